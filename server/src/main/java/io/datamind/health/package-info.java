@@ -1,0 +1,2 @@
+/** The public health endpoint: application database and Redis, without authentication. */
+package io.datamind.health;

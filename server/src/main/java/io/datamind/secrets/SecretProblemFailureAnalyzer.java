@@ -1,0 +1,17 @@
+package io.datamind.secrets;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Prints a clear start-up failure instead of a stack trace when a secret is unusable. */
+class SecretProblemFailureAnalyzer extends AbstractFailureAnalyzer<SecretProblem> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, SecretProblem cause) {
+        return new FailureAnalysis(
+                "DataMind cannot start: " + cause.getMessage() + ".",
+                "Set " + cause.variable() + " to the base64 of 32 random bytes, for example the output of"
+                        + " `openssl rand -base64 32`, and keep it the same on every start and every replica.",
+                cause);
+    }
+}

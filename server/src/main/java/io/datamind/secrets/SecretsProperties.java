@@ -1,0 +1,17 @@
+package io.datamind.secrets;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Secrets as base64 of at least 32 random bytes ({@code openssl rand -base64 32}).
+ *
+ * @param generateMissing generate and store missing keys in the data directory (the embedded default); the prod
+ *     profile turns it off so a missing key stops the start instead
+ */
+@ConfigurationProperties("datamind.secrets")
+record SecretsProperties(
+        String jwtAccessKey,
+        String jwtRefreshKey,
+        String masterKey,
+        @DefaultValue("true") boolean generateMissing) {}
