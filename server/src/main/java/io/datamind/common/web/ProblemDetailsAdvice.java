@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -107,6 +108,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException exception,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        String sent = exception.getContentType() == null
+                ? "none"
+                : exception.getContentType().toString();
+        return respond(
+                ProblemWriter.problem(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported content type",
+                        "Content type '" + sent + "' is not supported here; send application/json"),
+                request);
+    }
+
+    @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             MaxUploadSizeExceededException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return respond(
@@ -120,8 +138,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Exception exception, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             problem.setProperty("requestId", RequestIds.current());
+            String reason = HttpStatus.valueOf(statusCode.value()).getReasonPhrase();
             if (problem.getTitle() == null) {
-                problem.setTitle(HttpStatus.valueOf(statusCode.value()).getReasonPhrase());
+                problem.setTitle(reason);
+            }
+            if (problem.getDetail() == null) {
+                problem.setDetail(reason);
             }
             setInstance(problem, request);
             return ResponseEntity.status(statusCode)
