@@ -6,10 +6,17 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,22 +31,33 @@ import org.springframework.stereotype.Component;
 public class OptionalRedis implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OptionalRedis.class);
+    private static final RedisCodec<String, byte[]> BINARY_CODEC =
+            RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final RedisProperties properties;
     private final Clock clock;
+    private final RedisURI uri;
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
+    private volatile StatefulRedisConnection<String, byte[]> binaryConnection;
+    private CompletableFuture<StatefulRedisConnection<String, byte[]>> binaryConnecting;
+    private boolean destroyed;
     private volatile Instant nextAttempt = Instant.MIN;
 
     OptionalRedis(RedisProperties properties) {
         this.properties = properties;
         this.clock = Clock.systemUTC();
-        this.client = properties.configured() ? createClient(properties) : null;
+        this.uri = properties.configured() ? createUri(properties) : null;
+        this.client = uri != null ? createClient(uri, properties) : null;
     }
 
-    private static RedisClient createClient(RedisProperties properties) {
+    private static RedisURI createUri(RedisProperties properties) {
         RedisURI uri = RedisURI.create(properties.url());
         uri.setTimeout(properties.commandTimeout());
+        return uri;
+    }
+
+    private static RedisClient createClient(RedisURI uri, RedisProperties properties) {
         RedisClient client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder()
                 .socketOptions(SocketOptions.builder()
@@ -53,6 +71,11 @@ public class OptionalRedis implements DisposableBean {
 
     public boolean configured() {
         return client != null;
+    }
+
+    /** The longest a single Redis command may take before callers should fall back. */
+    public Duration commandTimeout() {
+        return properties.commandTimeout();
     }
 
     /** The open connection, or empty when Redis is not configured or currently unreachable. */
@@ -88,6 +111,67 @@ public class OptionalRedis implements DisposableBean {
         }
     }
 
+    /**
+     * A second connection whose values are raw bytes, for libraries that keep binary state in Redis (rate-limit
+     * buckets). Unlike {@link #connection()} it never blocks a request for longer than the command timeout: a
+     * connect that takes longer finishes in the background, and a failed one is retried at most every
+     * {@code retry-connect-after} (the same back-off as the text connection).
+     */
+    public Optional<StatefulRedisConnection<String, byte[]>> binaryConnection() {
+        if (client == null) {
+            return Optional.empty();
+        }
+        StatefulRedisConnection<String, byte[]> current = binaryConnection;
+        if (current != null && current.isOpen()) {
+            return Optional.of(current);
+        }
+        CompletableFuture<StatefulRedisConnection<String, byte[]>> attempt = startBinaryConnect();
+        if (attempt == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(attempt.get(properties.commandTimeout().toNanos(), TimeUnit.NANOSECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    private synchronized CompletableFuture<StatefulRedisConnection<String, byte[]>> startBinaryConnect() {
+        if (binaryConnection != null && binaryConnection.isOpen()) {
+            return CompletableFuture.completedFuture(binaryConnection);
+        }
+        if (binaryConnecting != null) {
+            return binaryConnecting;
+        }
+        if (destroyed || clock.instant().isBefore(nextAttempt)) {
+            return null;
+        }
+        if (binaryConnection != null) {
+            binaryConnection.closeAsync();
+            binaryConnection = null;
+        }
+        CompletableFuture<StatefulRedisConnection<String, byte[]>> attempt =
+                client.connectAsync(BINARY_CODEC, uri).toCompletableFuture();
+        binaryConnecting = attempt;
+        attempt.whenComplete(this::binaryConnectFinished);
+        return attempt;
+    }
+
+    private synchronized void binaryConnectFinished(StatefulRedisConnection<String, byte[]> opened, Throwable error) {
+        binaryConnecting = null;
+        if (error != null) {
+            nextAttempt = clock.instant().plus(properties.retryConnectAfter());
+            log.warn("Redis at {} is unreachable ({}); using in-process fallbacks", redactedUrl(), error.getMessage());
+        } else if (destroyed) {
+            opened.closeAsync();
+        } else {
+            binaryConnection = opened;
+        }
+    }
+
     /** Round-trip time of a PING in milliseconds; throws when Redis does not answer in time. */
     public long ping() throws Exception {
         StatefulRedisConnection<String, String> current =
@@ -103,8 +187,14 @@ public class OptionalRedis implements DisposableBean {
 
     @Override
     public void destroy() {
+        synchronized (this) {
+            destroyed = true;
+        }
         if (connection != null) {
             connection.close();
+        }
+        if (binaryConnection != null) {
+            binaryConnection.close();
         }
         if (client != null) {
             client.shutdown();
