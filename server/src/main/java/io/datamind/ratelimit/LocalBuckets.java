@@ -20,6 +20,11 @@ final class LocalBuckets {
                 .maximumSize(maxBuckets)
                 .expireAfterAccess(idleExpiry)
                 .build();
+        // The cache loads its entry classes on first use; do that now rather than inside the first request.
+        tryConsume(
+                "warm-up",
+                Bandwidth.builder().capacity(1).refillGreedy(1, idleExpiry).build());
+        buckets.invalidateAll();
     }
 
     ConsumptionProbe tryConsume(String key, Bandwidth bandwidth) {

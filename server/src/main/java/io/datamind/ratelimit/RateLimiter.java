@@ -41,6 +41,9 @@ final class RateLimiter {
                             BucketConfiguration.builder().addLimit(bandwidth).build(),
                             redisKey));
         }
+        if (redis != null) {
+            redis.warmUp(redisKeyPrefix + "warm-up");
+        }
     }
 
     /** @param caller {@code user:<name>} or {@code ip:<address>} */

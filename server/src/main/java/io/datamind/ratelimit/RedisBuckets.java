@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 final class RedisBuckets {
 
     private static final Duration KEEP_FULL_BUCKETS = Duration.ofSeconds(10);
+    private static final Duration WARM_UP = Duration.ofSeconds(1);
 
     private final OptionalRedis redis;
     private final RemoteAsyncBucketBuilder<String> buckets;
@@ -51,6 +52,37 @@ final class RedisBuckets {
                 .build()
                 .asAsync()
                 .builder();
+    }
+
+    /**
+     * Connects and runs one bucket operation before the first request, so that the first request's 50 ms are not
+     * spent on connecting and class loading. Bounded; a Redis that is down now only delays startup by a moment.
+     */
+    void warmUp(String key) {
+        long deadline = System.nanoTime() + WARM_UP.toNanos();
+        while (redis.binaryConnection().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        BucketConfiguration oneASecond = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofSeconds(1)))
+                .build();
+        try {
+            buckets.build(key, () -> CompletableFuture.completedFuture(oneASecond))
+                    .tryConsumeAndReturnRemaining(1)
+                    .get(WARM_UP.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // Only a warm-up: requests find out for themselves whether Redis answers.
+        }
     }
 
     ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
@@ -76,6 +108,10 @@ final class RedisBuckets {
         } catch (TimeoutException e) {
             throw failed("no answer within " + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException
+                    || e.getCause() instanceof io.github.bucket4j.TimeoutException) {
+                throw failed("no answer within " + timeout.toMillis() + " ms", e.getCause());
+            }
             throw failed(describe(e.getCause()), e.getCause());
         } catch (RedisUnavailable e) {
             throw e;

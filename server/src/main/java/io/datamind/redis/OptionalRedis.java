@@ -42,6 +42,7 @@ public class OptionalRedis implements DisposableBean {
     private volatile StatefulRedisConnection<String, byte[]> binaryConnection;
     private CompletableFuture<StatefulRedisConnection<String, byte[]>> binaryConnecting;
     private boolean destroyed;
+    private boolean binaryUnreachable;
     private volatile Instant nextAttempt = Instant.MIN;
 
     OptionalRedis(RedisProperties properties) {
@@ -164,10 +165,21 @@ public class OptionalRedis implements DisposableBean {
         binaryConnecting = null;
         if (error != null) {
             nextAttempt = clock.instant().plus(properties.retryConnectAfter());
-            log.warn("Redis at {} is unreachable ({}); using in-process fallbacks", redactedUrl(), error.getMessage());
+            // Once per outage, not once per retry: the retries of a long outage would flood the log.
+            if (!binaryUnreachable) {
+                log.warn(
+                        "Redis at {} is unreachable ({}); using in-process fallbacks",
+                        redactedUrl(),
+                        error.getMessage());
+            }
+            binaryUnreachable = true;
         } else if (destroyed) {
             opened.closeAsync();
         } else {
+            if (binaryUnreachable) {
+                log.info("Redis at {} is reachable again", redactedUrl());
+            }
+            binaryUnreachable = false;
             binaryConnection = opened;
         }
     }
