@@ -54,7 +54,7 @@ class RateLimitInProcessTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         // 3 per hour refill one token every 20 minutes.
         assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow()))
-                .isBetween(1190L, 1200L);
+                .isBetween(1100L, 1200L);
         assertThat(limited.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
         JsonNode problem = JsonMapper.builder().build().readTree(limited.body());
         assertThat(problem.get("status").asInt()).isEqualTo(429);
