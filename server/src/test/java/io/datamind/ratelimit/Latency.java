@@ -1,7 +1,6 @@
 package io.datamind.ratelimit;
 
 import java.util.Arrays;
-import java.util.function.LongSupplier;
 
 /** Prints (never asserts) how long something takes: benchmarks on a shared 2-core machine only inform. */
 final class Latency {
@@ -19,12 +18,6 @@ final class Latency {
         print(label, nanos);
     }
 
-    static long time(Runnable action) {
-        long started = System.nanoTime();
-        action.run();
-        return System.nanoTime() - started;
-    }
-
     static void print(String label, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
@@ -35,13 +28,5 @@ final class Latency {
                 sorted[sorted.length / 2] / 1e6,
                 sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] / 1e6,
                 sorted[sorted.length - 1] / 1e6);
-    }
-
-    static long[] collect(int times, LongSupplier sample) {
-        long[] nanos = new long[times];
-        for (int i = 0; i < times; i++) {
-            nanos[i] = sample.getAsLong();
-        }
-        return nanos;
     }
 }
