@@ -6,46 +6,47 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared Redis connection, if Redis is configured and reachable. Callers use {@link #connection()} and fall
- * back to their in-process implementation when it is empty. Connecting happens in the background (at start, and
- * again after a failure at most every {@code retry-connect-after}), so no request ever waits for a connect; once
- * connected, Lettuce reconnects by itself and commands fail fast while it is away.
+ * The shared Redis connections, if Redis is configured and reachable. Callers fall back to their in-process
+ * implementation when a connection is empty. Connecting happens in the background (at start, and again after a
+ * failure at most every {@code retry-connect-after}), so a request waits at most the command timeout for it; once
+ * connected, Lettuce reconnects by itself and commands fail fast while Redis is away.
  */
 @Component
 public class OptionalRedis implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(OptionalRedis.class);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
     private final RedisProperties properties;
     private final RedisClient client;
-    private final RedisURI uri;
-    private volatile StatefulRedisConnection<String, String> connection;
-    private volatile CompletableFuture<StatefulRedisConnection<String, String>> connecting;
-    private volatile Instant nextAttempt = Instant.MIN;
+    private final BackgroundConnection<String, String> text;
+    private final BackgroundConnection<String, byte[]> binary;
 
     OptionalRedis(RedisProperties properties) {
         this.properties = properties;
         if (properties.configured()) {
-            this.uri = RedisURI.create(properties.url());
-            this.uri.setTimeout(CONNECT_TIMEOUT);
+            RedisURI uri = RedisURI.create(properties.url());
+            // The URI timeout also bounds the connection handshake, which may take longer than one command.
+            uri.setTimeout(CONNECT_TIMEOUT);
             this.client = createClient(properties);
-            connectInBackground();
+            String displayUrl = properties.url().replaceAll("//[^@/]*@", "//***@");
+            this.text = new BackgroundConnection<>(client, uri, StringCodec.UTF8, properties, displayUrl);
+            this.binary = new BackgroundConnection<>(
+                    client, uri, RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), properties, displayUrl);
+            text.connectNow();
         } else {
-            this.uri = null;
             this.client = null;
+            this.text = null;
+            this.binary = null;
         }
     }
 
@@ -64,45 +65,22 @@ public class OptionalRedis implements DisposableBean {
         return client != null;
     }
 
-    /** Longest a caller should wait for one Redis command before falling back. */
+    /** The longest a single Redis command may take before callers should fall back. */
     public Duration commandTimeout() {
         return properties.commandTimeout();
     }
 
-    /** The connected connection, or empty when Redis is not configured or not reachable right now. */
+    /** The text connection, or empty when Redis is not configured or not reachable right now. */
     public Optional<StatefulRedisConnection<String, String>> connection() {
-        if (client == null) {
-            return Optional.empty();
-        }
-        StatefulRedisConnection<String, String> current = connection;
-        if (current == null) {
-            connectInBackground();
-            return Optional.empty();
-        }
-        return current.isOpen() ? Optional.of(current) : Optional.empty();
+        return text == null ? Optional.empty() : text.get(Duration.ZERO);
     }
 
-    private synchronized void connectInBackground() {
-        if (connection != null || connecting != null || Instant.now().isBefore(nextAttempt)) {
-            return;
-        }
-        CompletableFuture<StatefulRedisConnection<String, String>> attempt =
-                client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
-        connecting = attempt;
-        attempt.whenComplete((connected, failure) -> {
-            synchronized (this) {
-                connecting = null;
-                if (failure == null) {
-                    connection = connected;
-                } else {
-                    nextAttempt = Instant.now().plus(properties.retryConnectAfter());
-                    log.warn(
-                            "Redis at {} is unreachable ({}); using in-process fallbacks",
-                            redactedUrl(),
-                            rootMessage(failure));
-                }
-            }
-        });
+    /**
+     * A connection whose values are raw bytes, for libraries that keep binary state in Redis (rate-limit buckets).
+     * Waits at most the command timeout for a pending connect.
+     */
+    public Optional<StatefulRedisConnection<String, byte[]>> binaryConnection() {
+        return binary == null ? Optional.empty() : binary.get(properties.commandTimeout());
     }
 
     /**
@@ -110,38 +88,21 @@ public class OptionalRedis implements DisposableBean {
      * pending connect. Throws when Redis does not answer.
      */
     public long ping() throws Exception {
-        if (client == null) {
+        if (text == null) {
             throw new IllegalStateException("Redis is not configured");
         }
-        CompletableFuture<StatefulRedisConnection<String, String>> pending = connecting;
-        if (connection == null && pending != null) {
-            pending.get(CONNECT_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
-        }
-        StatefulRedisConnection<String, String> current =
-                connection().orElseThrow(() -> new IllegalStateException("Redis is unreachable"));
+        StatefulRedisConnection<String, String> current = text.get(CONNECT_TIMEOUT.multipliedBy(2))
+                .orElseThrow(() -> new IllegalStateException("Redis is unreachable"));
         long started = System.nanoTime();
         current.async().ping().get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
-    }
-
-    private String redactedUrl() {
-        return properties.url().replaceAll("//[^@/]*@", "//***@");
-    }
-
     @Override
     public void destroy() {
-        if (connection != null) {
-            connection.close();
-        }
         if (client != null) {
+            text.close();
+            binary.close();
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
     }

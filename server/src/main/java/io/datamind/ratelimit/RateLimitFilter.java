@@ -1,0 +1,75 @@
+package io.datamind.ratelimit;
+
+import io.datamind.common.ApiException;
+import io.datamind.common.web.ClientAddress;
+import io.datamind.common.web.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers 429 with {@code Retry-After} once a caller has used up its group's limit. Registered after Spring
+ * Security's filter chain (see {@link RateLimitConfig}), so a signed-in user is counted by name across addresses,
+ * and anyone else by client address.
+ */
+final class RateLimitFilter extends OncePerRequestFilter {
+
+    static final String LIMIT_HEADER = "X-RateLimit-Limit";
+    static final String REMAINING_HEADER = "X-RateLimit-Remaining";
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+    private final RateLimiter limiter;
+    private final ClientAddress clientAddress;
+    private final ProblemWriter problems;
+
+    RateLimitFilter(RateLimiter limiter, ClientAddress clientAddress, ProblemWriter problems) {
+        this.limiter = limiter;
+        this.clientAddress = clientAddress;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<RouteGroup> group = RouteGroups.classify(request);
+        if (group.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Decision decision = limiter.tryAcquire(group.get(), caller(request));
+        if (decision.counted()) {
+            response.setHeader(LIMIT_HEADER, Long.toString(decision.limit()));
+            response.setHeader(REMAINING_HEADER, Long.toString(decision.remaining()));
+        }
+        if (!decision.allowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            problems.write(
+                    request,
+                    response,
+                    new ApiException(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "Too many requests",
+                            "Too many requests; try again in " + decision.retryAfterSeconds() + " seconds"));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private String caller(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated() && !TRUST.isAnonymous(authentication)) {
+            return "user:" + authentication.getName();
+        }
+        return "ip:" + clientAddress.resolve(request);
+    }
+}

@@ -1,0 +1,27 @@
+package io.datamind.ratelimit;
+
+/**
+ * Requests that share one limit. A strict group guards credentials: when Redis fails it falls back to in-process
+ * buckets instead of letting requests through, so a Redis outage never opens the door to password guessing.
+ */
+enum RouteGroup {
+    LOGIN(true),
+    REGISTER(true),
+    REFRESH(true),
+    ASK(false),
+    API(false);
+
+    private final boolean strict;
+
+    RouteGroup(boolean strict) {
+        this.strict = strict;
+    }
+
+    boolean strict() {
+        return strict;
+    }
+
+    String key() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,152 @@
+package io.datamind.ratelimit;
+
+import static io.datamind.ratelimit.RateLimitProbe.LOGIN;
+import static io.datamind.ratelimit.RateLimitProbe.PROBE;
+import static io.datamind.ratelimit.RateLimitProbe.TEST_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Without Redis every limit is kept in process. The loopback address is a trusted proxy here, so each test picks
+ * its own client address with {@code X-Forwarded-For} and starts with full buckets.
+ */
+class RateLimitInProcessTest {
+
+    private static final String XFF = "X-Forwarded-For";
+    private static RunningApp app;
+
+    @BeforeAll
+    static void start() {
+        app = RunningApp.start(
+                "--datamind.redis.url=",
+                "--datamind.security.trusted-proxies=127.0.0.1,10.0.0.0/8",
+                "--datamind.rate-limit.login.requests=3",
+                "--datamind.rate-limit.login.period=1h",
+                "--datamind.rate-limit.api.requests=3",
+                "--datamind.rate-limit.api.period=1h");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void overTheLimitIsA429ProblemWithRetryAfter() {
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            HttpResponse<String> allowed = app.post(LOGIN, XFF, "203.0.113.1");
+            assertThat(allowed.statusCode()).isNotEqualTo(429);
+            assertThat(allowed.headers().firstValue("X-RateLimit-Limit")).hasValue("3");
+            assertThat(allowed.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(remaining));
+        }
+
+        HttpResponse<String> limited = app.post(LOGIN, XFF, "203.0.113.1");
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        // 3 per hour refill one token every 20 minutes.
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1100L, 1200L);
+        assertThat(limited.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+        JsonNode problem = JsonMapper.builder().build().readTree(limited.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(429);
+        assertThat(problem.get("title").asString()).isEqualTo("Too many requests");
+        assertThat(problem.get("detail").asString()).startsWith("Too many requests; try again in ");
+        assertThat(problem.get("instance").asString()).isEqualTo(LOGIN);
+        assertThat(problem.get("requestId").asString())
+                .isEqualTo(limited.headers().firstValue("X-Request-ID").orElseThrow());
+    }
+
+    @Test
+    void groupsAreCountedSeparately() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(app.post(LOGIN, XFF, "203.0.113.2").statusCode()).isNotEqualTo(429);
+        }
+        assertThat(app.post(LOGIN, XFF, "203.0.113.2").statusCode()).isEqualTo(429);
+
+        HttpResponse<String> otherGroup = app.get(PROBE, XFF, "203.0.113.2");
+
+        assertThat(otherGroup.statusCode()).isEqualTo(200);
+        assertThat(otherGroup.headers().firstValue("X-RateLimit-Remaining")).hasValue("2");
+    }
+
+    @Test
+    void healthAndDocsAreNeverLimited() {
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> health = app.get("/api/v1/health", XFF, "203.0.113.3");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.headers().firstValue("X-RateLimit-Remaining")).isEmpty();
+        }
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> docs = app.get("/v3/api-docs", XFF, "203.0.113.3");
+            assertThat(docs.statusCode()).isEqualTo(200);
+            assertThat(docs.headers().firstValue("X-RateLimit-Remaining")).isEmpty();
+        }
+    }
+
+    @Test
+    void forwardedForFromATrustedProxyNamesTheClient() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(app.post(LOGIN, XFF, "203.0.113.4").statusCode()).isNotEqualTo(429);
+        }
+        assertThat(app.post(LOGIN, XFF, "203.0.113.4").statusCode()).isEqualTo(429);
+
+        // Another client behind the same proxy has its own bucket.
+        assertThat(app.post(LOGIN, XFF, "203.0.113.5").statusCode()).isNotEqualTo(429);
+        // What the client wrote itself (left of the address the proxy saw) is ignored...
+        assertThat(app.post(LOGIN, XFF, "198.51.100.77, 203.0.113.4").statusCode())
+                .isEqualTo(429);
+        // ...and trusted proxies in the chain are skipped, from the right.
+        assertThat(app.post(LOGIN, XFF, "203.0.113.4, 10.1.2.3").statusCode()).isEqualTo(429);
+        assertThat(app.post(LOGIN, XFF, "203.0.113.4", XFF, "10.1.2.3").statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void signedInUserIsCountedByNameNotAddress() {
+        // Seen only if the limit runs after Spring Security has set the user: proves the filter order.
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            HttpResponse<String> response = app.get(PROBE, TEST_USER, "bob", XFF, "203.0.113." + (10 + remaining));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(remaining));
+        }
+        assertThat(app.get(PROBE, TEST_USER, "bob", XFF, "203.0.113.20").statusCode())
+                .isEqualTo(429);
+
+        assertThat(app.get(PROBE, XFF, "203.0.113.10").statusCode()).isEqualTo(200);
+        assertThat(app.get(PROBE, TEST_USER, "carol", XFF, "203.0.113.10").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void requestsSecurityTurnsAwayAreNotCounted() {
+        // Spring Security answers before the limit runs: an unauthenticated call never reaches the rate limiter.
+        HttpResponse<String> unauthenticated = app.get("/api/v1/datasources", XFF, "203.0.113.30");
+
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
+        assertThat(unauthenticated.headers().firstValue("X-RateLimit-Remaining"))
+                .isEmpty();
+    }
+
+    @Test
+    void printsInProcessLatency() {
+        RateLimiter limiter = app.context().getBean(RateLimiter.class);
+        AtomicInteger caller = new AtomicInteger();
+        Latency.print(
+                "in-process decision (no Redis)",
+                2000,
+                () -> limiter.tryAcquire(RouteGroup.API, "ip:198.51.100." + caller.incrementAndGet() % 250));
+        Latency.print(
+                "in-process request GET probe",
+                100,
+                () -> app.get(PROBE, TEST_USER, "latency-" + caller.incrementAndGet()));
+    }
+}
