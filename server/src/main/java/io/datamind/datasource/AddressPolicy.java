@@ -63,6 +63,9 @@ final class AddressPolicy {
         if (allZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
             return embedded(b, 12, false); // ::ffff:a.b.c.d, IPv4-mapped
         }
+        if (allZero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0) {
+            return embedded(b, 12, false); // ::ffff:0:a.b.c.d, IPv4-translated (SIIT)
+        }
         if (allZero(b, 0, 12)) {
             return embedded(b, 12, false); // ::a.b.c.d, the deprecated IPv4-compatible form
         }

@@ -4,6 +4,7 @@ import io.datamind.common.ApiException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -116,12 +117,8 @@ public final class ConnectionDetailsValidator {
                         "host", name + " resolves to " + address.getHostAddress() + ", which " + refusal);
             }
         }
-        try {
-            // Keep only the numeric address, so nothing later can trigger a lookup of the name again.
-            return InetAddress.getByAddress(resolved[0].getAddress());
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        // Keep only the numeric address, so nothing later can trigger a lookup of the name again.
+        return HostSyntax.pinned(resolved[0]);
     }
 
     private static String checkName(String name, FieldErrors errors) {
@@ -147,7 +144,7 @@ public final class ConnectionDetailsValidator {
             errors.add(
                     "type",
                     "must be one of "
-                            + java.util.Arrays.stream(ConnectionType.values())
+                            + Arrays.stream(ConnectionType.values())
                                     .map(ConnectionType::id)
                                     .collect(Collectors.joining(", ")));
             return null;

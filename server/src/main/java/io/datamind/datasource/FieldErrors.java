@@ -31,6 +31,6 @@ final class FieldErrors {
 
     private static ApiException invalid(List<ApiException.FieldError> errors) {
         String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-        return new ApiException(HttpStatus.BAD_REQUEST, "Invalid connection details", detail, errors);
+        return new ApiException(HttpStatus.BAD_REQUEST, "Validation failed", detail, errors);
     }
 }

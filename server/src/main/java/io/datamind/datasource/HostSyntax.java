@@ -61,6 +61,10 @@ final class HostSyntax {
             }
             return new Host(text.toLowerCase(Locale.ROOT), address);
         }
+        if (text.length() > MAX_NAME_LENGTH) {
+            errors.add(field, "is too long (at most " + MAX_NAME_LENGTH + " characters)");
+            return null;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!(isAsciiLetterOrDigit(c) || c == '.' || c == '-' || c == '_')) {
@@ -88,7 +92,7 @@ final class HostSyntax {
                                 + " hexadecimal and shortened spellings are refused");
                 return null;
             }
-            return new Host(text, literal(text, ipv4));
+            return new Host(text, literal(ipv4));
         }
         String name = text.toLowerCase(Locale.ROOT);
         if (METADATA_NAMES.contains(name)) {
@@ -136,21 +140,38 @@ final class HostSyntax {
                 return null;
             }
         }
-        int dot = text.indexOf('.');
-        if (dot >= 0 && canonicalIpv4(text.substring(text.lastIndexOf(':') + 1)) == null) {
+        int lastColon = text.lastIndexOf(':');
+        if (text.indexOf('.') >= 0
+                && (text.indexOf('.') < lastColon || canonicalIpv4(text.substring(lastColon + 1)) == null)) {
+            return null; // dots only in a trailing, plainly written IPv4 part
+        }
+        if (Character.digit(text.charAt(0), 16) < 0 && text.charAt(0) != ':') {
             return null;
         }
         try {
-            // A string containing ':' is parsed as an IPv6 literal or refused; the JDK never sends it to DNS.
-            return InetAddress.getByName(text);
+            // Starting with a hex digit or ':' and containing ':', the JDK parses this as an IPv6 literal or
+            // refuses it; it never sends such a string to DNS.
+            return pinned(InetAddress.getByName(text));
         } catch (UnknownHostException e) {
             return null;
         }
     }
 
-    private static InetAddress literal(String text, byte[] bytes) {
+    /**
+     * The same address with its own numeric text as host name, so {@code getHostName()} can neither trigger a
+     * reverse lookup nor hand a resolvable name to anything downstream.
+     */
+    static InetAddress pinned(InetAddress address) {
         try {
-            return InetAddress.getByAddress(text, bytes);
+            return InetAddress.getByAddress(address.getHostAddress(), address.getAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InetAddress literal(byte[] bytes) {
+        try {
+            return pinned(InetAddress.getByAddress(bytes));
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }

@@ -110,11 +110,41 @@ class ConnectionDetailsValidatorTest {
                 "jdbc:postgresql://db/x",
                 "1:2:3:4:5:6:7:8:9",
                 "12345::1::2",
-                "gggg::1"
+                "gggg::1",
+                ".::1.2.3.4",
+                "::1.2.3.4.5",
+                "1.2::3",
+                "::ffff:0:a9fe:a9fe", // IPv4-translated
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com", // label too long
             })
     void refusesHostsThatAreNotAPlainNameOrSafeAddressWithoutAnyLookup(String host) {
         assertRefused(() -> validator(true).validateForTest(postgres(host)), "host");
         assertThat(resolver.lookups).isEmpty();
+    }
+
+    @Test
+    void refusesNamesLongerThanDnsAllows() {
+        String longName = ("a".repeat(60) + ".").repeat(4) + "example.com";
+        assertThat(longName.length()).isGreaterThan(253);
+        assertRefused(() -> validator(true).validateForTest(postgres(longName)), "host");
+        assertThat(resolver.lookups).isEmpty();
+    }
+
+    @Test
+    void checkedAddressesNeverNeedAReverseLookup() {
+        resolver.answer("db.example.com", "203.0.113.7");
+        assertThat(validator(true)
+                        .validateForTest(postgres("db.example.com"))
+                        .address()
+                        .getHostName())
+                .isEqualTo("203.0.113.7");
+        assertThat(validator(true).validateForTest(postgres("::1")).address().getHostName())
+                .isEqualTo("0:0:0:0:0:0:0:1");
+        assertThat(validator(true)
+                        .validateForTest(postgres("10.0.0.1"))
+                        .address()
+                        .getHostName())
+                .isEqualTo("10.0.0.1");
     }
 
     @Test
