@@ -11,6 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +48,27 @@ class SecretsLoader {
         if (master.length != MIN_BYTES) {
             throw new SecretProblem("DATAMIND_MASTER_KEY", "must be exactly 32 bytes (AES-256), base64-encoded");
         }
-        return new AppSecrets(access, refresh, master);
+        return new AppSecrets(access, refresh, master, previousMasterKeys(master));
+    }
+
+    private Map<String, byte[]> previousMasterKeys(byte[] master) {
+        Map<String, byte[]> previous = new LinkedHashMap<>();
+        List<String> configured = properties.previousMasterKeys() == null ? List.of() : properties.previousMasterKeys();
+        for (String value : configured) {
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            byte[] key = decode("DATAMIND_PREVIOUS_MASTER_KEYS", value.trim());
+            if (key.length != MIN_BYTES) {
+                throw new SecretProblem(
+                        "DATAMIND_PREVIOUS_MASTER_KEYS",
+                        "must list keys of exactly 32 bytes (AES-256), base64-encoded");
+            }
+            if (!Arrays.equals(key, master)) {
+                previous.put(AppSecrets.keyId(key), key);
+            }
+        }
+        return previous;
     }
 
     private byte[] load(String variable, String configured, String fileName) {

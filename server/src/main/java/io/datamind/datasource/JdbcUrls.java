@@ -1,0 +1,193 @@
+package io.datamind.datasource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds the JDBC URL and properties for a {@link ValidatedConnection}. The URL carries only the checked IP address
+ * (never the host name, so DNS cannot change where the connection goes after the check), the port and the database;
+ * everything else, credentials included, travels as {@link java.util.Properties}, which no driver re-parses as URL
+ * syntax. Each type also gets explicit safe settings where its driver has dangerous features on by default or
+ * reachable by a malicious server.
+ *
+ * <p>TLS host names: because the URL holds the IP address, drivers that check the certificate's host name against
+ * the URL host compare it with the IP. SQL Server takes the original name through {@code hostNameInCertificate}.
+ * PostgreSQL (pgjdbc), MySQL (Connector/J), MariaDB, ClickHouse and Trino have no such override, so with {@code
+ * verify-full} their certificate must name the IP address; {@code verify-ca} checks the chain only.
+ */
+public final class JdbcUrls {
+
+    static final String APPLICATION_NAME = "DataMind";
+
+    private JdbcUrls() {}
+
+    public static JdbcConnectionSpec build(ValidatedConnection connection) {
+        return switch (connection.type()) {
+            case POSTGRESQL -> postgresql(connection);
+            case MYSQL -> mysql(connection);
+            case MARIADB -> mariadb(connection);
+            case SQLITE -> sqlite(connection);
+            case DUCKDB -> duckdb(connection);
+            case CLICKHOUSE -> clickhouse(connection);
+            case TRINO -> trino(connection);
+            case SQLSERVER -> sqlserver(connection);
+        };
+    }
+
+    private static JdbcConnectionSpec postgresql(ValidatedConnection c) {
+        Map<String, String> props = credentials(c);
+        // Always a password, even empty: with none, pgjdbc would look one up in this server's own ~/.pgpass.
+        props.putIfAbsent("password", "");
+        props.put("sslmode", c.sslMode().id());
+        props.putIfAbsent("ApplicationName", APPLICATION_NAME);
+        return new JdbcConnectionSpec(
+                "jdbc:postgresql://" + c.addressLiteral() + ":" + c.port() + "/" + pathSegment(c.database()), props);
+    }
+
+    private static JdbcConnectionSpec mysql(ValidatedConnection c) {
+        Map<String, String> props = credentials(c);
+        props.put(
+                "sslMode",
+                switch (c.sslMode()) {
+                    case DISABLE -> "DISABLED";
+                    case PREFER -> "PREFERRED";
+                    case REQUIRE -> "REQUIRED";
+                    case VERIFY_CA -> "VERIFY_CA";
+                    case VERIFY_FULL -> "VERIFY_IDENTITY";
+                });
+        // A rogue server can ask the client for local files or send serialized objects; none of that, ever.
+        props.put("allowLoadLocalInfile", "false");
+        props.put("allowUrlInLocalInfile", "false");
+        props.put("autoDeserialize", "false");
+        props.put("allowMultiQueries", "false");
+        return new JdbcConnectionSpec(
+                "jdbc:mysql://" + c.addressLiteral() + ":" + c.port() + "/" + pathSegment(c.database()), props);
+    }
+
+    private static JdbcConnectionSpec mariadb(ValidatedConnection c) {
+        Map<String, String> props = credentials(c);
+        props.put(
+                "sslMode",
+                switch (c.sslMode()) {
+                    case REQUIRE -> "trust";
+                    case VERIFY_CA -> "verify-ca";
+                    case VERIFY_FULL -> "verify-full";
+                    default -> "disable";
+                });
+        props.put("allowLocalInfile", "false");
+        props.put("allowMultiQueries", "false");
+        // A server may otherwise redirect the client to another host, around the address check.
+        props.put("permitRedirect", "false");
+        return new JdbcConnectionSpec(
+                "jdbc:mariadb://" + c.addressLiteral() + ":" + c.port() + "/" + pathSegment(c.database()), props);
+    }
+
+    private static JdbcConnectionSpec clickhouse(ValidatedConnection c) {
+        Map<String, String> props = credentials(c);
+        props.put("ssl", Boolean.toString(c.sslMode().encrypts()));
+        if (c.sslMode().encrypts()) {
+            props.put("sslmode", c.sslMode() == SslMode.VERIFY_FULL ? "strict" : "none");
+        }
+        return new JdbcConnectionSpec(
+                "jdbc:clickhouse://" + c.addressLiteral() + ":" + c.port() + "/" + pathSegment(c.database()), props);
+    }
+
+    private static JdbcConnectionSpec trino(ValidatedConnection c) {
+        Map<String, String> props = credentials(c);
+        if (c.sslMode().encrypts()) {
+            props.put("SSL", "true");
+            props.put(
+                    "SSLVerification",
+                    switch (c.sslMode()) {
+                        case VERIFY_FULL -> "FULL";
+                        case VERIFY_CA -> "CA";
+                        default -> "NONE";
+                    });
+        }
+        props.putIfAbsent("source", APPLICATION_NAME);
+        StringBuilder url = new StringBuilder("jdbc:trino://" + c.addressLiteral() + ":" + c.port());
+        if (c.database() != null) {
+            for (String part : c.database().split("\\.")) {
+                url.append('/').append(pathSegment(part));
+            }
+        }
+        return new JdbcConnectionSpec(url.toString(), props);
+    }
+
+    private static JdbcConnectionSpec sqlserver(ValidatedConnection c) {
+        Map<String, String> props = new LinkedHashMap<>();
+        // Everything as properties: mssql-jdbc reads IPv6 literals only from serverName, and its URL uses ';'.
+        props.put("serverName", c.address().getHostAddress());
+        props.put("portNumber", Integer.toString(c.port()));
+        if (c.database() != null) {
+            props.put("databaseName", identifier(c.database()));
+        }
+        props.putAll(credentials(c));
+        switch (c.sslMode()) {
+            case DISABLE -> props.put("encrypt", "false");
+            case REQUIRE -> {
+                props.put("encrypt", "true");
+                props.put("trustServerCertificate", "true");
+            }
+            default -> {
+                props.put("encrypt", "true");
+                props.put("trustServerCertificate", "false");
+                props.put("hostNameInCertificate", c.displayHost());
+            }
+        }
+        props.putIfAbsent("applicationName", APPLICATION_NAME);
+        return new JdbcConnectionSpec("jdbc:sqlserver://", props);
+    }
+
+    private static JdbcConnectionSpec sqlite(ValidatedConnection c) {
+        Map<String, String> props = new LinkedHashMap<>();
+        // SQLITE_OPEN_READONLY alone: no write, and no creating a missing file.
+        props.put("open_mode", "1");
+        return new JdbcConnectionSpec("jdbc:sqlite:" + filePath(c), props);
+    }
+
+    private static JdbcConnectionSpec duckdb(ValidatedConnection c) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("duckdb.read_only", "true");
+        // No reading other files or URLs from SQL, no extension downloads, and no SET to undo any of it.
+        props.put("enable_external_access", "false");
+        props.put("autoinstall_known_extensions", "false");
+        props.put("autoload_known_extensions", "false");
+        props.put("lock_configuration", "true");
+        return new JdbcConnectionSpec("jdbc:duckdb:" + filePath(c), props);
+    }
+
+    /**
+     * User, password and the allowlisted properties. Callers put their fixed settings after these, so no user
+     * property can ever replace one (none is on an allowlist anyway).
+     */
+    private static Map<String, String> credentials(ValidatedConnection c) {
+        Map<String, String> props = new LinkedHashMap<>(c.properties());
+        props.put("user", c.username());
+        if (c.password() != null) {
+            props.put("password", c.password());
+        }
+        return props;
+    }
+
+    /** A database name as a URL path segment; empty when there is none. */
+    private static String pathSegment(String value) {
+        return value == null ? "" : identifier(value);
+    }
+
+    /** Validated names use only URL-safe characters; checked again here so no other caller can splice syntax. */
+    private static String identifier(String value) {
+        if (!FieldRules.identifier(value)) {
+            throw new IllegalArgumentException("not a validated identifier");
+        }
+        return value;
+    }
+
+    private static String filePath(ValidatedConnection c) {
+        String path = c.filePath().toString();
+        if (!c.filePath().isAbsolute() || !FileSources.driverSafe(path)) {
+            throw new IllegalArgumentException("not a validated file path");
+        }
+        return path;
+    }
+}

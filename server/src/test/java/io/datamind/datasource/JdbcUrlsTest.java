@@ -1,0 +1,254 @@
+package io.datamind.datasource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The exact URL and properties for each type, from validated details only. */
+class JdbcUrlsTest {
+
+    @TempDir
+    Path temp;
+
+    private ConnectionDetailsValidator validator;
+    private Path root;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        root = Files.createDirectories(temp.resolve("files"));
+        FakeResolver resolver =
+                new FakeResolver().answer("db.example.com", "203.0.113.10").answer("v6.example.com", "2001:db8::10");
+        validator = new ConnectionDetailsValidator(true, root, resolver);
+    }
+
+    @Test
+    void postgresql() {
+        JdbcConnectionSpec spec =
+                build("postgresql", "db.example.com", null, "sales", "verify-full", Map.of("connectTimeout", "10"));
+
+        assertThat(spec.url()).isEqualTo("jdbc:postgresql://203.0.113.10:5432/sales");
+        assertThat(props(spec))
+                .isEqualTo(Map.of(
+                        "user", "analyst",
+                        "password", "s3cret;?&",
+                        "sslmode", "verify-full",
+                        "ApplicationName", "DataMind",
+                        "connectTimeout", "10"));
+    }
+
+    @Test
+    void postgresqlOverIpv6WithDefaultsAndNoPassword() {
+        ValidatedConnection connection = validator.validateForTest(
+                new ConnectionDetails(null, "postgresql", "::1", null, null, "analyst", null, null, null, null));
+        JdbcConnectionSpec spec = JdbcUrls.build(connection);
+
+        assertThat(spec.url()).isEqualTo("jdbc:postgresql://[0:0:0:0:0:0:0:1]:5432/");
+        // An explicit empty password keeps pgjdbc from reading this server's ~/.pgpass.
+        assertThat(props(spec)).containsEntry("password", "").containsEntry("sslmode", "prefer");
+    }
+
+    @Test
+    void aResolvedIpv6NameGoesInBrackets() {
+        JdbcConnectionSpec spec = build("postgresql", "v6.example.com", 6432, "sales", null, Map.of());
+        assertThat(spec.url()).isEqualTo("jdbc:postgresql://[2001:db8:0:0:0:0:0:10]:6432/sales");
+    }
+
+    @Test
+    void anApplicationNameGivenByTheUserWins() {
+        JdbcConnectionSpec spec =
+                build("postgresql", "db.example.com", null, "sales", null, Map.of("ApplicationName", "Finance BI"));
+        assertThat(props(spec)).containsEntry("ApplicationName", "Finance BI");
+    }
+
+    @Test
+    void mysql() {
+        JdbcConnectionSpec spec =
+                build("mysql", "db.example.com", null, "shop", "verify-full", Map.of("connectTimeout", "5000"));
+
+        assertThat(spec.url()).isEqualTo("jdbc:mysql://203.0.113.10:3306/shop");
+        assertThat(props(spec))
+                .isEqualTo(Map.of(
+                        "user", "analyst",
+                        "password", "s3cret;?&",
+                        "sslMode", "VERIFY_IDENTITY",
+                        "allowLoadLocalInfile", "false",
+                        "allowUrlInLocalInfile", "false",
+                        "autoDeserialize", "false",
+                        "allowMultiQueries", "false",
+                        "connectTimeout", "5000"));
+    }
+
+    @Test
+    void mysqlSslModes() {
+        assertThat(props(build("mysql", "db.example.com", null, "shop", null, Map.of())))
+                .containsEntry("sslMode", "PREFERRED");
+        assertThat(props(build("mysql", "db.example.com", null, "shop", "disable", Map.of())))
+                .containsEntry("sslMode", "DISABLED");
+        assertThat(props(build("mysql", "db.example.com", null, "shop", "require", Map.of())))
+                .containsEntry("sslMode", "REQUIRED");
+        assertThat(props(build("mysql", "db.example.com", null, "shop", "verify-ca", Map.of())))
+                .containsEntry("sslMode", "VERIFY_CA");
+    }
+
+    @Test
+    void mariadb() {
+        JdbcConnectionSpec spec = build("mariadb", "v6.example.com", 3307, "shop", "require", Map.of());
+
+        assertThat(spec.url()).isEqualTo("jdbc:mariadb://[2001:db8:0:0:0:0:0:10]:3307/shop");
+        assertThat(props(spec))
+                .isEqualTo(Map.of(
+                        "user", "analyst",
+                        "password", "s3cret;?&",
+                        "sslMode", "trust",
+                        "allowLocalInfile", "false",
+                        "allowMultiQueries", "false",
+                        "permitRedirect", "false"));
+        assertThat(props(build("mariadb", "db.example.com", null, "shop", null, Map.of())))
+                .containsEntry("sslMode", "disable");
+        assertThat(props(build("mariadb", "db.example.com", null, "shop", "verify-full", Map.of())))
+                .containsEntry("sslMode", "verify-full");
+    }
+
+    @Test
+    void clickhouse() {
+        JdbcConnectionSpec plain = build("clickhouse", "db.example.com", null, "default", null, Map.of());
+        assertThat(plain.url()).isEqualTo("jdbc:clickhouse://203.0.113.10:8123/default");
+        assertThat(props(plain)).isEqualTo(Map.of("user", "analyst", "password", "s3cret;?&", "ssl", "false"));
+
+        JdbcConnectionSpec tls = build("clickhouse", "db.example.com", null, "default", "verify-full", Map.of());
+        assertThat(tls.url()).isEqualTo("jdbc:clickhouse://203.0.113.10:8443/default");
+        assertThat(props(tls)).containsEntry("ssl", "true").containsEntry("sslmode", "strict");
+        assertThat(props(build("clickhouse", "db.example.com", null, null, "require", Map.of())))
+                .containsEntry("sslmode", "none");
+    }
+
+    @Test
+    void trino() {
+        JdbcConnectionSpec spec = build("trino", "db.example.com", null, "hive.web", "verify-full", Map.of());
+        assertThat(spec.url()).isEqualTo("jdbc:trino://203.0.113.10:8443/hive/web");
+        assertThat(props(spec))
+                .isEqualTo(Map.of(
+                        "user", "analyst",
+                        "password", "s3cret;?&",
+                        "SSL", "true",
+                        "SSLVerification", "FULL",
+                        "source", "DataMind"));
+
+        ValidatedConnection plain = validator.validateForTest(new ConnectionDetails(
+                null, "trino", "db.example.com", null, "hive", "analyst", null, null, null, null));
+        JdbcConnectionSpec plainSpec = JdbcUrls.build(plain);
+        assertThat(plainSpec.url()).isEqualTo("jdbc:trino://203.0.113.10:8080/hive");
+        assertThat(props(plainSpec)).isEqualTo(Map.of("user", "analyst", "source", "DataMind"));
+
+        ValidatedConnection noCatalog = validator.validateForTest(
+                new ConnectionDetails(null, "trino", "::1", null, null, "analyst", null, "verify-ca", null, null));
+        JdbcConnectionSpec noCatalogSpec = JdbcUrls.build(noCatalog);
+        assertThat(noCatalogSpec.url()).isEqualTo("jdbc:trino://[0:0:0:0:0:0:0:1]:8443");
+        assertThat(props(noCatalogSpec)).containsEntry("SSLVerification", "CA");
+    }
+
+    @Test
+    void sqlserverPutsEverythingInPropertiesAndChecksTheCertificateAgainstTheTypedName() {
+        JdbcConnectionSpec spec = build("sqlserver", "db.example.com", null, "Sales", null, Map.of());
+        assertThat(spec.url()).isEqualTo("jdbc:sqlserver://");
+        assertThat(props(spec))
+                .isEqualTo(Map.of(
+                        "serverName", "203.0.113.10",
+                        "portNumber", "1433",
+                        "databaseName", "Sales",
+                        "user", "analyst",
+                        "password", "s3cret;?&",
+                        "encrypt", "true",
+                        "trustServerCertificate", "false",
+                        "hostNameInCertificate", "db.example.com",
+                        "applicationName", "DataMind"));
+
+        JdbcConnectionSpec v6 = build("sqlserver", "v6.example.com", 14330, null, "require", Map.of());
+        assertThat(props(v6))
+                .containsEntry("serverName", "2001:db8:0:0:0:0:0:10")
+                .containsEntry("portNumber", "14330")
+                .containsEntry("trustServerCertificate", "true")
+                .doesNotContainKeys("databaseName", "hostNameInCertificate");
+        assertThat(props(build("sqlserver", "db.example.com", null, null, "disable", Map.of())))
+                .containsEntry("encrypt", "false");
+    }
+
+    @Test
+    void sqliteOpensTheRealFileReadOnly() throws Exception {
+        Path file = Files.writeString(root.resolve("chinook.sqlite"), "x");
+        JdbcConnectionSpec spec = JdbcUrls.build(validator.validateForTest(
+                new ConnectionDetails(null, "sqlite", null, null, null, null, null, null, null, "chinook.sqlite")));
+        assertThat(spec.url()).isEqualTo("jdbc:sqlite:" + file.toRealPath());
+        assertThat(props(spec)).isEqualTo(Map.of("open_mode", "1"));
+    }
+
+    @Test
+    void duckdbOpensTheRealFileReadOnlyWithoutExternalAccess() throws Exception {
+        Path file = Files.writeString(root.resolve("sales.duckdb"), "x");
+        JdbcConnectionSpec spec = JdbcUrls.build(validator.validateForTest(
+                new ConnectionDetails(null, "duckdb", null, null, null, null, null, null, null, "sales.duckdb")));
+        assertThat(spec.url()).isEqualTo("jdbc:duckdb:" + file.toRealPath());
+        assertThat(props(spec))
+                .isEqualTo(Map.of(
+                        "duckdb.read_only", "true",
+                        "enable_external_access", "false",
+                        "autoinstall_known_extensions", "false",
+                        "autoload_known_extensions", "false",
+                        "lock_configuration", "true"));
+    }
+
+    @Test
+    void credentialsNeverAppearInTheUrlOrTheDescription() {
+        for (String type : new String[] {"postgresql", "mysql", "mariadb", "clickhouse", "trino", "sqlserver"}) {
+            JdbcConnectionSpec spec = build(type, "db.example.com", null, "db", "require", Map.of());
+            assertThat(spec.url()).doesNotContain("analyst").doesNotContain("s3cret");
+            assertThat(spec.toString()).doesNotContain("s3cret");
+        }
+    }
+
+    @Test
+    void propertiesAreACopyEachTime() {
+        JdbcConnectionSpec spec = build("postgresql", "db.example.com", null, "sales", null, Map.of());
+        spec.properties().setProperty("socketFactory", "com.example.Evil");
+        assertThat(spec.properties()).doesNotContainKey("socketFactory");
+    }
+
+    @Test
+    void theFingerprintFollowsEveryDetail() {
+        String base = build("postgresql", "db.example.com", null, "sales", null, Map.of())
+                .fingerprint();
+        assertThat(build("postgresql", "db.example.com", null, "sales", null, Map.of())
+                        .fingerprint())
+                .isEqualTo(base)
+                .hasSize(64);
+        assertThat(build("postgresql", "db.example.com", null, "sales2", null, Map.of())
+                        .fingerprint())
+                .isNotEqualTo(base);
+        assertThat(build("postgresql", "db.example.com", null, "sales", "require", Map.of())
+                        .fingerprint())
+                .isNotEqualTo(base);
+        ValidatedConnection otherPassword = validator.validateForTest(new ConnectionDetails(
+                null, "postgresql", "db.example.com", null, "sales", "analyst", "other", null, null, null));
+        assertThat(JdbcUrls.build(otherPassword).fingerprint()).isNotEqualTo(base);
+    }
+
+    private JdbcConnectionSpec build(
+            String type, String host, Integer port, String database, String sslMode, Map<String, String> properties) {
+        return JdbcUrls.build(validator.validateForTest(new ConnectionDetails(
+                null, type, host, port, database, "analyst", "s3cret;?&", sslMode, properties, null)));
+    }
+
+    private static Map<String, String> props(JdbcConnectionSpec spec) {
+        Properties properties = spec.properties();
+        Map<String, String> map = new TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+        return map;
+    }
+}
