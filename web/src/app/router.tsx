@@ -1,0 +1,75 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
+import { AppLayout } from '@/components/layout/AppLayout';
+import { PageSkeleton } from '@/components/Skeleton';
+import { GuestOnly, RequireAuth, RequireRole } from '@/features/auth/guards';
+import { RegisterPage } from '@/features/auth/RegisterPage';
+import { SignInPage } from '@/features/auth/SignInPage';
+import { HomePage } from './routes/HomePage';
+import { NotFoundPage } from './routes/NotFoundPage';
+import { RouteError } from './routes/RouteError';
+
+const MembersPage = lazy(() =>
+  import('@/features/members/MembersPage').then((m) => ({ default: m.MembersPage })),
+);
+const AuditPage = lazy(() =>
+  import('@/features/audit/AuditPage').then((m) => ({ default: m.AuditPage })),
+);
+
+/** Each route gets its own error boundary and loading skeleton. */
+function route(name: string, element: ReactNode) {
+  return (
+    <ErrorBoundary name={name}>
+      <Suspense fallback={<PageSkeleton />}>{element}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+export const routes = [
+  {
+    path: '/sign-in',
+    errorElement: <RouteError />,
+    element: <GuestOnly>{route('sign-in', <SignInPage />)}</GuestOnly>,
+  },
+  {
+    path: '/register',
+    errorElement: <RouteError />,
+    element: <GuestOnly>{route('register', <RegisterPage />)}</GuestOnly>,
+  },
+  {
+    path: '/',
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: route('home', <HomePage />) },
+      {
+        path: 'members',
+        element: route(
+          'members',
+          <RequireRole role="admin">
+            <MembersPage />
+          </RequireRole>,
+        ),
+      },
+      {
+        path: 'audit',
+        element: route(
+          'audit',
+          <RequireRole role="admin">
+            <AuditPage />
+          </RequireRole>,
+        ),
+      },
+      { path: '*', element: route('not-found', <NotFoundPage />) },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

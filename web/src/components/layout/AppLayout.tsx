@@ -1,0 +1,57 @@
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useCurrentUser } from '@/features/auth/use-auth';
+import { hasRole } from '@/lib/roles';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { AuditIcon, DocsIcon, HomeIcon, LogoMark, UsersIcon } from '../icons';
+import { UserMenu } from './UserMenu';
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  isActive ? 'nav-item nav-item--active' : 'nav-item';
+
+/** The signed-in app: sidebar navigation and the current page. */
+export function AppLayout() {
+  const { user } = useCurrentUser();
+  const location = useLocation();
+  const isAdmin = hasRole(user.role, 'admin');
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="sidebar__brand">
+          <LogoMark />
+          <span className="sidebar__name">DataMind</span>
+        </div>
+        <nav className="sidebar__nav" aria-label="Main">
+          <NavLink to="/" end className={navClass}>
+            <HomeIcon />
+            <span>Home</span>
+          </NavLink>
+          {isAdmin && (
+            <>
+              <div className="sidebar__section">Administration</div>
+              <NavLink to="/members" className={navClass}>
+                <UsersIcon />
+                <span>Members</span>
+              </NavLink>
+              <NavLink to="/audit" className={navClass}>
+                <AuditIcon />
+                <span>Audit log</span>
+              </NavLink>
+            </>
+          )}
+          <div className="sidebar__section">Developers</div>
+          <a className="nav-item" href="/swagger-ui.html" target="_blank" rel="noreferrer">
+            <DocsIcon />
+            <span>API docs</span>
+          </a>
+        </nav>
+        <UserMenu />
+      </aside>
+      <main className="shell__main" id="main">
+        <ErrorBoundary key={location.pathname} name={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+import { useState } from 'react';
+import { Alert } from '@/components/Alert';
+import { Avatar } from '@/components/layout/Avatar';
+import { Pagination } from '@/components/Pagination';
+import { TableSkeleton } from '@/components/Skeleton';
+import { useCurrentUser } from '@/features/auth/use-auth';
+import { errorMessage, type Id } from '@/lib/api';
+import { formatDate } from '@/lib/format';
+import { hasRole, ROLES, roleLabel } from '@/lib/roles';
+import { useQuery } from '@/lib/use-query';
+import { AddMemberForm } from './AddMemberForm';
+import { membersApi, type Member } from './api';
+
+const PAGE_SIZE = 20;
+
+export function MembersPage() {
+  const { user, org } = useCurrentUser();
+  const [offset, setOffset] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [busyId, setBusyId] = useState<Id | null>(null);
+  const [confirmId, setConfirmId] = useState<Id | null>(null);
+  const { data, error, loading, reload } = useQuery(`members:${offset}`, (signal) =>
+    membersApi.list(offset, PAGE_SIZE, signal),
+  );
+
+  const isOwner = hasRole(user.role, 'owner');
+  // Only owners hand out (or take away) ownership.
+  const assignable = ROLES.filter((r) => isOwner || r !== 'owner').map((r) => ({
+    value: r,
+    label: roleLabel(r),
+  }));
+  const canManage = (m: Member) =>
+    String(m.id) !== String(user.id) && (isOwner || m.role.toLowerCase() !== 'owner');
+
+  const changeRole = async (member: Member, role: string) => {
+    setBusyId(member.id);
+    setNotice(null);
+    try {
+      await membersApi.changeRole(member.id, role);
+      setNotice({ tone: 'success', text: `${member.fullName} is now ${roleLabel(role)}.` });
+      reload();
+    } catch (e) {
+      setNotice({ tone: 'error', text: errorMessage(e) });
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const remove = async (member: Member) => {
+    setBusyId(member.id);
+    setNotice(null);
+    try {
+      await membersApi.remove(member.id);
+      setConfirmId(null);
+      setNotice({ tone: 'success', text: `${member.fullName} was removed.` });
+      if (data && data.items.length === 1 && offset > 0) setOffset(Math.max(0, offset - PAGE_SIZE));
+      else reload();
+    } catch (e) {
+      setNotice({ tone: 'error', text: errorMessage(e) });
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  return (
+    <div className="page">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">Members</h1>
+          <p className="page__subtitle">
+            People with access to <strong>{org.name}</strong>
+          </p>
+        </div>
+        {!adding && (
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => {
+              setAdding(true);
+              setNotice(null);
+            }}
+          >
+            Add member
+          </button>
+        )}
+      </header>
+
+      {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+
+      {adding && (
+        <AddMemberForm
+          roleOptions={assignable}
+          onCancel={() => setAdding(false)}
+          onAdded={(m) => {
+            setAdding(false);
+            setNotice({
+              tone: 'success',
+              text: `${m.fullName} was added as ${roleLabel(m.role)}.`,
+            });
+            reload();
+          }}
+        />
+      )}
+
+      <section className="card card--flush" aria-label="Member list" aria-busy={loading}>
+        {error ? (
+          <div className="card__body">
+            <Alert title="Could not load members">{errorMessage(error)}</Alert>
+            <button type="button" className="btn btn--ghost" onClick={reload}>
+              Try again
+            </button>
+          </div>
+        ) : !data ? (
+          <TableSkeleton rows={6} columns={4} />
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table className={loading ? 'table table--stale' : 'table'}>
+                <thead>
+                  <tr>
+                    <th scope="col">Member</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Joined</th>
+                    <th scope="col" className="table__actions">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.length === 0 && (
+                    <tr>
+                      <td colSpan={4} className="table__empty">
+                        No members on this page.
+                      </td>
+                    </tr>
+                  )}
+                  {data.items.map((m) => {
+                    const manageable = canManage(m);
+                    const busy = busyId !== null && String(busyId) === String(m.id);
+                    const confirming = confirmId !== null && String(confirmId) === String(m.id);
+                    return (
+                      <tr key={String(m.id)}>
+                        <td>
+                          <div className="member">
+                            <Avatar name={m.fullName || m.email} size={32} />
+                            <div className="member__identity">
+                              <span className="member__name">
+                                {m.fullName}
+                                {String(m.id) === String(user.id) && (
+                                  <span className="badge badge--muted">You</span>
+                                )}
+                              </span>
+                              <span className="member__email">{m.email}</span>
+                            </div>
+                          </div>
+                        </td>
+                        <td>
+                          {manageable ? (
+                            <select
+                              className="input input--sm"
+                              aria-label={`Role of ${m.fullName}`}
+                              value={m.role.toLowerCase()}
+                              disabled={busy}
+                              onChange={(e) => void changeRole(m, e.target.value)}
+                            >
+                              {assignable.map((o) => (
+                                <option key={o.value} value={o.value}>
+                                  {o.label}
+                                </option>
+                              ))}
+                            </select>
+                          ) : (
+                            <span className={`badge badge--role-${m.role.toLowerCase()}`}>
+                              {roleLabel(m.role)}
+                            </span>
+                          )}
+                        </td>
+                        <td className="muted">{formatDate(m.createdAt)}</td>
+                        <td className="table__actions">
+                          {manageable &&
+                            (confirming ? (
+                              <span className="confirm">
+                                <span className="confirm__text">Remove?</span>
+                                <button
+                                  type="button"
+                                  className="btn btn--danger btn--sm"
+                                  disabled={busy}
+                                  onClick={() => void remove(m)}
+                                >
+                                  {busy ? 'Removing…' : 'Remove'}
+                                </button>
+                                <button
+                                  type="button"
+                                  className="btn btn--ghost btn--sm"
+                                  onClick={() => setConfirmId(null)}
+                                >
+                                  Cancel
+                                </button>
+                              </span>
+                            ) : (
+                              <button
+                                type="button"
+                                className="btn btn--ghost btn--sm"
+                                aria-label={`Remove ${m.fullName}`}
+                                onClick={() => setConfirmId(m.id)}
+                              >
+                                Remove
+                              </button>
+                            ))}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              offset={offset}
+              limit={PAGE_SIZE}
+              total={data.total}
+              count={data.items.length}
+              onChange={setOffset}
+              disabled={loading}
+            />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
