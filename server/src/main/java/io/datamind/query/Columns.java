@@ -68,8 +68,14 @@ final class Columns {
             case Types.TIME, Types.TIME_WITH_TIMEZONE -> "time";
             case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> "timestamp";
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> "binary";
-            default -> "other";
+            default -> isWideInteger(nativeType) ? "integer" : "other";
         };
+    }
+
+    // DuckDB's 128-bit and unsigned integers have no JDBC type of their own.
+    private static boolean isWideInteger(String nativeType) {
+        String name = nativeType == null ? "" : nativeType.toLowerCase(Locale.ROOT);
+        return name.equals("hugeint") || name.equals("uhugeint") || name.equals("ubigint");
     }
 
     // MySQL BIT(n) with n > 1 and PostgreSQL bit strings are bits, not booleans.

@@ -2,7 +2,6 @@ package io.datamind.query;
 
 import io.datamind.query.QueryFailedException.Category;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -99,21 +98,15 @@ final class PostgresRules extends VendorRules {
     Cursor open(Connection connection, String sql, int rowsWanted, RunningQuery query) throws SQLException {
         String body = singleStatement(connection, sql);
         int chunk = Math.min(PlainCursor.FETCH_SIZE, rowsWanted);
-        Statement declare = connection.createStatement();
-        PreparedStatement fetch = null;
+        Statement statement = connection.createStatement();
         try {
-            declare.setEscapeProcessing(false);
-            declare.setQueryTimeout((int) seconds(query.timeout));
-            query.attach(declare);
-            declare.execute(DECLARE + body);
-            fetch = connection.prepareStatement("FETCH FORWARD " + chunk + " FROM " + CURSOR);
-            fetch.setQueryTimeout((int) seconds(query.timeout));
-            return new FetchCursor(declare, fetch, chunk, query);
+            statement.setEscapeProcessing(false);
+            statement.setQueryTimeout((int) seconds(query.timeout));
+            query.attach(statement);
+            statement.execute(DECLARE + body);
+            return new FetchCursor(statement, chunk, query);
         } catch (SQLException | RuntimeException e) {
-            if (fetch != null) {
-                fetch.close();
-            }
-            declare.close();
+            statement.close();
             throw e;
         }
     }
@@ -167,17 +160,20 @@ final class PostgresRules extends VendorRules {
         return found;
     }
 
-    /** FETCH FORWARD in fixed chunks: one prepared statement, reused, so the server plans it once. */
+    /**
+     * FETCH FORWARD in fixed chunks through a plain statement. Not a prepared one: the driver would cache the row
+     * description of "FETCH ... FROM datamind_cursor" and apply it to the next query's differently shaped cursor.
+     */
     private static final class FetchCursor implements Cursor {
 
-        private final Statement declare;
-        private final PreparedStatement fetch;
+        private final Statement statement;
+        private final String fetch;
         private final int chunk;
         private final RunningQuery query;
 
-        FetchCursor(Statement declare, PreparedStatement fetch, int chunk, RunningQuery query) {
-            this.declare = declare;
-            this.fetch = fetch;
+        FetchCursor(Statement statement, int chunk, RunningQuery query) {
+            this.statement = statement;
+            this.fetch = "FETCH FORWARD " + chunk + " FROM " + CURSOR;
             this.chunk = chunk;
             this.query = query;
         }
@@ -187,17 +183,13 @@ final class PostgresRules extends VendorRules {
             if (rowsInPrevious >= 0 && rowsInPrevious < chunk) {
                 return null;
             }
-            query.attach(fetch);
-            return fetch.executeQuery();
+            query.attach(statement);
+            return statement.executeQuery(fetch);
         }
 
         @Override
         public void close() throws SQLException {
-            try {
-                fetch.close();
-            } finally {
-                declare.close();
-            }
+            statement.close();
         }
     }
 }

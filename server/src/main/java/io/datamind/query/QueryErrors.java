@@ -92,6 +92,10 @@ final class QueryErrors {
     }
 
     private static boolean isTimeout(SQLException e, boolean mysql) {
+        if (mysql) {
+            // The MariaDB driver reports any interrupted query as a SQLTimeoutException; only these codes are limits.
+            return MYSQL_TIMEOUTS.contains(e.getErrorCode());
+        }
         if (e instanceof SQLTimeoutException) {
             return true;
         }
@@ -99,7 +103,7 @@ final class QueryErrors {
             String message = lower(e.getMessage());
             return message.contains("statement timeout");
         }
-        return mysql && MYSQL_TIMEOUTS.contains(e.getErrorCode());
+        return false;
     }
 
     private static boolean isCancel(SQLException e, boolean mysql) {
