@@ -188,6 +188,32 @@ class ReadOnlyQueryTest {
     }
 
     @Test
+    void lentConnectionsAreReadOnlyToo() throws SQLException {
+        for (DataSourceTarget target : List.of(postgres, mariadb, sqlite, duckdb)) {
+            List<String> tables = runner.withConnection(target, connection -> {
+                assertThat(connection.isReadOnly()).as("%s", target.type()).isTrue();
+                List<String> names = new java.util.ArrayList<>();
+                try (var rs =
+                        connection.getMetaData().getTables(null, null, "t", new String[] {"TABLE", "BASE TABLE"})) {
+                    while (rs.next()) {
+                        names.add(rs.getString("TABLE_NAME"));
+                    }
+                }
+                assertThatThrownBy(() -> {
+                            try (var statement = connection.createStatement()) {
+                                statement.execute("INSERT INTO t VALUES (5, 6)");
+                            }
+                        })
+                        .as("%s", target.type())
+                        .isInstanceOf(SQLException.class);
+                return names;
+            });
+            assertThat(tables).as("%s", target.type()).contains("t");
+            assertThat(contents(target)).isEqualTo("1:2,3:4");
+        }
+    }
+
+    @Test
     void readOnlyRefusalsSayWhy() {
         QueryFailedException failure = catchThrowableOfType(
                 QueryFailedException.class,
