@@ -61,7 +61,6 @@ class PooledQueryRunner implements QueryRunner, DisposableBean {
     @Override
     public QueryResult execute(DataSourceTarget target, String sql, QueryLimits limits, String queryId) {
         List<List<Object>> rows = new ArrayList<>();
-        List<List<ResultColumn>> columns = new ArrayList<>(1);
         QuerySummary summary = run(target, sql, limits, queryId, new RowSink() {
             @Override
             public void columns(List<ResultColumn> list) {
