@@ -63,8 +63,8 @@ class PooledQueryRunner implements QueryRunner, DisposableBean {
         List<List<Object>> rows = new ArrayList<>();
         QuerySummary summary = run(target, sql, limits, queryId, new RowSink() {
             @Override
-            public void columns(List<ResultColumn> list) {
-                columns.add(list);
+            public void columns(List<ResultColumn> columns) {
+                // The summary carries them.
             }
 
             @Override
