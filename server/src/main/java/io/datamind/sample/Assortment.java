@@ -42,7 +42,12 @@ final class Assortment {
                     categoryOf.add(def);
                     // Cheap things sell more often; popularity is long-tailed (log-normal).
                     double priceEffect = StrictMath.sqrt(60.0 / (price / 100.0 + 60.0));
-                    popularity.add(StrictMath.exp(0.8 * Draw.gaussian(random)) * priceEffect);
+                    double appeal = StrictMath.exp(0.8 * Draw.gaussian(random)) * priceEffect;
+                    if (name.equals(Catalog.DEFECTIVE_PRODUCT)) {
+                        // A best seller, so its bad batch shows up in the returns figures rather than as noise.
+                        appeal *= 8;
+                    }
+                    popularity.add(appeal);
                 }
             }
         }

@@ -34,7 +34,7 @@ final class Catalog {
      */
     record Item(String name, double minPrice, double maxPrice, boolean branded) {}
 
-    /** The product whose planted batch of defects makes its returns spike in August 2024. */
+    /** A best seller whose planted batch of defects makes its returns spike in August and September 2024. */
     static final String DEFECTIVE_PRODUCT = "Auralis Pro Wireless Earbuds";
 
     static final List<String> PREMIUM_TIERS = List.of("Pro", "Max", "Plus", "Ultra", "Elite", "Prime");
@@ -68,7 +68,7 @@ final class Catalog {
                     "Computers & Accessories",
                     "Laptops, monitors, tablets and the accessories around them",
                     0.9,
-                    3.0,
+                    2.0,
                     0.72,
                     0.04,
                     new double[] {1.0, 0.95, 0.95, 0.95, 0.95, 1.0, 1.05, 1.3, 1.2, 1.0, 1.3, 1.2},
@@ -282,7 +282,7 @@ final class Catalog {
                     "Office Supplies",
                     "Stationery, printers and desk accessories",
                     0.7,
-                    4.0,
+                    2.0,
                     0.45,
                     0.02,
                     new double[] {1.2, 1.0, 1.0, 0.95, 0.95, 0.9, 0.9, 1.5, 1.5, 1.0, 0.9, 0.8},

@@ -192,10 +192,10 @@ final class OrderGenerator {
 
     private int quantity(String segment, long priceCents) {
         if (segment.equals(ENTERPRISE)) {
-            return 2 + orderRandom.nextInt(6) + (Draw.chance(orderRandom, 0.4) ? orderRandom.nextInt(15) : 0);
+            return 2 + orderRandom.nextInt(5) + (Draw.chance(orderRandom, 0.3) ? orderRandom.nextInt(10) : 0);
         }
         if (segment.equals(SMALL_BUSINESS)) {
-            return 1 + orderRandom.nextInt(3) + (Draw.chance(orderRandom, 0.3) ? orderRandom.nextInt(8) : 0);
+            return 1 + orderRandom.nextInt(2) + (Draw.chance(orderRandom, 0.2) ? orderRandom.nextInt(5) : 0);
         }
         int quantity = CONSUMER_QUANTITY.pick(orderRandom);
         return priceCents < 2_000 && Draw.chance(orderRandom, 0.25) ? quantity + 1 : quantity;
