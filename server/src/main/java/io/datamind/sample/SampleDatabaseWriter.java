@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
@@ -52,7 +53,6 @@ final class SampleDatabaseWriter {
     static Map<String, Integer> write(
             Path file, Supplier<SalesData> rows, Map<String, String> info, BooleanSupplier cancelled)
             throws SQLException {
-        Map<String, Integer> counts = new LinkedHashMap<>();
         try (DuckDBConnection connection = connect(file, false)) {
             try (Statement statement = connection.createStatement()) {
                 for (String sql : schemaStatements()) {
@@ -60,40 +60,24 @@ final class SampleDatabaseWriter {
                 }
             }
             SalesData data = rows.get();
-            List<Map.Entry<String, String>> infoRows = List.copyOf(info.entrySet());
-            counts.put(
+            Tables tables = new Tables(connection, cancelled);
+            tables.append(
                     "sample_info",
-                    append(
-                            connection,
-                            "sample_info",
-                            infoRows,
-                            cancelled,
-                            (a, row) -> a.append(row.getKey()).append(row.getValue())));
-            counts.put(
-                    "categories",
-                    append(connection, "categories", data.categories(), cancelled, SampleDatabaseWriter::category));
-            counts.put(
-                    "products",
-                    append(connection, "products", data.products(), cancelled, SampleDatabaseWriter::product));
-            counts.put(
-                    "customers",
-                    append(connection, "customers", data.customers(), cancelled, SampleDatabaseWriter::customer));
-            counts.put("orders", append(connection, "orders", data.orders(), cancelled, SampleDatabaseWriter::order));
-            counts.put(
-                    "order_lines",
-                    append(connection, "order_lines", data.orderLines(), cancelled, SampleDatabaseWriter::line));
-            counts.put(
-                    "payments",
-                    append(connection, "payments", data.payments(), cancelled, SampleDatabaseWriter::payment));
-            counts.put(
-                    "returns",
-                    append(connection, "returns", data.returns(), cancelled, SampleDatabaseWriter::returned));
+                    List.copyOf(info.entrySet()),
+                    (a, row) -> a.append(row.getKey()).append(row.getValue()));
+            tables.append("categories", data.categories(), SampleDatabaseWriter::category);
+            tables.append("products", data.products(), SampleDatabaseWriter::product);
+            tables.append("customers", data.customers(), SampleDatabaseWriter::customer);
+            tables.append("orders", data.orders(), SampleDatabaseWriter::order);
+            tables.append("order_lines", data.orderLines(), SampleDatabaseWriter::line);
+            tables.append("payments", data.payments(), SampleDatabaseWriter::payment);
+            tables.append("returns", data.returns(), SampleDatabaseWriter::returned);
             try (Statement statement = connection.createStatement()) {
                 // Fold the write-ahead log into the file, so the single file is the whole database when moved.
                 statement.execute("CHECKPOINT");
             }
+            return tables.counts;
         }
-        return counts;
     }
 
     static List<String> schemaStatements() {
@@ -106,9 +90,9 @@ final class SampleDatabaseWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String withoutComments = Arrays.stream(script.split("\n"))
+        String withoutComments = script.lines()
                 .filter(line -> !line.strip().startsWith("--"))
-                .reduce("", (all, line) -> all + line + "\n");
+                .collect(Collectors.joining("\n", "", "\n"));
         return Arrays.stream(withoutComments.split(";\\s*\n"))
                 .map(String::strip)
                 .filter(sql -> !sql.isEmpty())
@@ -120,22 +104,33 @@ final class SampleDatabaseWriter {
         void write(DuckDBAppender appender, T row) throws SQLException;
     }
 
-    private static <T> int append(
-            DuckDBConnection connection, String table, List<T> rows, BooleanSupplier cancelled, RowWriter<T> writer)
-            throws SQLException {
-        try (DuckDBAppender appender = connection.createAppender(table)) {
-            for (int i = 0; i < rows.size(); i++) {
-                if (i % CANCEL_CHECK_ROWS == 0 && cancelled.getAsBoolean()) {
-                    throw new CancellationException("Sample generation cancelled");
-                }
-                appender.beginRow();
-                writer.write(appender, rows.get(i));
-                appender.endRow();
-            }
-            // close() swallows constraint violations; flush() reports them.
-            appender.flush();
+    /** Appends whole tables through DuckDB's appender and keeps count of the rows. */
+    private static final class Tables {
+
+        private final DuckDBConnection connection;
+        private final BooleanSupplier cancelled;
+        private final Map<String, Integer> counts = new LinkedHashMap<>();
+
+        Tables(DuckDBConnection connection, BooleanSupplier cancelled) {
+            this.connection = connection;
+            this.cancelled = cancelled;
         }
-        return rows.size();
+
+        <T> void append(String table, List<T> rows, RowWriter<T> writer) throws SQLException {
+            try (DuckDBAppender appender = connection.createAppender(table)) {
+                for (int i = 0; i < rows.size(); i++) {
+                    if (i % CANCEL_CHECK_ROWS == 0 && cancelled.getAsBoolean()) {
+                        throw new CancellationException("Sample generation cancelled");
+                    }
+                    appender.beginRow();
+                    writer.write(appender, rows.get(i));
+                    appender.endRow();
+                }
+                // close() swallows constraint violations; flush() reports them.
+                appender.flush();
+            }
+            counts.put(table, rows.size());
+        }
     }
 
     private static void category(DuckDBAppender a, Category c) throws SQLException {

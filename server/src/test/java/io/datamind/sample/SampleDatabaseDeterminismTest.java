@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ class SampleDatabaseDeterminismTest {
     private static List<String> tables(DuckDBConnection connection) throws Exception {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT table_name FROM duckdb_tables() ORDER BY 1")) {
-            List<String> tables = new java.util.ArrayList<>();
+            List<String> tables = new ArrayList<>();
             while (rows.next()) {
                 tables.add(rows.getString(1));
             }
