@@ -45,7 +45,7 @@ final class Assortment {
                     double appeal = StrictMath.exp(0.8 * Draw.gaussian(random)) * priceEffect;
                     if (name.equals(Catalog.DEFECTIVE_PRODUCT)) {
                         // A best seller, so its bad batch shows up in the returns figures rather than as noise.
-                        appeal *= 8;
+                        appeal *= 12;
                     }
                     popularity.add(appeal);
                 }

@@ -25,8 +25,8 @@ final class CustomerGenerator {
     static final String SMALL_BUSINESS = "Small Business";
     static final String ENTERPRISE = "Enterprise";
 
-    private static final int EARLY_CUSTOMERS = 3_000;
-    private static final int LATER_CUSTOMERS = 16_000;
+    private static final int EARLY_CUSTOMERS = 2_500;
+    private static final int LATER_CUSTOMERS = 13_500;
     private static final LocalDate EARLY_FIRST_DAY = LocalDate.of(2021, 1, 1);
 
     private static final List<String> SEGMENTS = List.of(CONSUMER, SMALL_BUSINESS, ENTERPRISE);

@@ -32,7 +32,7 @@ final class SalesCalendar {
     static final LocalDate DEFECTIVE_BATCH_LAST_DAY = LocalDate.of(2024, 9, 1);
 
     /** Expected orders per day on {@link #FIRST_DAY} before season and weekday. */
-    private static final double BASE_ORDERS_PER_DAY = 36;
+    private static final double BASE_ORDERS_PER_DAY = 30;
 
     private static final double YEARLY_GROWTH = 1.27;
 
