@@ -61,8 +61,12 @@ final class GuardedParser {
         }
         Statements complex = parse(sql, dialect, remainingMillis, true);
         if (complex == null) {
-            // Without an exception JSqlParser signals failure with null; never read that as "no statements".
-            throw new JSQLParserException("the parser gave no result");
+            // JSqlParser signals some failures with null rather than an exception: notably when the query nests
+            // brackets deeper than it is willing to try complex parsing on. Never read that as "no statements".
+            throw new JSQLParserException(
+                    CCJSqlParserUtil.getNestingDepth(sql) > CCJSqlParserUtil.ALLOWED_NESTING_DEPTH
+                            ? "the brackets are nested too deeply"
+                            : "the parser gave no result");
         }
         return complex;
     }

@@ -45,7 +45,11 @@ final class ReadOnlyTreeCheck {
         }
     }
 
-    private static final int MAX_DEPTH = 2000;
+    /**
+     * Deepest nesting of nodes walked; beyond it the query is refused. Each level costs a few stack frames here and in
+     * JSqlParser's deparser, and the caller's thread may have a small stack; real queries stay far below.
+     */
+    static final int MAX_DEPTH = 500;
 
     private static final String LOCKING =
             "Locking clauses (FOR UPDATE, FOR SHARE, NOWAIT, SKIP LOCKED) are not allowed";
@@ -161,7 +165,6 @@ final class ReadOnlyTreeCheck {
             TimezoneExpression.class,
             SignedExpression.class,
             NotExpression.class,
-            Parenthesis.class,
             ArrayConstructor.class,
             ArrayExpression.class,
             RowConstructor.class,
@@ -229,12 +232,13 @@ final class ReadOnlyTreeCheck {
             ParenthesedExpressionList.class,
             NamedExpressionList.class);
 
-    /** Allowed classes JSqlParser does not make public. */
-    private static final Set<String> ALLOWED_NON_PUBLIC =
-            Set.of("net.sf.jsqlparser.expression.Function$HavingClause$HavingType");
+    /** Allowed classes that JSqlParser does not make public or has deprecated, so they are named here. */
+    private static final Set<String> ALLOWED_BY_NAME = Set.of(
+            "net.sf.jsqlparser.expression.Function$HavingClause$HavingType",
+            "net.sf.jsqlparser.expression.Parenthesis");
 
     static boolean isAllowed(Class<?> type) {
-        return ALLOWED.contains(type) || ALLOWED_NON_PUBLIC.contains(type.getName());
+        return ALLOWED.contains(type) || ALLOWED_BY_NAME.contains(type.getName());
     }
 
     private static final Set<String> DATA_CHANGING_PACKAGES = Set.of(
@@ -321,7 +325,7 @@ final class ReadOnlyTreeCheck {
             return; // a reference back up the tree, already being walked
         }
         if (++depth > MAX_DEPTH) {
-            throw new Refusal("The query is nested too deeply");
+            throw new Refusal(SqlGuard.TOO_DEEP);
         }
         try {
             inspect(node);
@@ -362,7 +366,8 @@ final class ReadOnlyTreeCheck {
         if (node instanceof Table table) {
             checkTable(table);
             walkFields(node, "partItems", "partDelimiters");
-        } else if (node instanceof Column) {
+        } else if (node instanceof Column column) {
+            checkSequencePseudoColumn(column);
             walkFields(node, "table"); // a column's qualifier names a FROM item, it does not read a table
         } else if (node instanceof AllTableColumns) {
             walkFields(node, "table");
@@ -498,6 +503,15 @@ final class ReadOnlyTreeCheck {
             throw new Refusal("Table " + ref.displayName() + " is not part of this connection's schema");
         }
         tables.add(ref);
+    }
+
+    /** {@code seq.nextval} advances a sequence in MariaDB's Oracle mode (and in Oracle). */
+    private static void checkSequencePseudoColumn(Column column) {
+        String name = fold(column.getColumnName());
+        if (column.getTable() != null && ("nextval".equals(name) || "currval".equals(name))) {
+            throw new Refusal("Sequence access " + column.getFullyQualifiedName() + " is not allowed: "
+                    + FunctionPolicy.SEQUENCE);
+        }
     }
 
     private boolean isCteInScope(String name) {

@@ -42,8 +42,8 @@ public enum SqlDialect {
         return this == POSTGRESQL || this == DUCKDB;
     }
 
-    /** Whether {@code [name]} is a quoted identifier rather than an array subscript. */
+    /** Whether {@code [name]} is a quoted identifier rather than an array (SQLite took it over from Access). */
     boolean squareBracketIdentifiers() {
-        return this == SQLSERVER;
+        return this == SQLSERVER || this == SQLITE;
     }
 }

@@ -43,12 +43,16 @@ public final class SqlGuard {
             return checkOrThrow(sql, dialect, knownTables);
         } catch (ReadOnlyTreeCheck.Refusal refusal) {
             return new GuardVerdict.Refused(refusal.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            return new GuardVerdict.Refused(TOO_DEEP);
+        } catch (RuntimeException e) {
             // Whatever went wrong, the query does not run; the log keeps the detail for fixing the guard.
             log.warn("SQL guard failed on a query ({}); refusing it", e.toString(), e);
             return new GuardVerdict.Refused(INTERNAL_ERROR_PREFIX + e.getClass().getSimpleName() + ")");
         }
     }
+
+    static final String TOO_DEEP = "The query is nested too deeply";
 
     /** Start of the reason given when the guard itself failed; tests look for it. */
     static final String INTERNAL_ERROR_PREFIX = "The query could not be checked (internal error: ";

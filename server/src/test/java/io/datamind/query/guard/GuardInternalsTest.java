@@ -40,6 +40,24 @@ class GuardInternalsTest {
     }
 
     @Test
+    void deeplyNestedQueriesAreRefusedNotOverflowed() {
+        SqlGuard guard = new SqlGuard();
+        KnownTables known = KnownTables.of(SqlDialect.POSTGRESQL, "t");
+
+        assertThat(guard.check(
+                                "SELECT 1" + " + 1".repeat(ReadOnlyTreeCheck.MAX_DEPTH + 100),
+                                SqlDialect.POSTGRESQL,
+                                known)
+                        .reasonOrNull())
+                .isEqualTo(SqlGuard.TOO_DEEP);
+        assertThat(guard.check("SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000), SqlDialect.POSTGRESQL, known)
+                        .reasonOrNull())
+                .startsWith("Could not parse the query: ");
+        assertThat(guard.check("SELECT 1" + " + 1".repeat(300), SqlDialect.POSTGRESQL, known))
+                .isInstanceOf(GuardVerdict.Accepted.class);
+    }
+
+    @Test
     void refusesOverlongQueriesBeforeParsing() {
         SqlGuard guard = new SqlGuard(Duration.ofSeconds(2), 50);
 

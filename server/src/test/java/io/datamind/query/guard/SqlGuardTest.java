@@ -71,6 +71,11 @@ class SqlGuardTest {
             CLICKHOUSE | SELECT * FROM system.users | Table system.users is not part
             DUCKDB     | SELECT * FROM duckdb_secrets | Table duckdb_secrets is not part
             POSTGRESQL | TABLE users | found TABLE
+            DUCKDB     | SELECT * FROM '/etc/passwd' | Table '/etc/passwd' is not part
+            DUCKDB     | SELECT * FROM "/etc/passwd" | Table /etc/passwd is not part
+            TRINO      | SELECT * FROM TABLE(system.query(query => 'DELETE FROM t')) | Table function TABLE
+            MARIADB    | SELECT s.nextval FROM t | Sequence access s.nextval is not allowed
+            SQLSERVER  | SELECT * FROM t FOR XML PATH('') | FOR XML and FOR JSON clauses are not allowed
             # CTE names hide tables only in their scope
             POSTGRESQL | WITH a AS (SELECT * FROM secret), secret AS (SELECT 1) SELECT * FROM a | Table secret is not part
             POSTGRESQL | SELECT * FROM (WITH x AS (SELECT 1) SELECT * FROM x) q, x | Table x is not part
@@ -118,6 +123,7 @@ class SqlGuardTest {
             SQLSERVER  | SELECT TOP 10 [a] FROM [t] WITH (NOLOCK)
             SQLSERVER  | SELECT * FROM dbo.users
             SQLITE     | SELECT * FROM main.users
+            SQLITE     | SELECT [a'] FROM [t]
             SQLITE     | SELECT j.value FROM users, json_each(users.note) j
             DUCKDB     | SELECT * FROM range(10)
             TRINO      | SELECT a FROM t ORDER BY a OFFSET 1 ROWS FETCH NEXT 5 ROWS ONLY
