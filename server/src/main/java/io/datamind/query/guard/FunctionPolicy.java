@@ -37,6 +37,7 @@ final class FunctionPolicy {
     static final String TEXT_SQL = "it runs SQL or reads tables given as text, which cannot be checked";
     static final String CATALOG = "it reads the database's internal catalog";
     static final String TRANSACTION = "it changes transaction state";
+    static final String MEMORY = "it can exhaust the server's memory";
 
     private static final Set<SqlDialect> ALL = EnumSet.allOf(SqlDialect.class);
     private static final Set<SqlDialect> MYSQLS = EnumSet.of(MYSQL, MARIADB);
@@ -80,7 +81,7 @@ final class FunctionPolicy {
                 "fsdir",
                 "zipfile",
                 "openrowset",
-                "fn_xe_file_target_read_file",
+                "fn_xe_*",
                 "fn_get_audit_file",
                 "fn_trace_gettable",
                 "fn_dblog",
@@ -174,6 +175,8 @@ final class FunctionPolicy {
                 "mysql_execute",
                 "dbms_*");
         deny(ALL, CATALOG, "duckdb_*", "pragma_*");
+        // SQLite runs inside DataMind's own process, so a gigabyte blob is DataMind's problem.
+        deny(ALL, MEMORY, "randomblob", "zeroblob");
 
         // Large objects live outside tables; the pg_ family is server administration apart from a few formatters.
         deny(EnumSet.of(POSTGRESQL), FILES, "lo_*", "loread", "lowrite");
@@ -212,7 +215,6 @@ final class FunctionPolicy {
                 "hudi",
                 "dictget*",
                 "joinget*");
-        deny(EnumSet.of(SQLSERVER), FILES, "fn_*");
         deny(EnumSet.of(TRINO), TEXT_SQL, "query");
     }
 

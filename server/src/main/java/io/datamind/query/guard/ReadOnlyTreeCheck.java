@@ -256,6 +256,119 @@ final class ReadOnlyTreeCheck {
             "comment",
             "purge");
 
+    /**
+     * Words that start a statement somewhere. SQL Server runs a batch of statements without semicolons, so
+     * {@code SELECT * FROM t shutdown} is a query and then SHUTDOWN, while JSqlParser reads "shutdown" as an alias.
+     */
+    static final Set<String> STATEMENT_KEYWORDS = Set.of(
+            "abort",
+            "alter",
+            "analyze",
+            "attach",
+            "backup",
+            "begin",
+            "binlog",
+            "break",
+            "bulk",
+            "cache",
+            "call",
+            "checkpoint",
+            "close",
+            "cluster",
+            "comment",
+            "commit",
+            "continue",
+            "copy",
+            "create",
+            "dbcc",
+            "deallocate",
+            "declare",
+            "delete",
+            "deny",
+            "describe",
+            "detach",
+            "disable",
+            "discard",
+            "do",
+            "drop",
+            "dump",
+            "enable",
+            "end",
+            "exec",
+            "execute",
+            "explain",
+            "export",
+            "fetch",
+            "flush",
+            "get",
+            "go",
+            "goto",
+            "grant",
+            "handler",
+            "help",
+            "if",
+            "import",
+            "insert",
+            "install",
+            "kill",
+            "listen",
+            "load",
+            "lock",
+            "merge",
+            "move",
+            "notify",
+            "open",
+            "optimize",
+            "pragma",
+            "prepare",
+            "print",
+            "purge",
+            "raiserror",
+            "readtext",
+            "receive",
+            "reconfigure",
+            "refresh",
+            "reindex",
+            "release",
+            "rename",
+            "repair",
+            "replace",
+            "reset",
+            "resignal",
+            "restore",
+            "return",
+            "revert",
+            "revoke",
+            "rollback",
+            "save",
+            "savepoint",
+            "security",
+            "select",
+            "send",
+            "set",
+            "setuser",
+            "show",
+            "shutdown",
+            "signal",
+            "start",
+            "stop",
+            "summarize",
+            "system",
+            "throw",
+            "truncate",
+            "unlisten",
+            "unlock",
+            "update",
+            "updatetext",
+            "upsert",
+            "use",
+            "vacuum",
+            "waitfor",
+            "while",
+            "with",
+            "writetext",
+            "xa");
+
     private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
         @Override
         protected List<Field> computeValue(Class<?> type) {
@@ -281,6 +394,7 @@ final class ReadOnlyTreeCheck {
     private final Set<TableRef> tables = new LinkedHashSet<>();
     private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
     private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Object> cteNames = Collections.newSetFromMap(new IdentityHashMap<>());
     private int depth;
 
     private ReadOnlyTreeCheck(SqlDialect dialect, KnownTables knownTables) {
@@ -369,6 +483,9 @@ final class ReadOnlyTreeCheck {
         } else if (node instanceof Column column) {
             checkSequencePseudoColumn(column);
             walkFields(node, "table"); // a column's qualifier names a FROM item, it does not read a table
+        } else if (node instanceof Alias alias) {
+            checkAlias(alias);
+            walkFields(node);
         } else if (node instanceof AllTableColumns) {
             walkFields(node, "table");
         } else if (node instanceof TableFunction tableFunction) {
@@ -403,6 +520,9 @@ final class ReadOnlyTreeCheck {
         cteScopes.push(scope);
         try {
             for (WithItem<?> item : items) {
+                if (item.getAlias() != null) {
+                    cteNames.add(item.getAlias()); // "name AS (...)": never read as a statement
+                }
                 String name =
                         item.getAlias() == null ? null : fold(item.getAlias().getName());
                 if (recursive && name != null) {
@@ -503,6 +623,18 @@ final class ReadOnlyTreeCheck {
             throw new Refusal("Table " + ref.displayName() + " is not part of this connection's schema");
         }
         tables.add(ref);
+    }
+
+    /** An alias without AS that a database could read as the start of its next statement. */
+    private void checkAlias(Alias alias) {
+        String name = alias.getName();
+        if (name == null || alias.isUseAs() || cteNames.contains(alias) || !name.equals(Identifiers.unquote(name))) {
+            return;
+        }
+        if (STATEMENT_KEYWORDS.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new Refusal(
+                    "The alias " + name + " is also a statement keyword; write AS " + name + " or choose another name");
+        }
     }
 
     /** {@code seq.nextval} advances a sequence in MariaDB's Oracle mode (and in Oracle). */

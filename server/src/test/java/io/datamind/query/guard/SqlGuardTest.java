@@ -46,6 +46,7 @@ class SqlGuardTest {
             MYSQL      | SELECT * FROM t WHERE 1=utl_inaddr.get_host_address('x') | system package utl_inaddr
             MYSQL      | SELECT GET_LOCK('x', 10) | Function GET_LOCK is not allowed: it takes locks
             SQLITE     | SELECT writefile('/tmp/x', 'y') | Function writefile
+            SQLITE     | SELECT * FROM t WHERE a = RANDOMBLOB(1000000000 / 2) | Function RANDOMBLOB is not allowed: it can exhaust
             DUCKDB     | SELECT getenv('HOME') | Function getenv
             CLICKHOUSE | SELECT sleepEachRow(1) FROM t | Function sleepEachRow
             POSTGRESQL | SELECT NEXT VALUE FOR s | NEXT VALUE FOR is not allowed
@@ -88,6 +89,11 @@ class SqlGuardTest {
             POSTGRESQL | WITH x AS (INSERT INTO t VALUES (1) RETURNING *) SELECT * FROM x | found INSERT
             POSTGRESQL | EXPLAIN SELECT 1 | found EXPLAIN
             MYSQL      | SHOW TABLES | found SHOW
+            SQLSERVER  | SELECT * FROM t shutdown | The alias shutdown is also a statement keyword
+            SQLSERVER  | SELECT a checkpoint FROM t | The alias checkpoint is also a statement keyword
+            SQLSERVER  | SELECT * FROM (SELECT 1 AS x) reconfigure | The alias reconfigure is also a statement keyword
+            SQLSERVER  | SELECT a AS commit FROM t | ACCEPT
+            SQLSERVER  | SELECT a "commit" FROM t | ACCEPT
             POSTGRESQL | SELECT 1; | ACCEPT
             POSTGRESQL | SELECT 1;; | Only one statement
             POSTGRESQL | SELECT 1; -- trailing comment | ACCEPT
