@@ -23,11 +23,19 @@ public final class SqlGuard {
 
     private static final Logger log = LoggerFactory.getLogger(SqlGuard.class);
 
+    static final String TOO_DEEP = "The query is nested too deeply";
+
+    /** Start of the reason given when the guard itself failed; tests look for it. */
+    static final String INTERNAL_ERROR_PREFIX = "The query could not be checked (internal error: ";
+
     private final Duration parseTimeout;
     private final int maxLength;
 
     public SqlGuard(Duration parseTimeout, int maxLength) {
-        this.parseTimeout = Objects.requireNonNull(parseTimeout, "parseTimeout");
+        if (parseTimeout.isNegative() || parseTimeout.isZero() || maxLength <= 0) {
+            throw new IllegalArgumentException("The parse timeout and maximum length must be positive");
+        }
+        this.parseTimeout = parseTimeout;
         this.maxLength = maxLength;
     }
 
@@ -36,6 +44,10 @@ public final class SqlGuard {
         this(Duration.ofSeconds(2), 100_000);
     }
 
+    /**
+     * Checks one query written for the given dialect against the tables of the connection it will run on. Never
+     * throws for any text: whatever cannot be shown harmless is refused.
+     */
     public GuardVerdict check(String sql, SqlDialect dialect, KnownTables knownTables) {
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(knownTables, "knownTables");
@@ -51,11 +63,6 @@ public final class SqlGuard {
             return new GuardVerdict.Refused(INTERNAL_ERROR_PREFIX + e.getClass().getSimpleName() + ")");
         }
     }
-
-    static final String TOO_DEEP = "The query is nested too deeply";
-
-    /** Start of the reason given when the guard itself failed; tests look for it. */
-    static final String INTERNAL_ERROR_PREFIX = "The query could not be checked (internal error: ";
 
     private GuardVerdict checkOrThrow(String sql, SqlDialect dialect, KnownTables knownTables) {
         if (sql == null || sql.isBlank()) {

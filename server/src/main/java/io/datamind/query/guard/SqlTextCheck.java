@@ -89,6 +89,15 @@ final class SqlTextCheck {
 
     private static String codeProblem(String sql, Segment segment, SqlDialect dialect) {
         String text = sql.substring(segment.start, segment.end);
+        // Databases disagree on whether a no-break or zero-width space separates words or belongs to a name.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0x7f && isSpaceOrFormat(c)) {
+                return String.format(
+                        "The query contains an unusual space character (U+%04X) outside strings; use a plain space",
+                        (int) c);
+            }
+        }
         if (JDBC_ESCAPE.matcher(text).find()) {
             return "JDBC escape syntax ({fn ...}, {call ...}) is not allowed";
         }
@@ -126,6 +135,14 @@ final class SqlTextCheck {
             return "The query has a comment that is never closed";
         }
         return null;
+    }
+
+    private static boolean isSpaceOrFormat(char c) {
+        int type = Character.getType(c);
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || type == Character.FORMAT
+                || type == Character.CONTROL;
     }
 
     private static boolean isNameChar(char c) {

@@ -31,6 +31,8 @@ class SqlGuardTest {
             MYSQL      | SELECT /*+ SET_VAR(sql_mode='') */ 1 | Optimizer hints
             POSTGRESQL | SELECT 1 /* never closed | never closed
             # Spellings that hide a name
+            SQLSERVER  | SELECT * FROM t WHERE a = b\u00a0shutdown | unusual space character (U+00A0)
+            POSTGRESQL | SELECT pg_sleep\u200b(1) | unusual space character (U+200B)
             POSTGRESQL | SELECT U&"pg\\005fread\\005ffile"('/etc/passwd') | Unicode-escaped
             POSTGRESQL | SELECT $x$a$x$ | Dollar-quoted
             POSTGRESQL | SELECT {fn pg_sleep(1)} | JDBC escape syntax
