@@ -49,6 +49,13 @@ final class SqlTextCheck {
             return "A backslash before a quote is read differently by different databases and settings;"
                     + " write a quote inside a string as two quotes ('')";
         }
+        if (plain.segments.stream()
+                .filter(segment -> segment.kind != Kind.LINE_COMMENT && segment.kind != Kind.BLOCK_COMMENT)
+                .allMatch(segment -> sql.substring(segment.start, segment.end)
+                        .replace(";", "")
+                        .isBlank())) {
+            return "The query is empty (it has only comments)";
+        }
         boolean statementEnded = false;
         for (Segment segment : plain.segments) {
             String text = sql.substring(segment.start, segment.end);

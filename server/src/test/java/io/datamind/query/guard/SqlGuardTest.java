@@ -96,6 +96,8 @@ class SqlGuardTest {
             SQLSERVER  | SELECT * FROM (SELECT 1 AS x) reconfigure | The alias reconfigure is also a statement keyword
             SQLSERVER  | SELECT a AS commit FROM t | ACCEPT
             SQLSERVER  | SELECT a "commit" FROM t | ACCEPT
+            POSTGRESQL | -- SELECT 1 | The query is empty
+            MYSQL      | /* SELECT 1 */ ; | The query is empty
             POSTGRESQL | SELECT 1; | ACCEPT
             POSTGRESQL | SELECT 1;; | Only one statement
             POSTGRESQL | SELECT 1; -- trailing comment | ACCEPT
