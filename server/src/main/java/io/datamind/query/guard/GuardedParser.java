@@ -7,8 +7,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -20,16 +18,8 @@ import net.sf.jsqlparser.statement.Statements;
  */
 final class GuardedParser {
 
-    /** Kept referenced: java.util.logging forgets the level of a logger nobody holds. */
-    private static final Logger PARSER_LOG = Logger.getLogger("net.sf.jsqlparser");
-
     private static final ExecutorService POOL = createPool();
     private static final Pattern REPEATED_TOKEN = Pattern.compile("(\"([^\"]*)\") \"\\2\"", Pattern.CASE_INSENSITIVE);
-
-    static {
-        // JSqlParser logs every parse at INFO.
-        PARSER_LOG.setLevel(Level.WARNING);
-    }
 
     private GuardedParser() {}
 
