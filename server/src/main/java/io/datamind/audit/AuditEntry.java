@@ -1,0 +1,19 @@
+package io.datamind.audit;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One audit log entry; {@code details} is a JSON object. */
+record AuditEntry(
+        UUID id,
+        String action,
+        UUID userId,
+        String userEmail,
+        String targetType,
+        String targetId,
+        String ip,
+        String userAgent,
+        String requestId,
+        @JsonRawValue String details,
+        Instant createdAt) {}

@@ -1,0 +1,29 @@
+package io.datamind.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The paths the security rules refer to, relative to the context path. */
+final class Paths {
+
+    static final String AUTH = "/api/v1/auth";
+    static final String LOGIN = AUTH + "/login";
+    static final String REGISTER = AUTH + "/register";
+    static final String TOKEN = AUTH + "/token";
+    static final String HEALTH = "/api/v1/health";
+
+    private Paths() {}
+
+    static String of(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    static boolean authenticatedByToken(String path) {
+        return path.startsWith("/api/") && !under(path, AUTH) && !under(path, HEALTH);
+    }
+
+    static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+}
