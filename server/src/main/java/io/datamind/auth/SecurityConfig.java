@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -87,9 +88,10 @@ class SecurityConfig {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.spa()
-                        .csrfTokenRepository(csrfTokenRepository(properties))
-                        .requireCsrfProtectionMatcher(new CsrfRequirement()))
+                // Registered by hand, not with http.csrf(): the resource server would exempt from CSRF every
+                // request whose token its resolver finds, and ours also finds the cookie.
+                .csrf(csrf -> csrf.disable())
+                .addFilter(csrfFilter(properties, forbidden))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -136,6 +138,18 @@ class SecurityConfig {
             http.cors(cors -> cors.configurationSource(corsSource(properties.corsOrigins())));
         }
         return http.build();
+    }
+
+    /**
+     * Double-submit CSRF protection for the requests {@link CsrfRequirement} selects, configured as {@code
+     * csrf.spa()} would be.
+     */
+    private static CsrfFilter csrfFilter(SecurityProperties properties, AccessDeniedHandler forbidden) {
+        CsrfFilter filter = new CsrfFilter(csrfTokenRepository(properties));
+        filter.setRequireCsrfProtectionMatcher(new CsrfRequirement());
+        filter.setRequestHandler(new SpaCsrfTokenRequestHandler());
+        filter.setAccessDeniedHandler(forbidden);
+        return filter;
     }
 
     /**
