@@ -63,7 +63,10 @@ public final class TestAccounts {
 
     /** Adds a member with the given role to the organization of {@code adminToken}'s user. */
     public static Account addMember(HttpApi api, String adminToken, UUID orgId, String role) {
-        String email = unique(role) + "@example.com";
+        return addMember(api, adminToken, orgId, role, unique(role) + "@example.com");
+    }
+
+    public static Account addMember(HttpApi api, String adminToken, UUID orgId, String role, String email) {
         HttpApi.Response response = api.request("POST", "/api/v1/org/members")
                 .bearer(adminToken)
                 .json(Map.of("email", email, "fullName", "Member " + email, "role", role, "password", PASSWORD))
