@@ -11,7 +11,6 @@ import io.datamind.org.Member;
 import io.datamind.org.NewOrganization;
 import io.datamind.org.Organizations;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Auth")
-@SecurityRequirements
 class AuthController {
 
     private final Registration registration;

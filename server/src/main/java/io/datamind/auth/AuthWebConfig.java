@@ -44,6 +44,14 @@ class AuthWebConfig implements WebMvcConfigurer {
                                     .bearerFormat("JWT")
                                     .description("An access token from POST /api/v1/auth/token"));
             openApi.addSecurityItem(new SecurityRequirement().addList("bearer"));
+            // Public operations need no token: say so, instead of inheriting the global requirement.
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().forEach((path, item) -> {
+                    if (Paths.under(path, Paths.AUTH) || Paths.under(path, Paths.HEALTH)) {
+                        item.readOperations().forEach(operation -> operation.setSecurity(List.of()));
+                    }
+                });
+            }
         };
     }
 

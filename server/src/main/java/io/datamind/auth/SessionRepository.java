@@ -121,6 +121,25 @@ class SessionRepository {
                 .list();
     }
 
+    /**
+     * Drops what can no longer matter: revoked access tokens past their expiry, refresh tokens past theirs, and
+     * families left without tokens (whose last access token expired long ago). {@code familyCutoff} keeps a family
+     * just created, whose first token may not be inserted yet.
+     */
+    int deleteExpired(Instant now, Instant familyCutoff) {
+        int deleted = jdbc.sql("DELETE FROM revoked_tokens WHERE expires_at < :now")
+                .param("now", DbTimes.utc(now))
+                .update();
+        deleted += jdbc.sql("DELETE FROM refresh_tokens WHERE expires_at < :now")
+                .param("now", DbTimes.utc(now))
+                .update();
+        deleted += jdbc.sql("DELETE FROM refresh_families WHERE created_at < :cutoff AND NOT EXISTS"
+                        + " (SELECT 1 FROM refresh_tokens t WHERE t.family_id = refresh_families.id)")
+                .param("cutoff", DbTimes.utc(familyCutoff))
+                .update();
+        return deleted;
+    }
+
     record StoredRefreshToken(
             String hash, UUID familyId, UUID orgId, UUID userId, Instant spentAt, Instant familyRevokedAt) {}
 

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Service;
 class Sessions {
 
     private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+    private static final Duration CLEAN_UP_EVERY = Duration.ofHours(1);
 
     private final Tokens tokens;
     private final SessionRepository repository;
@@ -38,6 +40,7 @@ class Sessions {
     private final ApplicationEventPublisher events;
     private final Duration reuseGrace;
     private final Clock clock = Clock.systemUTC();
+    private final AtomicReference<Instant> lastCleanUp = new AtomicReference<>(Instant.EPOCH);
 
     Sessions(
             Tokens tokens,
@@ -56,6 +59,7 @@ class Sessions {
 
     TokenPair start(Member member) {
         Instant now = now();
+        cleanUpNowAndThen(now);
         UUID family = UUID.randomUUID();
         repository.insertFamily(family, member.orgId(), member.id(), now);
         return issuePair(member, family, now);
@@ -134,6 +138,20 @@ class Sessions {
             return Optional.of(access ? tokens.decodeAccessForLogout(token) : tokens.decodeRefresh(token));
         } catch (JwtException e) {
             return Optional.empty();
+        }
+    }
+
+    /** At most once an hour per instance, piggy-backed on sign-ins, so no scheduler is needed. */
+    private void cleanUpNowAndThen(Instant now) {
+        Instant last = lastCleanUp.get();
+        if (now.isBefore(last.plus(CLEAN_UP_EVERY)) || !lastCleanUp.compareAndSet(last, now)) {
+            return;
+        }
+        try {
+            int deleted = repository.deleteExpired(now, now.minus(Duration.ofDays(1)));
+            log.debug("Deleted {} expired session rows", deleted);
+        } catch (RuntimeException e) {
+            log.warn("Could not delete expired session rows: {}", e.toString());
         }
     }
 

@@ -76,6 +76,12 @@ class RoleMatrixTest {
         assertThat(get("/api/v1/me", token)).isEqualTo(200);
         assertThat(get("/api/v1/org/members", token)).isEqualTo(200);
         assertThat(get("/api/v1/audit", token)).isEqualTo(403);
+        // Their own account is theirs to change.
+        HttpApi.Response password = api.request("POST", "/api/v1/me/password")
+                .bearer(token)
+                .json(Map.of("currentPassword", viewer.password(), "newPassword", "viewer's own new passphrase"))
+                .send();
+        assertThat(password.status()).as(password.toString()).isEqualTo(204);
     }
 
     @Test
