@@ -1,6 +1,7 @@
 package io.datamind.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,5 +16,9 @@ record AuditEntry(
         String ip,
         String userAgent,
         String requestId,
-        @JsonRawValue String details,
+
+        @JsonRawValue
+        @Schema(type = "object", types = "object", description = "Extra facts of the action, a JSON object")
+        String details,
+
         Instant createdAt) {}

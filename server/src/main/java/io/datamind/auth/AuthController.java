@@ -107,7 +107,10 @@ class AuthController {
                 && !request.refreshToken().isBlank()) {
             return ResponseEntity.ok(tokenView(sessions.refresh(request.refreshToken())));
         }
-        String cookie = AuthCookies.read(http, AuthCookies.REFRESH)
+        // A request with a Bearer header is exempt from CSRF, so it must not fall back to the session cookie.
+        String cookie = (AuthTokenResolver.fromHeader(http) == null
+                        ? AuthCookies.read(http, AuthCookies.REFRESH)
+                        : java.util.Optional.<String>empty())
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in to continue"));
         Sessions.TokenPair pair;
         try {
@@ -126,13 +129,15 @@ class AuthController {
             @RequestBody(required = false) RefreshRequest request,
             HttpServletRequest http,
             HttpServletResponse response) {
+        // An API client (Bearer header, exempt from CSRF) ends the tokens it sends; a browser those in its cookies.
         String access = AuthTokenResolver.fromHeader(http);
-        if (access == null) {
+        boolean apiClient = access != null;
+        if (!apiClient) {
             access = AuthCookies.read(http, AuthCookies.ACCESS).orElse(null);
         }
         String refresh = request != null && request.refreshToken() != null
                 ? request.refreshToken()
-                : AuthCookies.read(http, AuthCookies.REFRESH).orElse(null);
+                : apiClient ? null : AuthCookies.read(http, AuthCookies.REFRESH).orElse(null);
         sessions.logout(access, refresh)
                 .ifPresent(jwt -> events.publishEvent(new LoggedOut(
                         UUID.fromString(jwt.getClaimAsString(Tokens.ORG_ID)),

@@ -28,6 +28,9 @@ class ApiDocsTest {
                 .forEach(parameter -> memberParameters.add(parameter.get("name").asString()));
         assertThat(memberParameters).containsExactlyInAnyOrder("offset", "limit");
 
+        assertThat(docs.at("/components/schemas/AuditEntry/properties/details/type")
+                        .toString())
+                .contains("object");
         assertThat(docs.toString()).as("the caller comes from the token").doesNotContain("\"caller\"");
         assertThat(docs.at("/paths/~1api~1v1~1auth~1login/post/security").isArray())
                 .as("sign-in needs no token")

@@ -105,6 +105,28 @@ class CookieAndCsrfTest {
                 .as("the session survived the refused requests")
                 .isEqualTo(200);
 
+        // A Bearer header makes a request exempt; it must then not act on the session cookies.
+        String access = browser.cookie(AuthCookies.ACCESS).orElseThrow();
+        String refresh = browser.cookie(AuthCookies.REFRESH).orElseThrow();
+        HttpApi.Response bearerRefresh = browser.request("POST", "/api/v1/auth/refresh")
+                .bearer("not-a-token")
+                .send();
+        assertThat(bearerRefresh.status()).isEqualTo(401);
+        HttpApi.Response bearerLogout = browser.request("POST", "/api/v1/auth/logout")
+                .bearer("not-a-token")
+                .send();
+        assertThat(bearerLogout.status()).isEqualTo(204);
+        browser.setCookie(AuthCookies.ACCESS, access, "/");
+        browser.setCookie(AuthCookies.REFRESH, refresh, AuthCookies.REFRESH_PATH);
+        assertThat(browser.request("GET", "/api/v1/me").send().status())
+                .as("the cookie session was not ended")
+                .isEqualTo(200);
+        assertThat(browser.request("POST", "/api/v1/auth/refresh")
+                        .withCsrf()
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
         HttpApi.Response withToken = browser.request("POST", "/api/v1/org/members")
                 .withCsrf()
                 .json(newMember())
