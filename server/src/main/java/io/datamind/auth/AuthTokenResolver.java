@@ -6,7 +6,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 
 /**
  * Finds the access token: the {@code Authorization: Bearer} header first, then the access cookie. Only API paths
- * are authenticated this way; the auth endpoints read their tokens themselves (logout must work with an expired
+ * (and actuator endpoints other than health) are authenticated this way; the auth endpoints read their tokens themselves (logout must work with an expired
  * access token) and public paths ignore a stale cookie instead of failing on it.
  */
 class AuthTokenResolver implements BearerTokenResolver {

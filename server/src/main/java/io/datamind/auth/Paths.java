@@ -10,6 +10,7 @@ final class Paths {
     static final String REGISTER = AUTH + "/register";
     static final String TOKEN = AUTH + "/token";
     static final String HEALTH = "/api/v1/health";
+    static final String ACTUATOR_HEALTH = "/actuator/health";
 
     private Paths() {}
 
@@ -20,6 +21,9 @@ final class Paths {
     }
 
     static boolean authenticatedByToken(String path) {
+        if (path.startsWith("/actuator/")) {
+            return !under(path, ACTUATOR_HEALTH);
+        }
         return path.startsWith("/api/") && !under(path, AUTH) && !under(path, HEALTH);
     }
 

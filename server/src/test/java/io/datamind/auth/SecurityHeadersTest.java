@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
+import io.datamind.support.TestAccounts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,9 +47,28 @@ class SecurityHeadersTest {
                 .isEqualTo(200);
         assertThat(api.request("GET", "/actuator/health/readiness").send().status())
                 .isEqualTo(200);
+        assertThat(api.request("GET", "/actuator/info").send().status()).isEqualTo(401);
         HttpApi.Response me = api.request("GET", "/api/v1/me").send();
         assertThat(me.status()).isEqualTo(401);
         assertThat(me.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void otherActuatorEndpointsAreForAdmins() {
+        HttpApi api = new HttpApi(port);
+        TestAccounts.Account owner = TestAccounts.registerOwner(api);
+        String ownerToken = TestAccounts.token(api, owner).accessToken();
+        assertThat(api.request("GET", "/actuator/info")
+                        .bearer(ownerToken)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        TestAccounts.Account analyst = TestAccounts.addMember(api, ownerToken, owner.orgId(), "analyst");
+        assertThat(api.request("GET", "/actuator/info")
+                        .bearer(TestAccounts.token(api, analyst).accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
