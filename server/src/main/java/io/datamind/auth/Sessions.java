@@ -79,13 +79,14 @@ class Sessions {
         if (stored.familyRevokedAt() != null) {
             throw unauthorized("The session has ended");
         }
-        Instant now = now();
-        if (repository.markSpent(hash, now) == 0) {
+        // Precise time for the grace window; whole seconds for the tokens (JWT times are in seconds).
+        Instant spendingAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (repository.markSpent(hash, spendingAt) == 0) {
             Instant spentAt = repository
                     .findRefreshToken(hash)
                     .map(SessionRepository.StoredRefreshToken::spentAt)
                     .orElse(null);
-            boolean racing = spentAt != null && !now.isAfter(spentAt.plus(reuseGrace));
+            boolean racing = spentAt != null && !spendingAt.isAfter(spentAt.plus(reuseGrace));
             if (!racing) {
                 revocations.revokeFamily(stored.familyId(), "refresh_reuse");
                 log.warn(
@@ -102,7 +103,7 @@ class Sessions {
             revocations.revokeFamily(stored.familyId(), "account_removed");
             throw unauthorized("The account no longer exists");
         }
-        return issuePair(member.get(), stored.familyId(), now);
+        return issuePair(member.get(), stored.familyId(), now());
     }
 
     /**
