@@ -29,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,6 +48,7 @@ class AuthController {
     private final Organizations organizations;
     private final AuthCookies cookies;
     private final ApplicationEventPublisher events;
+    private final CookieCsrfTokenRepository csrfTokens;
     private final long accessSeconds;
 
     AuthController(
@@ -56,6 +58,7 @@ class AuthController {
             Organizations organizations,
             AuthCookies cookies,
             ApplicationEventPublisher events,
+            CookieCsrfTokenRepository csrfTokens,
             SecurityProperties properties) {
         this.registration = registration;
         this.signIn = signIn;
@@ -63,15 +66,17 @@ class AuthController {
         this.organizations = organizations;
         this.cookies = cookies;
         this.events = events;
+        this.csrfTokens = csrfTokens;
         this.accessSeconds = properties.accessTokenTtl().toSeconds();
     }
 
     @PostMapping("/register")
     @Operation(summary = "Create an organization and its owner, and sign the owner in (cookies)")
-    ResponseEntity<AccountView> register(@Valid @RequestBody RegisterRequest request, HttpServletResponse response) {
+    ResponseEntity<AccountView> register(
+            @Valid @RequestBody RegisterRequest request, HttpServletRequest http, HttpServletResponse response) {
         NewOrganization created = registration.register(
                 request.email(), request.password(), request.fullName(), request.orgName(), request.orgSlug());
-        cookies.write(response, sessions.start(created.owner()));
+        signedIn(http, response, sessions.start(created.owner()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new AccountView(UserView.of(created.owner()), OrgView.of(created.organization())));
     }
@@ -81,7 +86,7 @@ class AuthController {
     SessionView login(@Valid @RequestBody LoginRequest request, HttpServletRequest http, HttpServletResponse response) {
         Member member = signIn.authenticate(request.email(), request.password(), ClientInfo.ip(http), "cookie");
         Sessions.TokenPair pair = sessions.start(member);
-        cookies.write(response, pair);
+        signedIn(http, response, pair);
         return sessionView(pair);
     }
 
@@ -165,6 +170,15 @@ class AuthController {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /**
+     * Sets the session cookies and, as Spring Security does at every sign-in, a new CSRF token: one planted in the
+     * browser before sign-in is worthless after it. The web app reads the cookie on each request.
+     */
+    private void signedIn(HttpServletRequest http, HttpServletResponse response, Sessions.TokenPair pair) {
+        cookies.write(response, pair);
+        csrfTokens.saveToken(csrfTokens.generateToken(http), http, response);
     }
 
     private SessionView sessionView(Sessions.TokenPair pair) {

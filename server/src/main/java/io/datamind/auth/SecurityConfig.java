@@ -66,6 +66,7 @@ class SecurityConfig {
             ProblemWriter problems,
             JwtDecoder accessTokenDecoder,
             CallerAuthenticationConverter callerConverter,
+            CookieCsrfTokenRepository csrfTokenRepository,
             SecurityProperties properties)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
@@ -91,7 +92,7 @@ class SecurityConfig {
                 // Registered by hand, not with http.csrf(): the resource server would exempt from CSRF every
                 // request whose token its resolver finds, and ours also finds the cookie.
                 .csrf(csrf -> csrf.disable())
-                .addFilter(csrfFilter(properties, forbidden))
+                .addFilter(csrfFilter(csrfTokenRepository, forbidden))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -144,8 +145,8 @@ class SecurityConfig {
      * Double-submit CSRF protection for the requests {@link CsrfRequirement} selects, configured as {@code
      * csrf.spa()} would be.
      */
-    private static CsrfFilter csrfFilter(SecurityProperties properties, AccessDeniedHandler forbidden) {
-        CsrfFilter filter = new CsrfFilter(csrfTokenRepository(properties));
+    private static CsrfFilter csrfFilter(CookieCsrfTokenRepository repository, AccessDeniedHandler forbidden) {
+        CsrfFilter filter = new CsrfFilter(repository);
         filter.setRequireCsrfProtectionMatcher(new CsrfRequirement());
         filter.setRequestHandler(new SpaCsrfTokenRequestHandler());
         filter.setAccessDeniedHandler(forbidden);
@@ -157,7 +158,8 @@ class SecurityConfig {
      * X-XSRF-TOKEN}. With the SPA handler the token is loaded on every request, so any response (for example
      * {@code GET /api/v1/auth/csrf} or {@code GET /api/v1/me}) sets the cookie when the browser has none.
      */
-    private static CookieCsrfTokenRepository csrfTokenRepository(SecurityProperties properties) {
+    @Bean
+    CookieCsrfTokenRepository csrfTokenRepository(SecurityProperties properties) {
         CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
         repository.setCookiePath("/");
         repository.setCookieCustomizer(cookie -> {

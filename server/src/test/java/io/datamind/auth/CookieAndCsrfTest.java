@@ -71,6 +71,20 @@ class CookieAndCsrfTest {
     }
 
     @Test
+    void signingInIssuesAFreshCsrfToken() {
+        HttpApi.Browser browser = api.browser();
+        String before = browser.csrf();
+        assertThat(login(browser).status()).isEqualTo(200);
+        String after = browser.cookie("XSRF-TOKEN").orElseThrow();
+        assertThat(after).isNotEqualTo(before);
+        HttpApi.Response fresh = browser.request("POST", "/api/v1/org/members")
+                .withCsrf()
+                .json(newMember())
+                .send();
+        assertThat(fresh.status()).isEqualTo(201);
+    }
+
+    @Test
     void cookieAuthenticatedChangeWithoutTokenIsRefused() {
         HttpApi.Browser browser = api.browser();
         assertThat(login(browser).status()).isEqualTo(200);
