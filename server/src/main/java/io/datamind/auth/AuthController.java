@@ -20,8 +20,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
@@ -115,7 +117,7 @@ class AuthController {
         // A request with a Bearer header is exempt from CSRF, so it must not fall back to the session cookie.
         String cookie = (AuthTokenResolver.fromHeader(http) == null
                         ? AuthCookies.read(http, AuthCookies.REFRESH)
-                        : java.util.Optional.<String>empty())
+                        : Optional.<String>empty())
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in to continue"));
         Sessions.TokenPair pair;
         try {
@@ -165,7 +167,7 @@ class AuthController {
     @ExceptionHandler(LoginThrottledException.class)
     ResponseEntity<ProblemDetail> throttled(LoginThrottledException e, HttpServletRequest request) {
         ProblemDetail problem = ProblemWriter.problem(e);
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -4,6 +4,7 @@ import io.datamind.common.ApiException;
 import io.datamind.org.Emails;
 import io.datamind.org.Member;
 import io.datamind.org.Members;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +44,7 @@ class SignIn {
     /** The member with this email and password; 401 otherwise, 429 while this email and IP are being slowed down. */
     Member authenticate(String email, String password, String clientIp, String via) {
         String normalized = Emails.normalize(email);
-        Optional<java.time.Duration> wait = throttle.waitFor(normalized, clientIp);
+        Optional<Duration> wait = throttle.waitFor(normalized, clientIp);
         if (wait.isPresent()) {
             Optional<Member> member = members.findForSignIn(normalized);
             events.publishEvent(new LoginFailed(

@@ -6,6 +6,7 @@ import io.datamind.secrets.AppSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -115,7 +116,7 @@ class Tokens {
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         Duration skew = properties.clockSkew();
-        List<OAuth2TokenValidator<Jwt>> checks = new java.util.ArrayList<>(List.of(
+        List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>(List.of(
                 new JwtTimestampValidator(skew),
                 jwt -> jwt.getIssuedAt() != null
                                 && jwt.getExpiresAt() != null

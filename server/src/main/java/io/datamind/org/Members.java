@@ -7,6 +7,7 @@ import io.datamind.common.PageQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -102,7 +103,7 @@ public class Members {
                         HttpStatus.CONFLICT,
                         "Conflict",
                         "The owner's role changes only by transferring ownership to another member",
-                        java.util.List.of(new ApiException.FieldError("role", "the owner must transfer ownership")));
+                        List.of(new ApiException.FieldError("role", "the owner must transfer ownership")));
             }
             members.updateRole(actor.orgId(), member.id(), role, now);
         }

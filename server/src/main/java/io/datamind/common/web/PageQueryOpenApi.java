@@ -3,6 +3,7 @@ package io.datamind.common.web;
 import io.datamind.common.PageQuery;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -27,15 +28,15 @@ class PageQueryOpenApi {
                         .in("query")
                         .name("offset")
                         .description("How many items to skip")
-                        .schema(new IntegerSchema()._default(0).minimum(java.math.BigDecimal.ZERO)));
+                        .schema(new IntegerSchema()._default(0).minimum(BigDecimal.ZERO)));
                 operation.addParametersItem(new Parameter()
                         .in("query")
                         .name("limit")
                         .description("How many items to return")
                         .schema(new IntegerSchema()
                                 ._default(PageQuery.DEFAULT_LIMIT)
-                                .minimum(java.math.BigDecimal.ONE)
-                                .maximum(java.math.BigDecimal.valueOf(PageQuery.MAX_LIMIT))));
+                                .minimum(BigDecimal.ONE)
+                                .maximum(BigDecimal.valueOf(PageQuery.MAX_LIMIT))));
             }
             return operation;
         };
