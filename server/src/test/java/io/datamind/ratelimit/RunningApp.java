@@ -34,6 +34,10 @@ final class RunningApp implements AutoCloseable {
     static RunningApp start(String... arguments) {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         args.addAll(List.of(arguments));
+        // The test profile switches limits off for every other test.
+        if (args.stream().noneMatch(arg -> arg.startsWith("--datamind.rate-limit.enabled="))) {
+            args.add("--datamind.rate-limit.enabled=true");
+        }
         return new RunningApp(new SpringApplicationBuilder(DataMindApplication.class, RateLimitProbe.class)
                 .profiles("test")
                 .run(args.toArray(String[]::new)));
