@@ -1,5 +1,6 @@
 package io.datamind.audit;
 
+import io.datamind.common.web.ClientAddress;
 import io.datamind.common.web.RequestIds;
 import io.datamind.org.Members;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,9 +23,11 @@ class AuditLog {
     private final AuditRepository repository;
     private final Members members;
     private final JsonMapper json;
+    private final ClientAddress clientAddress;
     private final Clock clock = Clock.systemUTC();
 
-    AuditLog(AuditRepository repository, Members members, JsonMapper json) {
+    AuditLog(AuditRepository repository, Members members, JsonMapper json, ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.repository = repository;
         this.members = members;
         this.json = json;
@@ -54,7 +57,7 @@ class AuditLog {
                         email,
                         event.targetType(),
                         event.targetId(),
-                        request == null ? null : request.getRemoteAddr(),
+                        request == null ? null : clientAddress.resolve(request),
                         userAgent,
                         RequestIds.current(),
                         json.writeValueAsString(event.details() == null ? Map.of() : event.details()),

@@ -6,6 +6,7 @@ import io.datamind.auth.AccountViews.SessionView;
 import io.datamind.auth.AccountViews.TokenView;
 import io.datamind.auth.AccountViews.UserView;
 import io.datamind.common.ApiException;
+import io.datamind.common.web.ClientAddress;
 import io.datamind.common.web.ProblemWriter;
 import io.datamind.org.Member;
 import io.datamind.org.NewOrganization;
@@ -51,6 +52,7 @@ class AuthController {
     private final AuthCookies cookies;
     private final ApplicationEventPublisher events;
     private final CookieCsrfTokenRepository csrfTokens;
+    private final ClientAddress clientAddress;
     private final long accessSeconds;
 
     AuthController(
@@ -61,6 +63,7 @@ class AuthController {
             AuthCookies cookies,
             ApplicationEventPublisher events,
             CookieCsrfTokenRepository csrfTokens,
+            ClientAddress clientAddress,
             SecurityProperties properties) {
         this.registration = registration;
         this.signIn = signIn;
@@ -69,6 +72,7 @@ class AuthController {
         this.cookies = cookies;
         this.events = events;
         this.csrfTokens = csrfTokens;
+        this.clientAddress = clientAddress;
         this.accessSeconds = properties.accessTokenTtl().toSeconds();
     }
 
@@ -86,7 +90,7 @@ class AuthController {
     @PostMapping("/login")
     @Operation(summary = "Sign in a browser: sets the session cookies; tokens are never in the body")
     SessionView login(@Valid @RequestBody LoginRequest request, HttpServletRequest http, HttpServletResponse response) {
-        Member member = signIn.authenticate(request.email(), request.password(), ClientInfo.ip(http), "cookie");
+        Member member = signIn.authenticate(request.email(), request.password(), clientAddress.resolve(http), "cookie");
         Sessions.TokenPair pair = sessions.start(member);
         signedIn(http, response, pair);
         return sessionView(pair);
@@ -95,7 +99,7 @@ class AuthController {
     @PostMapping("/token")
     @Operation(summary = "Sign in an API client: returns a Bearer access token and a refresh token, no cookies")
     TokenView token(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        Member member = signIn.authenticate(request.email(), request.password(), ClientInfo.ip(http), "token");
+        Member member = signIn.authenticate(request.email(), request.password(), clientAddress.resolve(http), "token");
         return tokenView(sessions.start(member));
     }
 
