@@ -18,7 +18,8 @@ final class LlmFixtures {
         return new LlmProperties(
                 "anthropic",
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(5),
+                // Generous: the first call of a cold JVM spends seconds loading the SDKs inside this window.
+                Duration.ofSeconds(30),
                 idleTimeout,
                 Duration.ofMinutes(1),
                 3,
