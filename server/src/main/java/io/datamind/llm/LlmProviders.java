@@ -1,0 +1,205 @@
+package io.datamind.llm;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.datamind.common.ApiException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands out the provider for a set of settings: the instance defaults or an organization's own. Clients are built once
+ * per distinct settings and kept, so their connection pools are reused; nothing is built, and no key is needed, until
+ * someone asks.
+ *
+ * <p>Providers that need no settings (the offline engine) are Spring beans implementing {@link LlmProvider}; they are
+ * found by their {@link LlmProvider#id()}.
+ */
+@Component
+public class LlmProviders {
+
+    public static final String OFFLINE = "offline";
+    public static final String ANTHROPIC = "anthropic";
+    public static final String OPENAI = "openai";
+
+    private final LlmProperties properties;
+    private final Supplier<List<LlmProvider>> builtIn;
+    private final RetryPolicy.Pause pause;
+    private final ProviderErrors errors;
+    private final ProviderBreakers breakers;
+    private final HttpTimeouts timeouts;
+    private final Cache<String, LlmProvider> providers = Caffeine.newBuilder()
+            .maximumSize(500)
+            .expireAfterAccess(Duration.ofHours(6))
+            .build();
+
+    @Autowired
+    LlmProviders(LlmProperties properties, ObjectProvider<LlmProvider> builtIn) {
+        this(properties, () -> builtIn.orderedStream().toList(), RetryPolicy.Pause.SLEEP);
+    }
+
+    LlmProviders(LlmProperties properties, Supplier<List<LlmProvider>> builtIn, RetryPolicy.Pause pause) {
+        this.properties = properties;
+        this.builtIn = builtIn;
+        this.pause = pause;
+        this.errors = new ProviderErrors(Clock.systemUTC());
+        this.breakers = new ProviderBreakers(properties.circuitBreaker());
+        this.timeouts = HttpTimeouts.of(properties);
+    }
+
+    /** The provider the instance uses for organizations without AI settings of their own. */
+    public LlmProvider defaultProvider() {
+        return create(LlmProviderSettings.of(properties.provider()));
+    }
+
+    /** The instance's default settings for its configured provider, key included; never show them to users. */
+    public LlmProviderSettings defaultSettings() {
+        return defaultSettings(properties.provider());
+    }
+
+    /** The instance's default model, base URL and key for one provider; never show the key to users. */
+    public LlmProviderSettings defaultSettings(String provider) {
+        String id = normalizeId(provider);
+        return switch (id) {
+            case ANTHROPIC -> endpointSettings(id, properties.anthropic());
+            case OPENAI -> endpointSettings(id, properties.openai());
+            default -> new LlmProviderSettings(id, null, null, null);
+        };
+    }
+
+    /**
+     * The provider for these settings; blank fields take the instance defaults of the provider named (the provider
+     * itself defaults to {@code datamind.llm.provider}). The instance's API key is used only with the instance's base
+     * URL: an organization that points DataMind at another server must bring its own key, or the instance key would
+     * be sent to a server of its choosing.
+     *
+     * @throws ApiException when the provider is unknown or the base URL is not an http(s) URL
+     */
+    public LlmProvider create(LlmProviderSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        String id = normalizeId(LlmProperties.blank(settings.provider()) ? properties.provider() : settings.provider());
+        return switch (id) {
+            case ANTHROPIC, OPENAI -> cached(resolve(id, settings));
+            default -> builtIn(id);
+        };
+    }
+
+    private LlmProvider builtIn(String id) {
+        return builtIn.get().stream()
+                .filter(provider -> id.equals(provider.id()))
+                .findFirst()
+                .orElseGet(() -> {
+                    if (OFFLINE.equals(id)) {
+                        return RefusingProvider.offline();
+                    }
+                    throw unknown(id);
+                });
+    }
+
+    private ResolvedSettings resolve(String id, LlmProviderSettings settings) {
+        LlmProperties.Endpoint defaults = ANTHROPIC.equals(id) ? properties.anthropic() : properties.openai();
+        String baseUrl = LlmProperties.blank(settings.baseUrl())
+                ? defaults.baseUrl()
+                : settings.baseUrl().trim();
+        checkUrl(baseUrl);
+        String model = LlmProperties.blank(settings.model())
+                ? defaults.model()
+                : settings.model().trim();
+        String apiKey;
+        if (!LlmProperties.blank(settings.apiKey())) {
+            apiKey = settings.apiKey().trim();
+        } else if (sameEndpoint(id, baseUrl, defaults.baseUrl())) {
+            apiKey = defaults.apiKey();
+        } else {
+            apiKey = null;
+        }
+        return new ResolvedSettings(id, model, stripSlash(baseUrl), apiKey);
+    }
+
+    private LlmProvider cached(ResolvedSettings settings) {
+        return providers.get(fingerprint(settings), key -> build(settings));
+    }
+
+    private LlmProvider build(ResolvedSettings settings) {
+        boolean anthropic = ANTHROPIC.equals(settings.provider());
+        if (settings.apiKey() == null && (anthropic || OpenAiClients.needsKey(settings.baseUrl()))) {
+            return RefusingProvider.missingKey(settings.provider(), anthropic ? "Anthropic" : "OpenAI");
+        }
+        ChatModelClient client =
+                anthropic ? AnthropicClients.create(settings, timeouts) : OpenAiClients.create(settings, timeouts);
+        StreamingAttempt attempt =
+                new StreamingAttempt(client, properties.firstTokenTimeout(), properties.streamIdleTimeout(), errors);
+        return new ResilientProvider(
+                settings.provider(),
+                settings.baseUrl(),
+                attempt,
+                breakers.forEndpoint(settings.provider(), settings.baseUrl()),
+                breakers.settings().openDuration(),
+                RetryPolicy.of(properties, pause));
+    }
+
+    private LlmProviderSettings endpointSettings(String id, LlmProperties.Endpoint endpoint) {
+        return new LlmProviderSettings(id, endpoint.model(), endpoint.baseUrl(), endpoint.apiKey());
+    }
+
+    private static String normalizeId(String provider) {
+        return provider == null ? OFFLINE : provider.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static ApiException unknown(String id) {
+        return ApiException.invalidField(
+                "provider", "unknown AI provider '" + id + "'; use offline, anthropic or openai");
+    }
+
+    private static void checkUrl(String baseUrl) {
+        try {
+            URI uri = URI.create(baseUrl);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("baseUrl", "must be an http or https URL, e.g. http://localhost:11434");
+        }
+    }
+
+    private static boolean sameEndpoint(String id, String a, String b) {
+        return OPENAI.equals(id)
+                ? OpenAiClients.sdkBaseUrl(a).equalsIgnoreCase(OpenAiClients.sdkBaseUrl(b))
+                : stripSlash(a).equalsIgnoreCase(stripSlash(b));
+    }
+
+    private static String stripSlash(String url) {
+        String trimmed = url.trim();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+
+    /** The cache key: the settings, hashed so that no key sits in a map key or a heap dump's strings twice. */
+    private static String fingerprint(ResolvedSettings settings) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part :
+                    new String[] {settings.provider(), settings.model(), settings.baseUrl(), settings.apiKey()}) {
+                digest.update((part == null ? "\u0000null" : part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0x1f);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.datamind.llm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Server-sent events exactly as the OpenAI Chat Completions API streams them with include_usage. */
+final class OpenAiWire {
+
+    static final String MODEL = "gpt-4.1-mini-2025-04-14";
+
+    private OpenAiWire() {}
+
+    static String data(String json) {
+        return "data: " + json + "\n\n";
+    }
+
+    static String chunk(String delta, String finishReason) {
+        return data("{\"id\":\"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT\",\"object\":\"chat.completion.chunk\","
+                + "\"created\":1741569952,\"model\":\"" + MODEL + "\",\"service_tier\":\"default\","
+                + "\"system_fingerprint\":\"fp_3fd1f5d7a4\",\"choices\":[{\"index\":0,\"delta\":" + delta
+                + ",\"logprobs\":null,\"finish_reason\":" + (finishReason == null ? "null" : "\"" + finishReason + "\"")
+                + "}],\"usage\":null}");
+    }
+
+    static String role() {
+        return chunk("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null);
+    }
+
+    static String content(String text) {
+        return chunk("{\"content\":" + FakeLlmServer.JSON.writeValueAsString(text) + "}", null);
+    }
+
+    static String finish(String reason) {
+        return chunk("{}", reason);
+    }
+
+    static String usage(int promptTokens, int completionTokens) {
+        return data("{\"id\":\"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT\",\"object\":\"chat.completion.chunk\","
+                + "\"created\":1741569952,\"model\":\"" + MODEL + "\",\"service_tier\":\"default\","
+                + "\"system_fingerprint\":\"fp_3fd1f5d7a4\",\"choices\":[],\"usage\":{\"prompt_tokens\":"
+                + promptTokens + ",\"completion_tokens\":" + completionTokens + ",\"total_tokens\":"
+                + (promptTokens + completionTokens) + ",\"prompt_tokens_details\":{\"cached_tokens\":0,"
+                + "\"audio_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0,"
+                + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}}");
+    }
+
+    static String done() {
+        return "data: [DONE]\n\n";
+    }
+
+    static List<String> opening(String... tokens) {
+        List<String> events = new ArrayList<>();
+        events.add(role());
+        for (String token : tokens) {
+            events.add(content(token));
+        }
+        return events;
+    }
+
+    static List<String> answer(int promptTokens, int completionTokens, String... tokens) {
+        List<String> events = opening(tokens);
+        events.add(finish("stop"));
+        events.add(usage(promptTokens, completionTokens));
+        events.add(done());
+        return events;
+    }
+
+    static String errorBody(String type, String code, String message) {
+        return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":"
+                + (code == null ? "null" : "\"" + code + "\"") + "}}";
+    }
+}
