@@ -1,0 +1,2 @@
+/** Organizations, their members and roles: the tenancy every org-owned row belongs to. */
+package io.datamind.org;
