@@ -1,2 +1,5 @@
-/** The only way to reach a customer database: read-only pooled connections, time, row and byte limits, cancel. */
+/**
+ * The only way to reach a customer database: the SQL guard, read-only pooled connections, time, row and byte
+ * limits, and cancellation.
+ */
 package io.datamind.query;
