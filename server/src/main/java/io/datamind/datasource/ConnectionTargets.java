@@ -46,6 +46,11 @@ public class ConnectionTargets {
         return forStored(repository.find(orgId, connectionId).orElseThrow(() -> new NotFoundException("Connection")));
     }
 
+    /** Whether the organization has this connection. */
+    public boolean exists(UUID orgId, UUID connectionId) {
+        return repository.find(orgId, connectionId).isPresent();
+    }
+
     DataSourceTarget forStored(StoredConnection stored) {
         if (stored.managed()) {
             return sampleTarget(stored);

@@ -1,4 +1,5 @@
--- The latest discovered schema of each connection, as one JSON document replaced in one transaction.
+-- The latest discovered schema of each connection, as one JSON document replaced in one transaction. status and
+-- error describe the last sync; a failed sync keeps the previous snapshot.
 CREATE TABLE schema_snapshots (
     connection_id UUID PRIMARY KEY REFERENCES connections (id) ON DELETE CASCADE,
     org_id        UUID NOT NULL,
@@ -6,7 +7,8 @@ CREATE TABLE schema_snapshots (
     error         TEXT,
     table_count   BIGINT NOT NULL,
     snapshot      TEXT,
-    discovered_at TIMESTAMP WITH TIME ZONE NOT NULL
+    discovered_at TIMESTAMP WITH TIME ZONE,
+    synced_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 CREATE INDEX schema_snapshots_org ON schema_snapshots (org_id);
