@@ -18,12 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
 // Many sign-ins from one address; the limits have their own tests.
 @TestPropertySource(properties = "datamind.rate-limit.enabled=false")
+@Import(AppStatements.class)
 class SchemaDiscoveryTest {
 
     private static final List<String> CHINOOK_TABLES = List.of(
@@ -127,6 +129,33 @@ class SchemaDiscoveryTest {
         assertChinook(duckdb, false);
         assertThat(values(column(table(duckdb, "customer"), "country").get("sampleValues")))
                 .contains("Brazil", "Germany", "USA");
+    }
+
+    @Test
+    void readingASchemaIsOneRowWhateverItsSize() throws Exception {
+        String sample =
+                get("/api/v1/connections").json().get("items").get(0).get("id").asString();
+        awaitSchema(sample);
+        Path root = validator.fileRoot();
+        Files.createDirectories(root);
+        String sqliteName = "chinook-" + UUID.randomUUID() + ".sqlite";
+        Files.copy(ChinookLoader.dir().resolve("Chinook_Sqlite.sqlite"), root.resolve(sqliteName));
+        String chinook = create(file("sqlite", sqliteName));
+        awaitSchema(chinook);
+
+        AppStatements.requestStatementsSinceLastCall();
+        JsonNode small = get("/api/v1/connections/" + sample + "/schema").json();
+        List<String> forSample = AppStatements.requestStatementsSinceLastCall();
+        JsonNode large = get("/api/v1/connections/" + chinook + "/schema").json();
+        List<String> forChinook = AppStatements.requestStatementsSinceLastCall();
+
+        assertThat(small.get("tables").size()).isNotEqualTo(large.get("tables").size());
+        assertThat(forSample)
+                .filteredOn(sql -> sql.contains("schema_snapshots"))
+                .hasSize(1);
+        assertThat(forSample).filteredOn(sql -> sql.contains("connections")).isEmpty();
+        assertThat(forChinook).hasSameSizeAs(forSample);
+        System.out.println("App database statements for one schema read: " + forSample.size() + " " + forSample);
     }
 
     /** Tables, primary keys and a few foreign keys; the MySQL and SQLite scripts name things in PascalCase. */
