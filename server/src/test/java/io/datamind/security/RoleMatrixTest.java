@@ -29,8 +29,13 @@ class RoleMatrixTest {
      * Admin-only areas: member management (reading the member list is for everyone) and the audit log. Modules
      * adding connections, AI settings and budget add their paths here.
      */
-    private static final List<String> ADMIN_ONLY =
-            List.of("POST|PUT|PATCH|DELETE /api/v1/org/members", "* /api/v1/audit");
+    private static final List<String> ADMIN_ONLY = List.of(
+            "POST|PUT|PATCH|DELETE /api/v1/org/members",
+            "* /api/v1/audit",
+            // Creating a connection is admin-only too, but "POST /api/v1/connections" would also cover the
+            // analysts' test and sync of saved connections: ConnectionsApiTest checks it.
+            "PUT|DELETE /api/v1/connections",
+            "POST /api/v1/connections/test");
 
     @LocalServerPort
     int port;

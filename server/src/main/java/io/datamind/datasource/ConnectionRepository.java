@@ -1,0 +1,133 @@
+package io.datamind.datasource;
+
+import io.datamind.common.DbTimes;
+import io.datamind.common.PageQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every query is scoped by organization: another organization's id simply is not found. */
+@Repository
+class ConnectionRepository {
+
+    private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {};
+    private static final String COLUMNS = "id, org_id, name, type, host, port, database_name, username, password_enc,"
+            + " ssl_mode, properties, file_path, managed, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ConnectionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.json = JsonMapper.builder().build();
+    }
+
+    void insert(StoredConnection c) {
+        jdbc.sql("INSERT INTO connections (" + COLUMNS + ") VALUES (:id, :orgId, :name, :type, :host, :port,"
+                        + " :database, :username, :passwordEnc, :sslMode, :properties, :filePath, :managed,"
+                        + " :createdAt, :updatedAt)")
+                .params(params(c))
+                .update();
+    }
+
+    void update(StoredConnection c) {
+        jdbc.sql("UPDATE connections SET name = :name, type = :type, host = :host, port = :port,"
+                        + " database_name = :database, username = :username, password_enc = :passwordEnc,"
+                        + " ssl_mode = :sslMode, properties = :properties, file_path = :filePath,"
+                        + " updated_at = :updatedAt WHERE id = :id AND org_id = :orgId")
+                .params(params(c))
+                .update();
+    }
+
+    boolean delete(UUID orgId, UUID id) {
+        return jdbc.sql("DELETE FROM connections WHERE id = :id AND org_id = :orgId")
+                        .param("id", id)
+                        .param("orgId", orgId)
+                        .update()
+                > 0;
+    }
+
+    Optional<StoredConnection> find(UUID orgId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE id = :id AND org_id = :orgId")
+                .param("id", id)
+                .param("orgId", orgId)
+                .query(this::map)
+                .optional();
+    }
+
+    boolean nameTaken(UUID orgId, String name, UUID exceptId) {
+        return jdbc.sql("SELECT COUNT(*) FROM connections WHERE org_id = :orgId AND LOWER(name) = LOWER(:name)"
+                                + " AND id <> :exceptId")
+                        .param("orgId", orgId)
+                        .param("name", name)
+                        .param("exceptId", exceptId == null ? new UUID(0, 0) : exceptId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    List<StoredConnection> list(UUID orgId, PageQuery page) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE org_id = :orgId"
+                        + " ORDER BY managed DESC, LOWER(name), id OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+                .param("orgId", orgId)
+                .param("offset", page.offset())
+                .param("limit", page.limit())
+                .query(this::map)
+                .list();
+    }
+
+    long count(UUID orgId) {
+        return jdbc.sql("SELECT COUNT(*) FROM connections WHERE org_id = :orgId")
+                .param("orgId", orgId)
+                .query(Long.class)
+                .single();
+    }
+
+    private Map<String, Object> params(StoredConnection c) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("id", c.id());
+        params.put("orgId", c.orgId());
+        params.put("name", c.name());
+        params.put("type", c.type().id());
+        params.put("host", c.host());
+        params.put("port", c.port() == null ? null : c.port().longValue());
+        params.put("database", c.database());
+        params.put("username", c.username());
+        params.put("passwordEnc", c.passwordEnc());
+        params.put("sslMode", c.sslMode());
+        params.put("properties", json.writeValueAsString(c.properties()));
+        params.put("filePath", c.filePath());
+        params.put("managed", c.managed());
+        params.put("createdAt", DbTimes.utc(c.createdAt()));
+        params.put("updatedAt", DbTimes.utc(c.updatedAt()));
+        return params;
+    }
+
+    private StoredConnection map(ResultSet rs, int row) throws SQLException {
+        long port = rs.getLong("port");
+        Integer portValue = rs.wasNull() ? null : (int) port;
+        return new StoredConnection(
+                rs.getObject("id", UUID.class),
+                rs.getObject("org_id", UUID.class),
+                rs.getString("name"),
+                ConnectionType.fromId(rs.getString("type")).orElseThrow(),
+                rs.getString("host"),
+                portValue,
+                rs.getString("database_name"),
+                rs.getString("username"),
+                rs.getString("password_enc"),
+                rs.getString("ssl_mode"),
+                json.readValue(rs.getString("properties"), PROPERTIES),
+                rs.getString("file_path"),
+                rs.getBoolean("managed"),
+                DbTimes.instant(rs, "created_at"),
+                DbTimes.instant(rs, "updated_at"));
+    }
+}

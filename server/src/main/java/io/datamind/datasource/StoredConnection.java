@@ -1,0 +1,39 @@
+package io.datamind.datasource;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A row of {@code connections}; the password stays encrypted until a target is built. */
+record StoredConnection(
+        UUID id,
+        UUID orgId,
+        String name,
+        ConnectionType type,
+        String host,
+        Integer port,
+        String database,
+        String username,
+        String passwordEnc,
+        String sslMode,
+        Map<String, String> properties,
+        String filePath,
+        boolean managed,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    StoredConnection {
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** The details as the user gave them, with the decrypted password, for re-validation before each use. */
+    ConnectionDetails details(String password) {
+        return new ConnectionDetails(
+                name, type.id(), host, port, database, username, password, sslMode, properties, filePath);
+    }
+
+    @Override
+    public String toString() {
+        return "StoredConnection[" + id + " " + type.id() + " " + name + "]";
+    }
+}

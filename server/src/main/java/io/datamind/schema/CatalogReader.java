@@ -1,0 +1,21 @@
+package io.datamind.schema;
+
+import io.datamind.query.DatabaseType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Reads tables, columns and keys (without sample values) from a lent read-only connection. */
+interface CatalogReader {
+
+    List<TableInfo> read(Connection connection) throws SQLException;
+
+    static CatalogReader of(DatabaseType type) {
+        return switch (type) {
+            case POSTGRESQL -> new PostgresCatalog();
+            case MYSQL, MARIADB -> new MysqlCatalog();
+            case DUCKDB -> new DuckDbCatalog();
+            default -> new MetadataCatalog();
+        };
+    }
+}

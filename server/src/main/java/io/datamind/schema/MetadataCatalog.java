@@ -1,0 +1,87 @@
+package io.datamind.schema;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Any other database (SQLite, ClickHouse, Trino, SQL Server): the driver's {@link DatabaseMetaData}. Tables and
+ * columns come in one call each; keys need one call per table, which these drivers answer from local metadata.
+ */
+final class MetadataCatalog implements CatalogReader {
+
+    private static final Set<String> SYSTEM_SCHEMAS =
+            Set.of("information_schema", "pg_catalog", "sys", "system", "guest", "db_owner");
+
+    @Override
+    public List<TableInfo> read(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String catalog = connection.getCatalog();
+        TableAssembly tables = new TableAssembly();
+        List<String[]> names = new ArrayList<>();
+        try (ResultSet rs = meta.getTables(catalog, null, "%", null)) {
+            while (rs.next()) {
+                String schema = rs.getString("TABLE_SCHEM");
+                String name = rs.getString("TABLE_NAME");
+                String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
+                boolean view = type.contains("VIEW");
+                boolean table = type.equals("TABLE") || type.equals("BASE TABLE");
+                if ((!view && !table)
+                        || (schema != null && SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT)))
+                        || name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
+                    continue;
+                }
+                tables.table(schema, name, view ? "VIEW" : "TABLE", rs.getString("REMARKS"), null);
+                names.add(new String[] {schema, name});
+            }
+        }
+        try (ResultSet rs = meta.getColumns(catalog, null, "%", "%")) {
+            while (rs.next()) {
+                tables.column(
+                        rs.getString("TABLE_SCHEM"),
+                        rs.getString("TABLE_NAME"),
+                        rs.getString("COLUMN_NAME"),
+                        rs.getString("TYPE_NAME"),
+                        rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                        rs.getString("REMARKS"));
+            }
+        }
+        for (String[] table : names) {
+            TreeMap<Integer, String> key = new TreeMap<>();
+            try (ResultSet rs = meta.getPrimaryKeys(catalog, table[0], table[1])) {
+                while (rs.next()) {
+                    key.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+                }
+            }
+            key.values().forEach(column -> tables.primaryKeyColumn(table[0], table[1], column));
+            List<String[]> pairs = new ArrayList<>();
+            try (ResultSet rs = meta.getImportedKeys(catalog, table[0], table[1])) {
+                int group = 0;
+                while (rs.next()) {
+                    if (rs.getInt("KEY_SEQ") == 1) {
+                        group++;
+                    }
+                    String name = rs.getString("FK_NAME");
+                    pairs.add(new String[] {
+                        (name == null || name.isEmpty() ? "" : name) + "#" + group,
+                        name == null || name.isEmpty() ? null : name,
+                        rs.getString("FKCOLUMN_NAME"),
+                        rs.getString("PKTABLE_SCHEM"),
+                        rs.getString("PKTABLE_NAME"),
+                        rs.getString("PKCOLUMN_NAME")
+                    });
+                }
+            }
+            for (String[] p : pairs) {
+                tables.foreignKeyColumn(table[0], table[1], p[0], p[1], p[2], p[3], p[4], p[5]);
+            }
+        }
+        return tables.tables();
+    }
+}

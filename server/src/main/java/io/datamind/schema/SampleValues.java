@@ -1,0 +1,110 @@
+package io.datamind.schema;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Up to 50 distinct values of low-cardinality text columns, so questions can match "Germany" to a column. Each
+ * column costs one {@code SELECT DISTINCT ... LIMIT 51} under a short timeout; a column with more than 50 values,
+ * a table estimated too large, or a spent time budget gets none. Only tables, never views (a view can be costly).
+ */
+final class SampleValues {
+
+    static final int MAX_VALUES = 50;
+    private static final int MAX_FAILURES = 3;
+    private static final int MAX_LENGTH = 200;
+
+    private final Duration budget;
+    private final Duration queryTimeout;
+    private final long maxTableRows;
+
+    SampleValues(Duration budget, Duration queryTimeout, long maxTableRows) {
+        this.budget = budget;
+        this.queryTimeout = queryTimeout;
+        this.maxTableRows = maxTableRows;
+    }
+
+    List<TableInfo> addTo(Connection connection, List<TableInfo> tables) throws SQLException {
+        long deadline = System.nanoTime() + budget.toNanos();
+        String quote = connection.getMetaData().getIdentifierQuoteString();
+        quote = quote == null || quote.isBlank() ? "\"" : quote.trim();
+        int failures = 0;
+        List<TableInfo> result = new ArrayList<>();
+        for (TableInfo table : tables) {
+            boolean eligible = table.kind().equals("TABLE")
+                    && (table.rowEstimate() == null || table.rowEstimate() <= maxTableRows);
+            List<ColumnInfo> columns = new ArrayList<>();
+            for (ColumnInfo column : table.columns()) {
+                List<String> values = List.of();
+                if (eligible
+                        && column.category().equals("text")
+                        && failures < MAX_FAILURES
+                        && System.nanoTime() < deadline) {
+                    try {
+                        values = distinct(connection, quote, table, column.name());
+                    } catch (SQLException e) {
+                        failures++;
+                        // PostgreSQL refuses every further statement of a failed transaction.
+                        if (!connection.getAutoCommit()) {
+                            connection.rollback();
+                        }
+                    }
+                }
+                columns.add(new ColumnInfo(
+                        column.name(),
+                        column.type(),
+                        column.category(),
+                        column.nullable(),
+                        column.position(),
+                        column.comment(),
+                        values));
+            }
+            result.add(new TableInfo(
+                    table.schema(),
+                    table.name(),
+                    table.kind(),
+                    table.comment(),
+                    table.rowEstimate(),
+                    columns,
+                    table.primaryKey(),
+                    table.foreignKeys()));
+        }
+        return result;
+    }
+
+    private List<String> distinct(Connection connection, String quote, TableInfo table, String column)
+            throws SQLException {
+        String from = (table.schema() == null ? "" : quoted(quote, table.schema()) + ".") + quoted(quote, table.name());
+        String col = quoted(quote, column);
+        String sql =
+                "SELECT DISTINCT " + col + " FROM " + from + " WHERE " + col + " IS NOT NULL LIMIT " + (MAX_VALUES + 1);
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
+            statement.setMaxRows(MAX_VALUES + 1);
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                while (rs.next()) {
+                    String value = rs.getString(1);
+                    if (value.length() > MAX_LENGTH) {
+                        return List.of(); // long free text, not a category
+                    }
+                    values.add(value);
+                }
+            }
+        }
+        if (values.size() > MAX_VALUES) {
+            return List.of();
+        }
+        values.sort(null);
+        return values;
+    }
+
+    private static String quoted(String quote, String identifier) {
+        return quote + identifier.replace(quote, quote + quote) + quote;
+    }
+}

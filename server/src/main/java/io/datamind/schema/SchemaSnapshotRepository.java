@@ -1,0 +1,85 @@
+package io.datamind.schema;
+
+import io.datamind.common.DbTimes;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One JSON document per connection, so reading a whole schema is one row, whatever its size. */
+@Repository
+class SchemaSnapshotRepository {
+
+    record SyncRow(String status, String error, int tableCount, Instant syncedAt) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    SchemaSnapshotRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces the connection's snapshot in one transaction. */
+    @Transactional
+    void save(UUID orgId, SchemaSnapshot snapshot) {
+        jdbc.sql("DELETE FROM schema_snapshots WHERE connection_id = :id AND org_id = :orgId")
+                .param("id", snapshot.connectionId())
+                .param("orgId", orgId)
+                .update();
+        jdbc.sql("INSERT INTO schema_snapshots (connection_id, org_id, status, error, table_count, snapshot,"
+                        + " discovered_at, synced_at) VALUES (:id, :orgId, 'done', NULL, :count, :snapshot, :at, :at)")
+                .param("id", snapshot.connectionId())
+                .param("orgId", orgId)
+                .param("count", (long) snapshot.tables().size())
+                .param("snapshot", json.writeValueAsString(snapshot))
+                .param("at", DbTimes.utc(snapshot.discoveredAt()))
+                .update();
+    }
+
+    /** Records a failed sync, keeping any earlier snapshot. */
+    @Transactional
+    void saveFailure(UUID orgId, UUID connectionId, String error, Instant at) {
+        int updated = jdbc.sql("UPDATE schema_snapshots SET status = 'failed', error = :error, synced_at = :at"
+                        + " WHERE connection_id = :id AND org_id = :orgId")
+                .param("id", connectionId)
+                .param("orgId", orgId)
+                .param("error", error)
+                .param("at", DbTimes.utc(at))
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO schema_snapshots (connection_id, org_id, status, error, table_count, snapshot,"
+                            + " discovered_at, synced_at) VALUES (:id, :orgId, 'failed', :error, 0, NULL, NULL, :at)")
+                    .param("id", connectionId)
+                    .param("orgId", orgId)
+                    .param("error", error)
+                    .param("at", DbTimes.utc(at))
+                    .update();
+        }
+    }
+
+    Optional<SyncRow> syncRow(UUID orgId, UUID connectionId) {
+        return jdbc.sql("SELECT status, error, table_count, synced_at FROM schema_snapshots"
+                        + " WHERE connection_id = :id AND org_id = :orgId")
+                .param("id", connectionId)
+                .param("orgId", orgId)
+                .query((rs, row) -> new SyncRow(
+                        rs.getString("status"),
+                        rs.getString("error"),
+                        (int) rs.getLong("table_count"),
+                        DbTimes.instant(rs, "synced_at")))
+                .optional();
+    }
+
+    Optional<SchemaSnapshot> snapshot(UUID orgId, UUID connectionId) {
+        return jdbc.sql("SELECT snapshot FROM schema_snapshots"
+                        + " WHERE connection_id = :id AND org_id = :orgId AND snapshot IS NOT NULL")
+                .param("id", connectionId)
+                .param("orgId", orgId)
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, SchemaSnapshot.class));
+    }
+}

@@ -1,0 +1,122 @@
+package io.datamind.sqleditor;
+
+import io.datamind.audit.AuditEvent;
+import io.datamind.common.ApiException;
+import io.datamind.datasource.ConnectionTargets;
+import io.datamind.query.DataSourceTarget;
+import io.datamind.query.QueryFailedException;
+import io.datamind.query.QueryLimits;
+import io.datamind.query.QueryResult;
+import io.datamind.query.QueryRunner;
+import io.datamind.query.guard.GuardVerdict;
+import io.datamind.query.guard.KnownTables;
+import io.datamind.query.guard.SqlDialect;
+import io.datamind.query.guard.SqlGuard;
+import io.datamind.query.guard.TableRef;
+import io.datamind.schema.SchemaSnapshot;
+import io.datamind.schema.SchemaSnapshots;
+import io.datamind.sqleditor.SqlQueryController.RunQuery;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Checks a member's SQL with the guard against the connection's discovered tables, runs it, and audits it. */
+@Service
+class SqlQueries {
+
+    private final ConnectionTargets targets;
+    private final SchemaSnapshots schemas;
+    private final SqlGuard guard;
+    private final QueryRunner runner;
+    private final ApplicationEventPublisher events;
+
+    SqlQueries(
+            ConnectionTargets targets,
+            SchemaSnapshots schemas,
+            SqlGuard guard,
+            QueryRunner runner,
+            ApplicationEventPublisher events) {
+        this.targets = targets;
+        this.schemas = schemas;
+        this.guard = guard;
+        this.runner = runner;
+        this.events = events;
+    }
+
+    QueryResult run(UUID orgId, UUID userId, RunQuery request) {
+        if (request.connectionId() == null) {
+            throw ApiException.invalidField("connectionId", "is required");
+        }
+        if (request.sql() == null || request.sql().isBlank()) {
+            throw ApiException.invalidField("sql", "is required");
+        }
+        QueryLimits limits = runner.defaultLimits();
+        if (request.limit() != null) {
+            if (request.limit() < 1) {
+                throw ApiException.invalidField("limit", "must be at least 1");
+            }
+            limits = limits.withMaxRows(Math.min(request.limit(), limits.maxRows()));
+        }
+        DataSourceTarget target = targets.forConnection(orgId, request.connectionId());
+        SchemaSnapshot schema = schemas.latest(orgId, request.connectionId())
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.CONFLICT,
+                        "Schema not discovered",
+                        "The tables of this connection are not discovered yet; sync its schema and try again"));
+        SqlDialect dialect = SqlDialect.valueOf(target.type().name());
+        KnownTables known = KnownTables.ofRefs(
+                dialect,
+                schema.tables().stream()
+                        .map(t -> TableRef.of(t.schema(), t.name()))
+                        .toList());
+        String sqlHash = sha256(request.sql());
+        GuardVerdict verdict = guard.check(request.sql(), dialect, known);
+        if (!(verdict instanceof GuardVerdict.Accepted accepted)) {
+            audit(orgId, userId, "query.refused", request.connectionId(), facts(sqlHash, verdict.reasonOrNull()));
+            throw ApiException.invalidField("sql", verdict.reasonOrNull());
+        }
+        try {
+            QueryResult result = runner.execute(target, accepted.sql(), limits);
+            Map<String, Object> facts = facts(sqlHash, null);
+            facts.put("rows", result.rowCount());
+            facts.put("truncated", result.truncated());
+            facts.put("durationMs", result.durationMs());
+            audit(orgId, userId, "query.run", request.connectionId(), facts);
+            return result;
+        } catch (QueryFailedException e) {
+            Map<String, Object> facts = facts(sqlHash, null);
+            facts.put("failure", e.category().name().toLowerCase(java.util.Locale.ROOT));
+            audit(orgId, userId, "query.failed", request.connectionId(), facts);
+            throw e;
+        }
+    }
+
+    private void audit(UUID orgId, UUID userId, String action, UUID connectionId, Map<String, Object> facts) {
+        events.publishEvent(new AuditEvent(orgId, userId, action, "connection", connectionId.toString(), facts));
+    }
+
+    private static Map<String, Object> facts(String sqlHash, String reason) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("sqlSha256", sqlHash);
+        if (reason != null) {
+            facts.put("reason", reason);
+        }
+        return facts;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
