@@ -1,0 +1,226 @@
+package io.datamind.offline;
+
+import io.datamind.offline.Mention.Cand;
+import io.datamind.offline.SchemaIndex.Target;
+import io.datamind.offline.SchemaIndex.ValueRef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the spans of a question that name schema things. Every span of up to a few words is looked up by its
+ * singular words (in any order), then by Porter stems, then run together ("high schooler" for Highschooler);
+ * sampled text values are looked up by their words. The longest, best spans win; each keeps all its readings
+ * for the parser to choose from by context.
+ */
+final class Linker {
+
+    /** Words the parser reads as instructions; a schema name made of one of them alone is not linked. */
+    static final Set<String> CUE_WORDS = Words.set(
+            "number", "count", "total", "sum", "average", "avg", "mean", "maximum", "max", "minimum", "min",
+            "most", "least", "highest", "lowest", "largest", "smallest", "top", "bottom", "first", "last", "order",
+            "sorted", "ordered", "different", "distinct", "unique", "many", "much", "more", "less", "fewer",
+            "greater", "each", "every", "not", "no", "never", "without", "between", "before", "after", "than",
+            "above", "below", "under", "over", "least", "all", "how", "what", "which", "who", "name", "names",
+            "descending", "ascending", "alphabetical", "both", "also", "other", "same", "year", "years");
+
+    /** Value spellings that are also ordinary words: linked only when written as a name or quoted. */
+    private static final Set<String> WEAK_VALUE_WORDS = Words.set(
+            "no", "yes", "none", "other", "others", "all", "any", "total", "average", "first", "last", "high", "low",
+            "new", "old", "open", "closed", "one", "two", "three", "top", "bottom", "and", "or", "not", "more",
+            "less", "most", "least", "each", "same", "different", "number", "name", "year", "date", "time",
+            "many", "much", "long", "short", "large", "small", "big", "good", "best", "well", "ok", "true", "false",
+            "male", "female", "y", "n", "t", "f", "m", "a", "i", "the", "of", "in", "on", "at", "to", "by", "for");
+
+    private Linker() {}
+
+    static List<Mention> link(List<Token> tokens, SchemaIndex index) {
+        List<Mention> spans = new ArrayList<>();
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            Token first = tokens.get(i);
+            if (first.kind() == Token.Kind.PUNCT) {
+                continue;
+            }
+            int maxLen = Math.max(index.maxPhraseLength + 2, index.maxValueLength);
+            for (int j = i + 1; j <= n && j - i <= maxLen; j++) {
+                Token last = tokens.get(j - 1);
+                if (last.kind() == Token.Kind.PUNCT) {
+                    break;
+                }
+                Mention m = new Mention(i, j, text(tokens, i, j));
+                addValues(tokens, i, j, index, m);
+                if (first.isWord() && last.isWord() && !first.isStop() && !last.isStop()) {
+                    addSchema(tokens, i, j, index, m);
+                }
+                if (!m.cands.isEmpty()) {
+                    m.cands.sort(Comparator.comparingDouble(Cand::quality).reversed());
+                    spans.add(m);
+                }
+            }
+        }
+        spans.sort(Comparator.<Mention>comparingInt(m -> contentLength(tokens, m))
+                .reversed()
+                .thenComparing(Comparator.comparingDouble(Mention::best).reversed())
+                .thenComparingInt(m -> m.start));
+        boolean[] taken = new boolean[n];
+        List<Mention> chosen = new ArrayList<>();
+        for (Mention m : spans) {
+            boolean free = true;
+            for (int k = m.start; k < m.end; k++) {
+                free &= !taken[k];
+            }
+            if (!free) {
+                continue;
+            }
+            for (int k = m.start; k < m.end; k++) {
+                taken[k] = true;
+            }
+            chosen.add(m);
+        }
+        chosen.sort(Comparator.comparingInt(m -> m.start));
+        return chosen;
+    }
+
+    private static void addSchema(List<Token> tokens, int i, int j, SchemaIndex index, Mention m) {
+        List<String> stems = new ArrayList<>();
+        List<String> roots = new ArrayList<>();
+        List<String> lowers = new ArrayList<>();
+        for (int k = i; k < j; k++) {
+            Token t = tokens.get(k);
+            if (!t.isWord()) {
+                return;
+            }
+            if (t.isStop() && !(t.is("of") || t.is("the") || t.is("a") || t.is("by") || t.is("in"))) {
+                return;
+            }
+            if (!t.isStop()) {
+                stems.add(t.stem());
+                roots.add(t.root());
+                lowers.add(t.lower());
+            }
+        }
+        if (stems.isEmpty() || stems.size() > index.maxPhraseLength) {
+            return;
+        }
+        if (stems.size() == 1 && CUE_WORDS.contains(lowers.get(0))) {
+            // Cue words still name a column called exactly that ("year", "name"), never a part of one.
+            for (Target t : index.lookup(stems)) {
+                if (t.quality() >= 0.95) {
+                    add(m, t, t.quality());
+                }
+            }
+            return;
+        }
+        Map<Object, Double> seen = new HashMap<>();
+        for (Target t : index.lookup(stems)) {
+            add(m, t, t.quality());
+            seen.put(key(t), t.quality());
+        }
+        for (Target t : index.lookupRoots(roots)) {
+            if (!seen.containsKey(key(t))) {
+                add(m, t, t.quality() * 0.85);
+                seen.put(key(t), t.quality() * 0.85);
+            }
+        }
+        if (stems.size() >= 2 && stems.size() <= 3 && j - i == stems.size()) {
+            String joined = Words.singular(String.join("", lowers));
+            for (Target t : index.lookup(List.of(joined))) {
+                if (!seen.containsKey(key(t)) && t.stems().size() == 1) {
+                    add(m, t, t.quality() * 0.95);
+                }
+            }
+        }
+    }
+
+    private static Object key(Target t) {
+        return t.column() != null ? t.column() : t.table();
+    }
+
+    private static void add(Mention m, Target t, double q) {
+        if (t.isTable()) {
+            m.cands.add(Cand.table(t.table(), q));
+        } else {
+            m.cands.add(Cand.column(t.column(), q, t.composite()));
+        }
+    }
+
+    private static void addValues(List<Token> tokens, int i, int j, SchemaIndex index, Mention m) {
+        if (j - i > index.maxValueLength) {
+            return;
+        }
+        Token first = tokens.get(i);
+        if (j - i == 1 && first.kind() == Token.Kind.QUOTED) {
+            for (ValueRef v : index.values.getOrDefault(SchemaIndex.valueKey(first.raw()), List.of())) {
+                m.cands.add(Cand.value(v.column(), v.value(), 1.0));
+            }
+            return;
+        }
+        StringBuilder key = new StringBuilder();
+        boolean anyCapital = false;
+        boolean allStop = true;
+        for (int k = i; k < j; k++) {
+            Token t = tokens.get(k);
+            if (t.kind() == Token.Kind.QUOTED) {
+                return;
+            }
+            if (key.length() > 0) {
+                key.append(' ');
+            }
+            key.append(t.kind() == Token.Kind.WORD ? t.stem() : t.lower());
+            anyCapital |= t.capitalized() || (t.isWord() && !t.raw().equals(t.lower()));
+            allStop &= t.isStop() || t.kind() == Token.Kind.NUMBER;
+        }
+        if (allStop && j - i > 1) {
+            return;
+        }
+        List<ValueRef> refs = index.values.get(key.toString());
+        if (refs == null) {
+            return;
+        }
+        boolean single = j - i == 1;
+        if (single && first.kind() == Token.Kind.NUMBER) {
+            for (ValueRef v : refs) {
+                m.cands.add(Cand.value(v.column(), v.value(), 0.6));
+            }
+            return;
+        }
+        if (single && (WEAK_VALUE_WORDS.contains(first.lower()) || first.isStop() || first.lower().length() <= 1)) {
+            // "no", "A", "other": only when written like a name and matching the value's own spelling.
+            for (ValueRef v : refs) {
+                if (first.capitalized() && v.value().equals(first.raw())) {
+                    m.cands.add(Cand.value(v.column(), v.value(), 0.8));
+                }
+            }
+            return;
+        }
+        double q = single && !anyCapital ? 0.9 : 1.0;
+        for (ValueRef v : refs) {
+            m.cands.add(Cand.value(v.column(), v.value(), q));
+        }
+    }
+
+    private static int contentLength(List<Token> tokens, Mention m) {
+        int n = 0;
+        for (int k = m.start; k < m.end; k++) {
+            if (!tokens.get(k).isStop()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static String text(List<Token> tokens, int i, int j) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = i; k < j; k++) {
+            if (k > i) {
+                sb.append(' ');
+            }
+            sb.append(tokens.get(k).raw());
+        }
+        return sb.toString();
+    }
+}

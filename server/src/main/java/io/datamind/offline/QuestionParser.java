@@ -1,0 +1,2475 @@
+package io.datamind.offline;
+
+import io.datamind.offline.Mention.Cand;
+import io.datamind.offline.Mention.Kind;
+import io.datamind.offline.Plan.Agg;
+import io.datamind.offline.Plan.Bucket;
+import io.datamind.offline.Plan.Cond;
+import io.datamind.offline.Plan.Expr;
+import io.datamind.offline.Plan.Literal;
+import io.datamind.offline.Plan.Operand;
+import io.datamind.offline.SchemaIndex.ColumnEntry;
+import io.datamind.offline.SchemaIndex.Edge;
+import io.datamind.offline.SchemaIndex.TableEntry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a linked question into a {@link Plan}. Each pass recognizes one kind of construct (ordering, limits,
+ * superlatives, comparisons, aggregates, grouping, time, negation, values, the selected columns), consumes the
+ * words it explains and records what it understood. Whatever is left unexplained at the end lowers confidence.
+ */
+final class QuestionParser {
+
+    /** One position of the question: a plain token or a linked mention. */
+    record Unit(int start, int end, Token token, Mention mention) {
+
+        String word() {
+            return token != null && token.isWord() ? token.lower() : "";
+        }
+    }
+
+    /** What was read, with the evidence for confidence. */
+    record Reading(Plan plan, double confidence, List<String> unexplained, List<String> doubts) {}
+
+    private static final String[][] OPERATORS = {
+        {"greater than or equal to", ">="}, {"more than or equal to", ">="}, {"larger than or equal to", ">="},
+        {"higher than or equal to", ">="}, {"less than or equal to", "<="}, {"smaller than or equal to", "<="},
+        {"lower than or equal to", "<="}, {"fewer than or equal to", "<="}, {"no less than", ">="},
+        {"not less than", ">="}, {"no fewer than", ">="}, {"at least", ">="}, {"a minimum of", ">="},
+        {"no more than", "<="}, {"not more than", "<="}, {"no greater than", "<="}, {"not greater than", "<="},
+        {"at most", "<="}, {"up to", "<="}, {"a maximum of", "<="}, {"more than", ">"}, {"greater than", ">"},
+        {"larger than", ">"}, {"bigger than", ">"}, {"higher than", ">"}, {"longer than", ">"},
+        {"later than", ">"}, {"newer than", ">"}, {"exceeding", ">"}, {"exceeds", ">"}, {"exceed", ">"},
+        {"over", ">"}, {"above", ">"}, {"beyond", ">"}, {"after", ">"}, {"since", ">="}, {"less than", "<"},
+        {"fewer than", "<"}, {"smaller than", "<"}, {"lower than", "<"}, {"shorter than", "<"},
+        {"earlier than", "<"}, {"under", "<"}, {"below", "<"}, {"before", "<"}, {"prior to", "<"},
+        {"not equal to", "!="}, {"other than", "!="}, {"equal to", "="}, {"equals", "="}, {"equal", "="},
+        {"exactly", "="}, {">=", ">="}, {"<=", "<="}, {">", ">"}, {"<", "<"}, {"=", "="}, {"!=", "!="},
+        {"<>", "!="}
+    };
+
+    /** After a number: "5 or more". */
+    private static final String[][] POST_OPERATORS = {
+        {"or more", ">="}, {"or greater", ">="}, {"or higher", ">="}, {"or above", ">="}, {"or over", ">="},
+        {"and above", ">="}, {"and over", ">="}, {"or later", ">="}, {"and later", ">="}, {"plus", ">="},
+        {"or less", "<="}, {"or fewer", "<="}, {"or lower", "<="}, {"or below", "<="}, {"or under", "<="},
+        {"and below", "<="}, {"and under", "<="}, {"or earlier", "<="}, {"and earlier", "<="}
+    };
+
+    private static final Set<String> SKIP_BEFORE_SUBJECT = Words.set(
+            "is", "are", "was", "were", "be", "been", "a", "an", "the", "of", "with", "has", "have", "had", "whose",
+            "that", "which", "who", "its", "their", "having", "value", "values", "being", "in", "and");
+
+    private static final Set<String> BINDERS = Words.set("of", "for", "in", "from", "by", "on", "at");
+
+    private static final Set<String> DETERMINERS = Words.set(
+            "the", "a", "an", "all", "each", "every", "its", "their", "his", "her", "any", "those", "these", "this",
+            "that", "some");
+
+    private final List<Token> tokens;
+    private final SchemaIndex index;
+    private final List<Unit> units = new ArrayList<>();
+    private boolean[] used;
+    private Kind[] kinds;
+
+    private TableEntry focus;
+    private int focusUnit = -1;
+    private int headEnd;
+    private int selectFrom = -1;
+    private int selectTo = -1;
+
+    private record Item(int pos, Expr expr) {}
+
+    private record Sup(Kind kind, ColumnEntry column, Agg agg, TableEntry counted, boolean desc, int limit) {}
+
+    private final List<Item> select = new ArrayList<>();
+    private final List<Cond> where = new ArrayList<>();
+    private final List<Cond> having = new ArrayList<>();
+    private final List<Expr> groupKeys = new ArrayList<>();
+    private final Set<TableEntry> groupTables = new LinkedHashSet<>();
+    private final List<Plan.Order> orders = new ArrayList<>();
+    private final Set<TableEntry> required = new LinkedHashSet<>();
+    private final Set<Edge> preferredEdges = new HashSet<>();
+    private final List<String> doubts = new ArrayList<>();
+    private final Map<ColumnEntry, List<String>> bothValues = new LinkedHashMap<>();
+    private final Map<ColumnEntry, List<String>> butNotValues = new LinkedHashMap<>();
+    private Sup sup;
+    private Sup mostCommon;
+    private boolean orderFallback;
+    private boolean orderFallbackDesc;
+    private Integer limit;
+    private boolean distinct;
+    private boolean star;
+    private boolean countAll;
+    private TableEntry countTable;
+    private double penalty = 1.0;
+
+    QuestionParser(List<Token> tokens, List<Mention> mentions, SchemaIndex index) {
+        this.tokens = tokens;
+        this.index = index;
+        int m = 0;
+        for (int i = 0; i < tokens.size(); ) {
+            if (m < mentions.size() && mentions.get(m).start == i) {
+                Mention mention = mentions.get(m++);
+                units.add(new Unit(mention.start, mention.end, null, mention));
+                i = mention.end;
+            } else {
+                units.add(new Unit(i, i + 1, tokens.get(i), null));
+                i++;
+            }
+        }
+        used = new boolean[units.size()];
+        kinds = new Kind[units.size()];
+    }
+
+    Reading parse() {
+        resolveKinds();
+        splitSentences();
+        chooseFocus();
+        findHeadEnd();
+        parseOrdering();
+        parseTopN();
+        parseMostCommon();
+        parseSuperlatives();
+        parseTime();
+        parseComparisons();
+        parseAggregates();
+        parseGrouping();
+        parseLike();
+        parseNegations();
+        parseValues();
+        parseUnknownValues();
+        parseNumberEqualities();
+        parseSelect();
+        parseExistence();
+        return assemble();
+    }
+
+    // ---- unit helpers -------------------------------------------------------------------------------------
+
+    private int size() {
+        return units.size();
+    }
+
+    private String w(int i) {
+        return i >= 0 && i < size() ? units.get(i).word() : "";
+    }
+
+    private boolean isWord(int i, String... options) {
+        String w = w(i);
+        for (String o : options) {
+            if (w.equals(o)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Mention m(int i) {
+        return i >= 0 && i < size() ? units.get(i).mention() : null;
+    }
+
+    private Token tok(int i) {
+        return i >= 0 && i < size() ? units.get(i).token() : null;
+    }
+
+    private Kind kind(int i) {
+        return i >= 0 && i < size() ? kinds[i] : null;
+    }
+
+    private boolean isNumber(int i) {
+        Token t = tok(i);
+        return t != null && t.kind() == Token.Kind.NUMBER;
+    }
+
+    private boolean isPunct(int i) {
+        Token t = tok(i);
+        return t != null && t.kind() == Token.Kind.PUNCT;
+    }
+
+    /** Length in units of a phrase of words starting at i, or 0. */
+    private int phrase(int i, String phrase) {
+        String[] parts = phrase.split(" ");
+        for (int k = 0; k < parts.length; k++) {
+            if (!w(i + k).equals(parts[k]) || used(i + k)) {
+                return 0;
+            }
+        }
+        return parts.length;
+    }
+
+    private boolean used(int i) {
+        return i >= 0 && i < size() && used[i];
+    }
+
+    private void use(int from, int to) {
+        for (int k = Math.max(0, from); k < Math.min(to, size()); k++) {
+            used[k] = true;
+        }
+    }
+
+    private void use(int i) {
+        use(i, i + 1);
+    }
+
+    private int skip(int i, Set<String> words) {
+        while (i < size() && words.contains(w(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private int skipBack(int i, Set<String> words) {
+        while (i >= 0 && words.contains(w(i))) {
+            i--;
+        }
+        return i;
+    }
+
+    private void doubt(String why, double factor) {
+        doubts.add(why);
+        penalty *= factor;
+    }
+
+    // ---- kinds and focus ---------------------------------------------------------------------------------
+
+    private void resolveKinds() {
+        for (int i = 0; i < size(); i++) {
+            Mention mention = m(i);
+            if (mention == null) {
+                continue;
+            }
+            Cand table = mention.bestOf(Kind.TABLE);
+            Cand column = mention.bestOf(Kind.COLUMN);
+            Cand value = mention.bestOf(Kind.VALUE);
+            boolean properName = false;
+            for (int k = mention.start; k < mention.end; k++) {
+                Token t = tokens.get(k);
+                properName |= t.kind() == Token.Kind.QUOTED || t.capitalized();
+            }
+            if (value != null && (table == null && column == null || properName && value.quality() >= 0.8)) {
+                kinds[i] = Kind.VALUE;
+                continue;
+            }
+            if (value != null && table == null && column != null && column.quality() < 0.9) {
+                kinds[i] = Kind.VALUE;
+                continue;
+            }
+            if (table != null && column == null) {
+                kinds[i] = Kind.TABLE;
+            } else if (column != null && table == null) {
+                kinds[i] = Kind.COLUMN;
+            } else if (table != null) {
+                kinds[i] = chooseTableOrColumn(i, table, column);
+            } else {
+                kinds[i] = Kind.VALUE;
+            }
+        }
+    }
+
+    private Kind chooseTableOrColumn(int i, Cand table, Cand column) {
+        if (column.composite()) {
+            return Kind.COLUMN;
+        }
+        int after = skip(i + 1, Set.of());
+        if (isWord(after, "of") && tableAt(skip(after + 1, DETERMINERS)) != null) {
+            return Kind.COLUMN;
+        }
+        if (isPossessiveTableBefore(i)) {
+            return Kind.COLUMN;
+        }
+        if (isCountCueBefore(i) && table.quality() >= column.quality() - 0.15) {
+            return Kind.TABLE;
+        }
+        if (table.quality() > column.quality() + 0.1) {
+            return Kind.TABLE;
+        }
+        if (column.quality() > table.quality() + 0.1) {
+            return Kind.COLUMN;
+        }
+        // Equal readings: a column of another table the question names is the attribute; else the table.
+        for (int k = 0; k < size(); k++) {
+            if (k == i || m(k) == null) {
+                continue;
+            }
+            for (Cand c : m(k).of(Kind.TABLE)) {
+                for (Cand col : m(i).of(Kind.COLUMN)) {
+                    if (col.table() == c.table() && c.table() != table.table()) {
+                        return Kind.COLUMN;
+                    }
+                }
+            }
+        }
+        return Kind.TABLE;
+    }
+
+    private boolean isCountCueBefore(int i) {
+        int k = skipBack(i - 1, Cues.DISTINCT);
+        k = skipBack(k, Set.of("the", "all", "of"));
+        return isWord(k, "many") && isWord(k - 1, "how")
+                || isWord(k, "number", "count", "total")
+                || isWord(i - 1, "of") && isWord(i - 2, "number", "count");
+    }
+
+    private boolean isPossessiveTableBefore(int i) {
+        return isWord(i - 1, "'s") && tableAt(i - 2) != null;
+    }
+
+    private TableEntry tableAt(int i) {
+        if (kind(i) != Kind.TABLE) {
+            return null;
+        }
+        return m(i).bestOf(Kind.TABLE).table();
+    }
+
+    /** A trailing imperative sentence ("List his role and city.") names what to return. */
+    private void splitSentences() {
+        for (int i = 1; i < size() - 1; i++) {
+            if (isPunct(i) && (tok(i).raw().equals("?") || tok(i).raw().equals(".") || tok(i).raw().equals(";"))) {
+                int next = i + 1;
+                if (isWord(next, "list", "show", "give", "return", "find", "display", "what", "provide", "tell",
+                        "include", "report")) {
+                    selectFrom = next;
+                    selectTo = size();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void chooseFocus() {
+        int end = selectFrom > 0 ? selectFrom : size();
+        // The counted thing of "how many X" / "number of X", else the first table named before the clause.
+        for (int i = 0; i < end; i++) {
+            if (kind(i) == Kind.TABLE && isCountCueBefore(i)) {
+                setFocus(i);
+                return;
+            }
+        }
+        int boundary = firstBoundary(0, end);
+        for (int i = 0; i < boundary; i++) {
+            if (kind(i) == Kind.TABLE) {
+                setFocus(i);
+                return;
+            }
+        }
+        // No table in the head: the table holding most of the head's columns.
+        Map<TableEntry, Double> votes = new LinkedHashMap<>();
+        for (int pass = 0; pass < 2 && votes.isEmpty(); pass++) {
+            int to = pass == 0 ? boundary : size();
+            for (int i = 0; i < to; i++) {
+                if (kind(i) == Kind.COLUMN) {
+                    List<Cand> cols = m(i).of(Kind.COLUMN);
+                    double best = cols.get(0).quality();
+                    for (Cand c : cols) {
+                        if (c.quality() >= best - 0.05) {
+                            votes.merge(c.table(), c.quality(), Double::sum);
+                        }
+                    }
+                }
+            }
+        }
+        if (votes.isEmpty()) {
+            for (int i = 0; i < size(); i++) {
+                if (kind(i) == Kind.TABLE) {
+                    setFocus(i);
+                    return;
+                }
+            }
+            for (int i = 0; i < size(); i++) {
+                if (kind(i) == Kind.VALUE) {
+                    focus = m(i).bestOf(Kind.VALUE).table();
+                    return;
+                }
+            }
+            return;
+        }
+        double best = votes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        for (Map.Entry<TableEntry, Double> e : votes.entrySet()) {
+            if (e.getValue() >= best - 1e-9) {
+                focus = e.getKey();
+                break;
+            }
+        }
+        long ties = votes.values().stream().filter(v -> v >= best - 1e-9).count();
+        if (ties > 1) {
+            // Prefer a table another mention names.
+            for (int i = 0; i < size(); i++) {
+                if (kind(i) == Kind.TABLE && votes.containsKey(tableAt(i))) {
+                    focus = tableAt(i);
+                    return;
+                }
+            }
+            doubt("several tables could be meant", 0.85);
+        }
+    }
+
+    private void setFocus(int i) {
+        focus = tableAt(i);
+        focusUnit = i;
+    }
+
+    private int firstBoundary(int from, int end) {
+        boolean seenMention = false;
+        for (int i = from; i < end; i++) {
+            if (m(i) != null) {
+                seenMention = true;
+                continue;
+            }
+            String w = w(i);
+            if (!seenMention) {
+                continue;
+            }
+            if (Cues.CLAUSE_MARKERS.contains(w) && !(w.equals("for") && isWord(i + 1, "all"))) {
+                return i;
+            }
+            Token t = tok(i);
+            if (t != null && t.isWord() && w.endsWith("ed") && !Words.STOPWORDS.contains(w)
+                    && !Words.FILLER.contains(w) && w.length() > 4) {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    private void findHeadEnd() {
+        headEnd = firstBoundary(0, selectFrom > 0 ? selectFrom : size());
+    }
+
+    private boolean inSelectPart(int i) {
+        if (selectFrom > 0) {
+            return i >= selectFrom && i < selectTo;
+        }
+        return i < headEnd;
+    }
+
+    // ---- column resolution ---------------------------------------------------------------------------------
+
+    /** The table a mention at i is tied to by its words: "name of the singer", "singer's name", "singer name". */
+    private TableEntry boundTable(int i) {
+        int k = i + 1;
+        if (isWord(k, "of", "for", "in", "from")) {
+            int t = skip(k + 1, DETERMINERS);
+            t = skip(t, Cues.DISTINCT);
+            TableEntry table = tableAt(t);
+            if (table != null) {
+                return table;
+            }
+        }
+        if (isWord(i - 1, "'s")) {
+            TableEntry table = tableAt(i - 2);
+            if (table != null) {
+                return table;
+            }
+        }
+        TableEntry before = tableAt(i - 1);
+        if (before != null) {
+            return before;
+        }
+        return null;
+    }
+
+    /** Resolves a column mention to one column, preferring its bound table, the focus and tables in play. */
+    private ColumnEntry column(int i) {
+        Mention mention = m(i);
+        if (mention == null) {
+            return null;
+        }
+        List<Cand> cols = mention.of(Kind.COLUMN);
+        if (cols.isEmpty()) {
+            return null;
+        }
+        TableEntry bound = boundTable(i);
+        Set<TableEntry> named = namedTables();
+        Cand best = null;
+        double bestScore = -1;
+        double second = -1;
+        for (Cand c : cols) {
+            double s = c.quality();
+            if (c.table() == bound) {
+                s += 0.6;
+            }
+            if (c.table() == focus) {
+                s += 0.3;
+            }
+            if (named.contains(c.table()) || required.contains(c.table())) {
+                s += 0.2;
+            }
+            if (focus != null && adjacent(focus, c.table())) {
+                s += 0.05;
+            }
+            if (s > bestScore) {
+                second = bestScore;
+                bestScore = s;
+                best = c;
+            } else if (s > second) {
+                second = s;
+            }
+        }
+        if (second >= bestScore - 0.04 && cols.stream().map(Cand::table).distinct().count() > 1) {
+            doubt("'" + mention.text + "' could be several columns", 0.8);
+        }
+        if (best.quality() < 0.8) {
+            doubt("'" + mention.text + "' only partly matches " + best.column(), 0.9);
+        }
+        return best.column();
+    }
+
+    private Set<TableEntry> namedTables() {
+        Set<TableEntry> out = new LinkedHashSet<>();
+        if (focus != null) {
+            out.add(focus);
+        }
+        for (int i = 0; i < size(); i++) {
+            if (kind(i) == Kind.TABLE) {
+                out.add(tableAt(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean adjacent(TableEntry a, TableEntry b) {
+        for (Edge e : a.edges) {
+            if (e.other(a) == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The best value reading of a mention, preferring tables in play and a column named next to it. */
+    private Cand value(int i) {
+        List<Cand> values = m(i).of(Kind.VALUE);
+        if (values.isEmpty()) {
+            return null;
+        }
+        Set<ColumnEntry> nearColumns = new HashSet<>();
+        for (int k : new int[] {i - 1, i - 2, i + 1, i - 3}) {
+            if (kind(k) == Kind.COLUMN) {
+                for (Cand c : m(k).of(Kind.COLUMN)) {
+                    nearColumns.add(c.column());
+                }
+            }
+        }
+        Set<TableEntry> named = namedTables();
+        Cand best = null;
+        double bestScore = -1;
+        double second = -1;
+        for (Cand c : values) {
+            double s = c.quality();
+            if (nearColumns.contains(c.column())) {
+                s += 0.5;
+            }
+            if (c.table() == focus) {
+                s += 0.3;
+            }
+            if (named.contains(c.table()) || required.contains(c.table())) {
+                s += 0.2;
+            }
+            if (s > bestScore) {
+                second = bestScore;
+                bestScore = s;
+                best = c;
+            } else if (s > second) {
+                second = s;
+            }
+        }
+        if (second >= bestScore - 0.04) {
+            doubt("'" + m(i).text + "' is a value of several columns", 0.85);
+        }
+        return best;
+    }
+
+    // ---- ordering and limits -------------------------------------------------------------------------------
+
+    private void parseOrdering() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i)) {
+                continue;
+            }
+            String w = w(i);
+            boolean verb = Cues.ORDER_VERBS.contains(w);
+            boolean inOrder = w.equals("in")
+                    && (isWord(i + 1, "order") || Cues.ASCENDING.contains(w(i + 1)) || Cues.DESCENDING.contains(w(i + 1))
+                            || isWord(i + 1, "the") && isWord(i + 2, "order"));
+            boolean bareDirection = (Cues.ASCENDING.contains(w) || Cues.DESCENDING.contains(w))
+                    && !(isWord(i + 1, "order") && !isWord(i - 1, "in"));
+            if (!verb && !inOrder && !bareDirection) {
+                continue;
+            }
+            int end = orderPhrase(i);
+            if (end < 0) {
+                continue;
+            }
+        }
+    }
+
+    /** Reads an ordering phrase starting at i; returns its end or -1 when it is not one. */
+    private int orderPhrase(int i) {
+        Boolean desc = null;
+        List<ColumnEntry> cols = new ArrayList<>();
+        int j = i;
+        int last = i;
+        while (j < size()) {
+            String w = w(j);
+            if (Cues.ASCENDING.contains(w)) {
+                desc = desc == null ? Boolean.FALSE : desc;
+                if (w.equals("reverse")) {
+                    desc = Boolean.TRUE;
+                }
+            } else if (Cues.DESCENDING.contains(w)) {
+                desc = Boolean.TRUE;
+            } else if (kind(j) == Kind.COLUMN && !used(j)) {
+                cols.add(column(j));
+            } else if (w.equals("from") && fromToDirection(j) != null) {
+                Object[] ft = fromToDirection(j);
+                desc = (Boolean) ft[0];
+                if (ft[1] != null && cols.isEmpty()) {
+                    cols.add((ColumnEntry) ft[1]);
+                }
+                last = (int) ft[2];
+                j = last + 1;
+                continue;
+            } else if (Cues.ORDER_VERBS.contains(w) || Set.of("by", "in", "the", "of", "order", "according", "to",
+                            "on", "their", "its", "them", "results", "result", "then", "and", "it", "based", "with",
+                            "respect", "alphabetic", "value", "values")
+                    .contains(w)) {
+                // part of the phrase
+            } else if (isPunct(j) && tok(j).raw().equals(",") && !cols.isEmpty()) {
+                // "sorted by age, oldest first"
+            } else if ((Cues.HIGH.contains(w) || Cues.LOW.contains(w) || Lexicon.superlative(w) != null)
+                    && isWord(j + 1, "first", "last")) {
+                boolean high = Cues.HIGH.contains(w)
+                        || Lexicon.superlative(w) != null && Lexicon.superlative(w).higherFirst();
+                desc = isWord(j + 1, "first") == high;
+                j += 2;
+                last = j - 1;
+                continue;
+            } else {
+                break;
+            }
+            last = j;
+            j++;
+        }
+        // Trailing words like "the", "and", "by" do not belong to the phrase.
+        while (last > i && Set.of("the", "and", "then", "by", "of", "in", "on", "it", "them", "with").contains(w(last))
+                && kind(last) == null) {
+            last--;
+        }
+        boolean hasDirection = desc != null;
+        if (cols.isEmpty() && !hasDirection && !Cues.ORDER_VERBS.contains(w(i))) {
+            return -1;
+        }
+        if (cols.isEmpty() && Cues.ORDER_VERBS.contains(w(i)) && !hasDirection && !isWord(i + 1, "by")) {
+            return -1;
+        }
+        use(i, last + 1);
+        boolean d = desc != null && desc;
+        if (cols.isEmpty()) {
+            // "in descending order": of the column just named, else of the first selected one.
+            int k = skipBack(i - 1, Set.of("the", ",", "and"));
+            if (kind(k) == Kind.COLUMN && !inSelectPart(k)) {
+                ColumnEntry c = column(k);
+                use(k);
+                orders.add(new Plan.Order(Expr.col(c), d));
+            } else {
+                orderFallback = true;
+                orderFallbackDesc = d;
+            }
+        } else {
+            for (ColumnEntry c : cols) {
+                orders.add(new Plan.Order(Expr.col(c), d));
+            }
+        }
+        return last;
+    }
+
+    /** "from the oldest to the youngest": direction, implied column, end unit. */
+    private Object[] fromToDirection(int j) {
+        int a = skip(j + 1, Set.of("the"));
+        String first = w(a);
+        if (first.equals("most") || first.equals("least")) {
+            first = first + " " + w(a + 1);
+            a++;
+        }
+        int to = a + 1;
+        if (!isWord(to, "to")) {
+            return null;
+        }
+        int b = skip(to + 1, Set.of("the"));
+        String second = w(b);
+        if (second.equals("most") || second.equals("least")) {
+            b++;
+        }
+        Lexicon.Attribute attr = Lexicon.superlative(first);
+        if (attr == null) {
+            attr = Lexicon.superlative(comparativeToSuperlative(first));
+        }
+        Boolean desc = null;
+        ColumnEntry col = null;
+        if (attr != null) {
+            desc = attr.higherFirst();
+            col = attributeColumn(attr, focus);
+            if (col != null && !col.numeric() && attr.columnWords().get(0).equals("age")) {
+                desc = !desc;
+            }
+        } else if (Cues.HIGH.contains(first) || first.equals("z")) {
+            desc = true;
+        } else if (Cues.LOW.contains(first) || first.equals("a")) {
+            desc = false;
+        }
+        if (desc == null) {
+            return null;
+        }
+        return new Object[] {desc, col, b};
+    }
+
+    private static String comparativeToSuperlative(String w) {
+        if (w.endsWith("est")) {
+            return w;
+        }
+        return w + "est";
+    }
+
+    private void parseTopN() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i)) {
+                continue;
+            }
+            int n = -1;
+            int numberAt = -1;
+            if (isWord(i, "top", "first", "bottom") && (isNumber(i + 1) || Cues.numberWord(w(i + 1)) != null)) {
+                numberAt = i + 1;
+            } else if (isWord(i, "the") && isNumber(i + 1) && (Cues.SUPERLATIVE_HIGH.contains(w(i + 2))
+                    || Cues.SUPERLATIVE_LOW.contains(w(i + 2)) || Lexicon.superlative(w(i + 2)) != null)) {
+                numberAt = i + 1;
+            }
+            if (numberAt < 0) {
+                continue;
+            }
+            n = isNumber(numberAt) ? (int) Double.parseDouble(tok(numberAt).raw()) : Cues.numberWord(w(numberAt));
+            if (n <= 0 || n > 10000) {
+                continue;
+            }
+            boolean bottom = isWord(i, "bottom");
+            use(i, numberAt + 1);
+            limit = n;
+            int k = numberAt + 1;
+            String s = w(k);
+            Lexicon.Attribute attr = Lexicon.superlative(s);
+            if (Cues.SUPERLATIVE_HIGH.contains(s) || Cues.SUPERLATIVE_LOW.contains(s)) {
+                boolean desc = Cues.SUPERLATIVE_HIGH.contains(s);
+                int c = skip(k + 1, Set.of("the"));
+                if (kind(c) == Kind.COLUMN) {
+                    use(k, c + 1);
+                    orders.add(new Plan.Order(Expr.col(column(c)), desc));
+                } else {
+                    use(k);
+                    orderFallback = true;
+                    orderFallbackDesc = desc;
+                }
+            } else if (attr != null) {
+                ColumnEntry c = attributeColumn(attr, tableAfter(k + 1));
+                if (c != null) {
+                    use(k);
+                    orders.add(new Plan.Order(Expr.col(c), attributeDescending(attr, c)));
+                }
+            } else {
+                // "top 5 X by Y": the ranking column follows "by".
+                for (int b = k; b < size() && b < k + 4; b++) {
+                    if (isWord(b, "by") && kind(b + 1) == Kind.COLUMN && !used(b + 1)) {
+                        use(b, b + 2);
+                        orders.add(new Plan.Order(Expr.col(column(b + 1)), !bottom));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private TableEntry tableAfter(int i) {
+        int k = skip(i, DETERMINERS);
+        TableEntry t = tableAt(k);
+        return t != null ? t : focus;
+    }
+
+    private boolean attributeDescending(Lexicon.Attribute attr, ColumnEntry c) {
+        boolean desc = attr.higherFirst();
+        // Age read from a birth date runs the other way: the oldest has the earliest date.
+        if (attr.columnWords().get(0).equals("age") && (c.temporal() || c.words.contains("birth")
+                || c.words.contains("dob"))) {
+            desc = !desc;
+        }
+        return desc;
+    }
+
+    /** The column an adjective refers to ("older" → age), in the table given or any table in play. */
+    private ColumnEntry attributeColumn(Lexicon.Attribute attr, TableEntry preferred) {
+        List<List<String>> tries = new ArrayList<>();
+        tries.add(attr.columnWords());
+        tries.addAll(Lexicon.ATTRIBUTE_ALTERNATIVES.getOrDefault(attr.columnWords().get(0), List.of()));
+        for (List<String> words : tries) {
+            List<ColumnEntry> cols = index.columnsNamed(words);
+            ColumnEntry pick = null;
+            for (ColumnEntry c : cols) {
+                if (c.table == preferred) {
+                    return c;
+                }
+                if (pick == null && (c.table == focus || required.contains(c.table))) {
+                    pick = c;
+                }
+            }
+            if (pick != null) {
+                return pick;
+            }
+            if (preferred == null && cols.size() == 1) {
+                return cols.get(0);
+            }
+        }
+        return null;
+    }
+
+    // ---- superlatives ------------------------------------------------------------------------------------
+
+    private void parseMostCommon() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i) || !isWord(i, "most", "least")) {
+                continue;
+            }
+            boolean desc = isWord(i, "most");
+            int k = i + 1;
+            if (!isWord(k, "common", "frequent", "popular", "often", "frequently", "commonly", "usual", "typical")) {
+                continue;
+            }
+            int end = k + 1;
+            if (isWord(end, "used", "seen", "occurring", "appearing")) {
+                end++;
+            }
+            int c = skip(end, Set.of("of", "the"));
+            int col = -1;
+            if (kind(c) == Kind.COLUMN && !used(c)) {
+                col = c;
+            } else {
+                int b = skipBack(i - 1, Set.of("the", "is", "are", "was", "that", "which", "being"));
+                if (kind(b) == Kind.COLUMN && !used(b)) {
+                    col = b;
+                }
+            }
+            if (col < 0) {
+                continue;
+            }
+            ColumnEntry ce = column(col);
+            use(i, end);
+            use(col);
+            isWord(i - 1, "the");
+            mostCommon = new Sup(Kind.COLUMN, ce, Agg.COUNT, null, desc, 1);
+            select.add(new Item(col, Expr.col(ce)));
+        }
+    }
+
+    private void parseSuperlatives() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i)) {
+                continue;
+            }
+            String w = w(i);
+            String two = w + " " + w(i + 1);
+            Lexicon.Attribute attr = Lexicon.superlative(two);
+            int width = 2;
+            if (attr == null) {
+                attr = Lexicon.superlative(w);
+                width = 1;
+            }
+            boolean high = Cues.SUPERLATIVE_HIGH.contains(w);
+            boolean low = Cues.SUPERLATIVE_LOW.contains(w);
+            if (attr == null && !high && !low) {
+                continue;
+            }
+            int k = skip(i + width, Set.of("the"));
+            if (attr == null) {
+                // "the most dogs", "the highest number of dogs", "the largest total sales", "the highest age"
+                Agg agg = null;
+                int aggAt = -1;
+                if (isWord(k, "number", "count", "amount") && isWord(k + 1, "of")) {
+                    agg = Agg.COUNT;
+                    aggAt = k;
+                    k = skip(k + 2, Cues.DISTINCT);
+                    k = skip(k, Set.of("the"));
+                } else if (isWord(k, "total", "sum", "average", "avg", "mean")) {
+                    agg = Cues.AGGREGATES.get(w(k));
+                    aggAt = k;
+                    k = skip(k + 1, Set.of("of", "the"));
+                }
+                boolean inHead = i < headEnd && selectFrom < 0 && !precededByRelation(i);
+                if (kind(k) == Kind.TABLE && (agg == null || agg == Agg.COUNT)) {
+                    TableEntry counted = tableAt(k);
+                    if (counted == focus && agg == null) {
+                        continue;
+                    }
+                    use(i, k + 1);
+                    required.add(counted);
+                    sup = new Sup(Kind.TABLE, null, Agg.COUNT, counted, high, 1);
+                    continue;
+                }
+                if (kind(k) == Kind.COLUMN) {
+                    ColumnEntry c = column(k);
+                    if (inHead && agg == null && !headHasOtherTarget(i, k)) {
+                        // "What is the highest age": an aggregate, not a ranking.
+                        use(i, k + 1);
+                        select.add(new Item(i, Expr.agg(high ? Agg.MAX : Agg.MIN, c)));
+                        continue;
+                    }
+                    use(i, k + 1);
+                    if (aggAt >= 0) {
+                        use(aggAt);
+                    }
+                    if (agg == Agg.COUNT && !c.numeric()) {
+                        required.add(c.table);
+                        sup = new Sup(Kind.TABLE, null, Agg.COUNT, c.table, high, 1);
+                    } else {
+                        sup = new Sup(Kind.COLUMN, c, agg == null ? Agg.NONE : agg, null, high, 1);
+                    }
+                    continue;
+                }
+                if (isWord(i, "most", "least") && agg == null && !isWord(i + 1, "of")) {
+                    // "the most" with nothing countable after it: the rows of the question's subject.
+                    int after = i + 1;
+                    if (isWord(after, "times", "often", "frequently", "number") || isPunct(after) || after >= size()) {
+                        use(i, isPunct(after) || after >= size() ? i + 1 : after + 1);
+                        sup = new Sup(Kind.TABLE, null, Agg.COUNT, null, high, 1);
+                    }
+                }
+                continue;
+            }
+            // Adjective superlatives: "the youngest singer", "the oldest".
+            TableEntry t = tableAfter(k);
+            ColumnEntry c = attributeColumn(attr, t);
+            if (c == null) {
+                continue;
+            }
+            use(i, i + width);
+            if (tableAt(k) != null) {
+                required.add(tableAt(k));
+            }
+            sup = new Sup(Kind.COLUMN, c, Agg.NONE, null, attributeDescending(attr, c), 1);
+        }
+    }
+
+    private boolean precededByRelation(int i) {
+        int k = skipBack(i - 1, Set.of("the"));
+        return isWord(k, "with", "has", "have", "had", "having", "whose", "of", "by", "for", "in", "got", "gets",
+                "received", "earned", "made");
+    }
+
+    private boolean headHasOtherTarget(int supAt, int colAt) {
+        for (int i = 0; i < headEnd; i++) {
+            if (i == supAt || i == colAt || used(i)) {
+                continue;
+            }
+            if (kind(i) == Kind.COLUMN) {
+                return true;
+            }
+            if (isWord(i, "which") && (kind(i + 1) == Kind.TABLE || kind(i + 1) == Kind.COLUMN)) {
+                return true;
+            }
+            if (isWord(i, "who")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- comparisons -----------------------------------------------------------------------------------------
+
+    private void parseComparisons() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i)) {
+                continue;
+            }
+            if (isWord(i, "between") && isNumber(i + 1) && isWord(i + 2, "and") && isNumber(i + 3)) {
+                Subject s = subjectBefore(i, null);
+                if (s != null && s.column != null) {
+                    use(i, i + 4);
+                    Cond c = new Plan.Between(s.expr(), number(i + 1), number(i + 3));
+                    addCondition(s, c);
+                }
+                continue;
+            }
+            String op = null;
+            int width = 0;
+            Lexicon.Attribute attr = null;
+            boolean negated = isWord(i, "not") && !isWord(i + 1, "less", "more", "greater", "equal");
+            int at = negated ? i + 1 : i;
+            for (String[] o : OPERATORS) {
+                int len = phrase(at, o[0]);
+                if (len == 0 && o[0].length() <= 2 && isPunct(at) && tok(at).raw().equals(o[0])) {
+                    len = 1;
+                }
+                if (len > 0) {
+                    op = o[1];
+                    width = len;
+                    break;
+                }
+            }
+            if (op == null && isWord(at + 1, "than")) {
+                String adj = w(at);
+                if (adj.equals("more") || adj.equals("less")) {
+                    adj = adj + " " + w(at + 1);
+                }
+                attr = Lexicon.comparative(w(at));
+                if (attr == null && isWord(at, "more")) {
+                    attr = Lexicon.comparative("more " + w(at + 1));
+                }
+                if (attr != null) {
+                    op = attr.higherFirst() ? ">" : "<";
+                    width = 2;
+                }
+            }
+            if (op == null) {
+                continue;
+            }
+            int v = at + width;
+            v = skip(v, Set.of("the", "a", "an"));
+            Operand operand = null;
+            int valueEnd = v;
+            boolean yearLike = false;
+            if (isNumber(v)) {
+                operand = number(v);
+                valueEnd = v + 1;
+                yearLike = tok(v).raw().matches("(1[89]|20)\\d\\d");
+            } else if (Cues.numberWord(w(v)) != null && !isWord(v, "one") || isWord(v, "one") && kind(v + 1) != null) {
+                operand = new Literal(String.valueOf(Cues.numberWord(w(v))), true);
+                valueEnd = v + 1;
+            } else if (isWord(v, "average", "avg", "mean", "maximum", "minimum", "max", "min")
+                    || isWord(v, "that", "those") && isWord(v + 1, "of")) {
+                operand = null;
+            } else {
+                continue;
+            }
+            String post = null;
+            int postWidth = 0;
+            for (String[] po : POST_OPERATORS) {
+                int len = phrase(valueEnd, po[0]);
+                if (len > 0) {
+                    post = po[1];
+                    postWidth = len;
+                    break;
+                }
+            }
+            if (negated) {
+                op = negate(op);
+            }
+            // The subject: an implied attribute, the thing counted after the number, or the column before.
+            Subject s = null;
+            if (attr != null) {
+                ColumnEntry c = attributeColumn(attr, focus);
+                if (c != null) {
+                    s = new Subject(c, Agg.NONE, null, -1);
+                    if (c.temporal() || attr.columnWords().get(0).equals("age") && c.words.contains("birth")) {
+                        op = invert(op);
+                    }
+                }
+            }
+            int after = valueEnd + postWidth;
+            int afterSkip = skip(after, Cues.DISTINCT);
+            if (s == null && operand != null && (kind(afterSkip) == Kind.TABLE || kind(afterSkip) == Kind.COLUMN)
+                    && !used(afterSkip)) {
+                if (kind(afterSkip) == Kind.TABLE) {
+                    TableEntry t = tableAt(afterSkip);
+                    s = new Subject(null, Agg.COUNT, t, afterSkip);
+                } else {
+                    ColumnEntry c = column(afterSkip);
+                    if (c.numeric() || !c.text()) {
+                        s = new Subject(c, Agg.NONE, null, afterSkip);
+                    } else {
+                        s = new Subject(c, Agg.COUNT, c.table, afterSkip);
+                    }
+                }
+            }
+            if (operand == null) {
+                // "more than the average": compare with the average over the same rows.
+                Subject before = s != null ? s : subjectBefore(at, attr);
+                if (before == null || before.column == null) {
+                    continue;
+                }
+                s = before;
+                int aggAt = v;
+                if (isWord(v, "that", "those")) {
+                    continue;
+                }
+                Agg agg = Cues.AGGREGATES.get(w(aggAt));
+                int colAt = skip(aggAt + 1, Set.of("of", "the", "all"));
+                ColumnEntry target = s.column;
+                valueEnd = aggAt + 1;
+                if (kind(colAt) == Kind.COLUMN && !used(colAt)) {
+                    target = column(colAt);
+                    valueEnd = colAt + 1;
+                }
+                Plan sub = new Plan();
+                sub.root = target.table;
+                sub.tables.add(target.table);
+                sub.select.add(Expr.agg(agg, target));
+                operand = new Plan.Scalar(sub);
+                use(i, valueEnd);
+                use(s.unit);
+                addCondition(s, new Plan.Compare(s.expr(), op, operand));
+                continue;
+            }
+            if (post != null) {
+                op = post;
+            }
+            if (s == null) {
+                s = subjectBefore(at, null);
+            }
+            if (s == null) {
+                continue;
+            }
+            use(i, valueEnd + postWidth);
+            if (s.unit >= 0) {
+                use(s.unit);
+            }
+            if (s.column != null && s.column.temporal() && yearLike) {
+                addCondition(s, new Plan.YearIs(s.column, op, Integer.parseInt(tok(v).raw())));
+            } else {
+                addCondition(s, new Plan.Compare(s.expr(), op, operand));
+            }
+        }
+    }
+
+    private static String negate(String op) {
+        return switch (op) {
+            case ">" -> "<=";
+            case ">=" -> "<";
+            case "<" -> ">=";
+            case "<=" -> ">";
+            case "=" -> "!=";
+            default -> "=";
+        };
+    }
+
+    private static String invert(String op) {
+        return switch (op) {
+            case ">" -> "<";
+            case ">=" -> "<=";
+            case "<" -> ">";
+            case "<=" -> ">=";
+            default -> op;
+        };
+    }
+
+    private Literal number(int i) {
+        String raw = tok(i).raw();
+        return new Literal(raw, true);
+    }
+
+    /** What a comparison is about. */
+    private record Subject(ColumnEntry column, Agg agg, TableEntry counted, int unit) {
+
+        Expr expr() {
+            if (agg == Agg.COUNT && column == null) {
+                return Expr.countAll();
+            }
+            if (agg == Agg.COUNT) {
+                return Expr.countAll();
+            }
+            return new Expr(agg, column, false, null);
+        }
+    }
+
+    /** The column (perhaps aggregated) or counted table just before a comparison at i. */
+    private Subject subjectBefore(int i, Lexicon.Attribute attr) {
+        int k = i - 1;
+        for (int steps = 0; k >= 0 && steps < 6; steps++) {
+            if (m(k) != null) {
+                break;
+            }
+            if (!SKIP_BEFORE_SUBJECT.contains(w(k)) && !(isPunct(k) && tok(k).raw().equals(","))) {
+                break;
+            }
+            k--;
+        }
+        if (kind(k) == Kind.COLUMN) {
+            ColumnEntry c = column(k);
+            int a = skipBack(k - 1, Set.of("the"));
+            if (isWord(a, "of") && isWord(a - 1, "number", "count")) {
+                use(a - 1, a + 1);
+                return new Subject(c, Agg.COUNT, c.table, k);
+            }
+            Agg agg = Cues.AGGREGATES.get(w(a));
+            if (agg != null && !used(a)) {
+                use(a);
+                return new Subject(c, agg, null, k);
+            }
+            return new Subject(c, Agg.NONE, null, k);
+        }
+        if (kind(k) == Kind.TABLE) {
+            int a = skipBack(k - 1, Set.of("the", "of"));
+            if (isWord(a, "number", "count")) {
+                use(a, k);
+                return new Subject(null, Agg.COUNT, tableAt(k), k);
+            }
+        }
+        return null;
+    }
+
+    private void addCondition(Subject s, Cond c) {
+        if (s.agg != Agg.NONE) {
+            if (s.counted != null) {
+                required.add(s.counted);
+            }
+            having.add(c);
+        } else {
+            where.add(c);
+        }
+    }
+
+    // ---- aggregates ------------------------------------------------------------------------------------------
+
+    private void parseAggregates() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i)) {
+                continue;
+            }
+            int k = -1;
+            int cueEnd = -1;
+            if (isWord(i, "how") && isWord(i + 1, "many")) {
+                cueEnd = i + 2;
+            } else if (isWord(i, "number", "count", "total") && isWord(i + 1, "of")
+                    || isWord(i, "total") && isWord(i + 1, "number") && isWord(i + 2, "of")) {
+                cueEnd = isWord(i, "total") && isWord(i + 1, "number") ? i + 3 : i + 2;
+            } else if (isWord(i, "count") && (i == 0 || isWord(i - 1, "the", "a"))) {
+                cueEnd = i + 1;
+                if (isWord(cueEnd, "the") && isWord(cueEnd + 1, "number") && isWord(cueEnd + 2, "of")) {
+                    cueEnd += 3;
+                }
+            } else if (isWord(i, "how") && isWord(i + 1, "much")) {
+                howMuch(i);
+                continue;
+            }
+            if (cueEnd >= 0) {
+                boolean dist = false;
+                k = cueEnd;
+                while (k < size() && (Cues.DISTINCT.contains(w(k)) || DETERMINERS.contains(w(k)))) {
+                    dist |= Cues.DISTINCT.contains(w(k));
+                    k++;
+                }
+                countCue(i, k, dist);
+                continue;
+            }
+            Agg agg = Cues.AGGREGATES.get(w(i));
+            if (agg == null) {
+                continue;
+            }
+            // "average, minimum and maximum age": several aggregates of one column.
+            List<Agg> aggs = new ArrayList<>();
+            aggs.add(agg);
+            int j = i + 1;
+            while (j < size()) {
+                if (isPunct(j) && tok(j).raw().equals(",") || isWord(j, "and", "or")) {
+                    j++;
+                    continue;
+                }
+                Agg next = Cues.AGGREGATES.get(w(j));
+                if (next != null && !used(j)) {
+                    aggs.add(next);
+                    j++;
+                    continue;
+                }
+                break;
+            }
+            int c = skip(j, Set.of("of", "the", "all"));
+            if (isWord(c, "number") && isWord(c + 1, "of")) {
+                // "the total number of X" is a count
+                continue;
+            }
+            if (kind(c) == Kind.COLUMN && !used(c)) {
+                ColumnEntry col = column(c);
+                if (aggs.size() == 1 && agg == Agg.SUM && w(i).equals("total") && !col.numeric() && !col.text()) {
+                    continue;
+                }
+                for (int a = 0; a < aggs.size(); a++) {
+                    select.add(new Item(c + a, Expr.agg(aggs.get(a), col)));
+                }
+                use(i, c + 1);
+            } else if (kind(c) == Kind.TABLE && w(i).equals("total") && !used(c)) {
+                countCue(i, c, false);
+            }
+        }
+    }
+
+    private void countCue(int cueAt, int k, boolean dist) {
+        if (kind(k) == Kind.TABLE) {
+            TableEntry t = tableAt(k);
+            use(cueAt, k + 1);
+            countTable = t;
+            required.add(t);
+            select.add(new Item(cueAt, Expr.countAll()));
+            return;
+        }
+        if (kind(k) == Kind.COLUMN && !used(k)) {
+            ColumnEntry c = column(k);
+            use(cueAt, k + 1);
+            if (dist || c.text() && !c.isIdentifier()) {
+                select.add(new Item(cueAt, Expr.countDistinct(c)));
+            } else if (c.numeric() && isWord(cueAt, "how")) {
+                // "how many cylinders does it have": the column holds the count.
+                select.add(new Item(cueAt, Expr.col(c)));
+                doubt("'how many " + m(k).text + "' read as the value of " + c, 0.9);
+            } else {
+                select.add(new Item(cueAt, Expr.countAll()));
+                required.add(c.table);
+            }
+            return;
+        }
+        if (kind(k) == Kind.VALUE) {
+            // "how many dogs" where dog is a value: count the rows with that value.
+            use(cueAt, k);
+            countAll = true;
+            select.add(new Item(cueAt, Expr.countAll()));
+            return;
+        }
+        use(cueAt, k);
+        countAll = true;
+        select.add(new Item(cueAt, Expr.countAll()));
+    }
+
+    private void howMuch(int i) {
+        int k = skip(i + 2, Set.of("the"));
+        boolean together = false;
+        for (int j = 0; j < size(); j++) {
+            together |= Cues.TOGETHER.contains(w(j)) || isWord(j, "in") && isWord(j + 1, "total");
+        }
+        if (kind(k) == Kind.COLUMN) {
+            ColumnEntry c = column(k);
+            use(i, k + 1);
+            select.add(new Item(i, together ? Expr.agg(Agg.SUM, c) : Expr.col(c)));
+            if (together) {
+                for (int j = 0; j < size(); j++) {
+                    if (Cues.TOGETHER.contains(w(j))) {
+                        use(j);
+                    }
+                    if (isWord(j, "in") && isWord(j + 1, "total")) {
+                        use(j, j + 2);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- grouping ---------------------------------------------------------------------------------------------
+
+    private boolean anyAggregate() {
+        return select.stream().anyMatch(it -> it.expr.aggregated()) || sup != null && sup.kind == Kind.TABLE;
+    }
+
+    private void parseGrouping() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i)) {
+                continue;
+            }
+            String w = w(i);
+            int k;
+            if (w.equals("per")) {
+                k = i + 1;
+            } else if ((w.equals("for") || w.equals("in") || w.equals("of") || w.equals("across") || w.equals("within")
+                            || w.equals("among") || w.equals("under") || w.equals("at"))
+                    && isWord(i + 1, "each", "every")) {
+                k = i + 2;
+            } else if (w.equals("for") && isWord(i + 1, "all") && anyAggregate()) {
+                k = i + 2;
+            } else if (w.equals("by") && anyAggregate() && !passiveBefore(i)) {
+                k = i + 1;
+            } else if ((w.equals("each") || w.equals("every")) && anyAggregate()) {
+                k = i + 1;
+            } else if (Cues.DISTINCT.contains(w) && anyAggregate() && i < headEnd) {
+                k = i;
+            } else {
+                continue;
+            }
+            k = skip(k, Set.of("the", "different", "distinct", "individual", "unique", "each", "every"));
+            if (kind(k) == Kind.COLUMN && !used(k)) {
+                ColumnEntry c = column(k);
+                if (bucketWordAt(k) != null && timeColumn(c.table) != null && c.temporal()) {
+                    continue;
+                }
+                use(i, k + 1);
+                groupKeys.add(Expr.col(c));
+                select.add(new Item(k, Expr.col(c)));
+            } else if (kind(k) == Kind.TABLE) {
+                TableEntry t = tableAt(k);
+                use(i, k + 1);
+                groupTables.add(t);
+                required.add(t);
+            } else if (Cues.DISTINCT.contains(w)) {
+                continue;
+            } else if (k >= size() || isPunct(k) || isWord(k, "of", "and")) {
+                // "in each", "for each": grouping by what was selected.
+                use(i, k);
+            }
+        }
+    }
+
+    private boolean passiveBefore(int i) {
+        String prev = w(i - 1);
+        if (Cues.ORDER_VERBS.contains(prev) || prev.equals("grouped") || prev.equals("broken") || prev.equals("split")) {
+            return prev.equals("ordered") || prev.equals("sorted") || Cues.ORDER_VERBS.contains(prev);
+        }
+        return prev.endsWith("ed") || prev.endsWith("en") && prev.length() > 4
+                || Set.of("made", "held", "won", "led", "run", "sung", "done", "built", "sold", "bought", "taught", "paid",
+                                "owned", "hit", "set", "put", "caught", "brought", "told", "read", "shot", "drawn", "played")
+                        .contains(prev);
+    }
+
+    // ---- time ---------------------------------------------------------------------------------------------------
+
+    private Bucket bucketWordAt(int i) {
+        return Cues.BUCKET_WORDS.get(w(i));
+    }
+
+    /** The date column of a table the question works with: one named in the question, or the only one. */
+    private ColumnEntry timeColumn(TableEntry preferred) {
+        for (int i = 0; i < size(); i++) {
+            if (kind(i) == Kind.COLUMN) {
+                for (Cand c : m(i).of(Kind.COLUMN)) {
+                    if (c.column().temporal()) {
+                        return c.column();
+                    }
+                }
+            }
+        }
+        List<TableEntry> tables = new ArrayList<>();
+        if (preferred != null) {
+            tables.add(preferred);
+        }
+        if (focus != null && !tables.contains(focus)) {
+            tables.add(focus);
+        }
+        for (TableEntry t : required) {
+            if (!tables.contains(t)) {
+                tables.add(t);
+            }
+        }
+        for (TableEntry t : tables) {
+            List<ColumnEntry> dates = t.columns.stream().filter(ColumnEntry::temporal).toList();
+            if (dates.size() == 1) {
+                return dates.get(0);
+            }
+            if (dates.size() > 1) {
+                doubt("several date columns in " + t.name + "; used " + dates.get(0).name, 0.9);
+                return dates.get(0);
+            }
+        }
+        return null;
+    }
+
+    private void parseTime() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i)) {
+                continue;
+            }
+            // Buckets: "by month", "per year", "each quarter", "monthly".
+            Bucket b = bucketWordAt(i);
+            boolean prep = isWord(i - 1, "by", "per", "each", "every") && !used(i - 1);
+            if (b != null && (prep || Cues.BUCKET_ADVERBS.contains(w(i))) && !(isWord(i - 1, "last", "past"))) {
+                if (kind(i) == Kind.COLUMN && !m(i).bestOf(Kind.COLUMN).column().temporal()) {
+                    continue;
+                }
+                ColumnEntry col = timeColumn(focus);
+                if (col == null) {
+                    continue;
+                }
+                use(prep ? i - 1 : i, i + 1);
+                if (isWord(i + 1, "of") && kind(i + 2) == Kind.COLUMN) {
+                    use(i + 1, i + 3);
+                }
+                Expr e = Expr.bucket(col, b);
+                groupKeys.add(e);
+                select.add(new Item(i, e));
+                continue;
+            }
+            // Relative periods: "last 30 days", "past 6 months", "this year", "last month", "today".
+            if (isWord(i, "last", "past", "previous", "recent") || isWord(i, "this", "current")) {
+                boolean current = isWord(i, "this", "current");
+                int k = i + 1;
+                int amount = 1;
+                boolean counted = false;
+                if (isNumber(k)) {
+                    amount = (int) Double.parseDouble(tok(k).raw());
+                    counted = true;
+                    k++;
+                } else if (Cues.numberWord(w(k)) != null) {
+                    amount = Cues.numberWord(w(k));
+                    counted = true;
+                    k++;
+                }
+                Bucket unit = bucketWordAt(k);
+                if (unit == null || isWord(k, "date", "daily", "weekly", "monthly", "yearly")) {
+                    continue;
+                }
+                ColumnEntry col = timeColumn(focus);
+                if (col == null || !col.temporal()) {
+                    continue;
+                }
+                int from = isWord(i - 1, "in", "during", "over", "for", "within") ? i - 1 : i;
+                if (isWord(from - 1, "the") || isWord(from, "the")) {
+                    from = Math.min(from, i - 1);
+                }
+                if (isWord(i - 1, "the") && isWord(i - 2, "in", "during", "over", "for", "within")) {
+                    from = i - 2;
+                }
+                use(from, k + 1);
+                Plan.Period.Kind kind = current ? Plan.Period.Kind.THIS
+                        : counted ? Plan.Period.Kind.LAST_N : Plan.Period.Kind.PREVIOUS;
+                where.add(new Plan.Period(col, kind, amount, unit));
+                continue;
+            }
+            if (isWord(i, "today") || isWord(i, "yesterday")) {
+                ColumnEntry col = timeColumn(focus);
+                if (col != null && col.temporal()) {
+                    use(isWord(i - 1, "for", "on") ? i - 1 : i, i + 1);
+                    where.add(new Plan.Period(col, isWord(i, "today") ? Plan.Period.Kind.THIS
+                            : Plan.Period.Kind.PREVIOUS, 1, Bucket.DAY));
+                }
+                continue;
+            }
+            // "in 2024", "during 2019", "for 2024" on a date column.
+            if (isWord(i, "in", "during", "for", "of") && isNumber(i + 1) && tok(i + 1).raw().matches("(1[89]|20)\\d\\d")
+                    && !used(i + 1)) {
+                ColumnEntry col = null;
+                if (kind(i - 1) == Kind.COLUMN && m(i - 1).bestOf(Kind.COLUMN).column().temporal()) {
+                    col = column(i - 1);
+                    use(i - 1);
+                }
+                if (col == null) {
+                    col = timeColumn(focus);
+                }
+                if (col != null && col.temporal()) {
+                    use(i, i + 2);
+                    where.add(new Plan.YearIs(col, "=", Integer.parseInt(tok(i + 1).raw())));
+                }
+            }
+        }
+    }
+
+    // ---- LIKE ---------------------------------------------------------------------------------------------------
+
+    private void parseLike() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i)) {
+                continue;
+            }
+            String pattern = null;
+            int width;
+            if (isWord(i, "containing", "contains", "contain", "including", "includes", "include", "with")
+                    && (isWord(i + 1, "the") && isWord(i + 2, "substring", "string", "word", "letter", "text")
+                            || isWord(i + 1, "substring", "string", "word", "letter", "text"))) {
+                width = isWord(i + 1, "the") ? 3 : 2;
+                pattern = "%%%s%%";
+            } else if (isWord(i, "containing", "contains", "contain") && tok(i + 1) != null
+                    && tok(i + 1).kind() == Token.Kind.QUOTED) {
+                width = 1;
+                pattern = "%%%s%%";
+            } else if (isWord(i, "starting", "starts", "start", "beginning", "begins", "begin")
+                    && isWord(i + 1, "with")) {
+                width = 2;
+                pattern = "%s%%";
+                if (isWord(i + 2, "the") && isWord(i + 3, "letter", "string", "word", "text", "substring")) {
+                    width = 4;
+                }
+            } else if (isWord(i, "ending", "ends", "end") && isWord(i + 1, "with")) {
+                width = 2;
+                pattern = "%%%s";
+                if (isWord(i + 2, "the") && isWord(i + 3, "letter", "string", "word", "text", "substring")) {
+                    width = 4;
+                }
+            } else {
+                continue;
+            }
+            int v = i + width;
+            String text = literalText(v);
+            if (text == null) {
+                continue;
+            }
+            Subject s = subjectBefore(i, null);
+            ColumnEntry col = s != null ? s.column : null;
+            if (col == null) {
+                // "names containing 'a'": the name column of the focus.
+                int k = skipBack(i - 1, Set.of("that", "which", "whose", "who", "is", "are", "with", "a", "the"));
+                if (kind(k) == Kind.TABLE) {
+                    List<ColumnEntry> d = displayColumns(tableAt(k));
+                    col = d.isEmpty() ? null : d.get(0);
+                }
+            }
+            if (col == null) {
+                continue;
+            }
+            boolean neg = isWord(i - 1, "not") || isWord(i - 2, "not");
+            use(i, v + 1);
+            if (s != null && s.unit >= 0) {
+                use(s.unit);
+            }
+            if (neg) {
+                use(isWord(i - 1, "not") ? i - 1 : i - 2);
+            }
+            where.add(new Plan.Like(Expr.col(col), String.format(pattern, text), neg));
+        }
+    }
+
+    private String literalText(int i) {
+        Token t = tok(i);
+        if (t != null && (t.kind() == Token.Kind.QUOTED || t.kind() == Token.Kind.NUMBER)) {
+            return t.raw();
+        }
+        if (t != null && t.isWord() && t.raw().length() <= 3) {
+            return t.raw();
+        }
+        Mention mm = m(i);
+        if (mm != null) {
+            return mm.text;
+        }
+        if (t != null && t.isWord() && t.capitalized()) {
+            return t.raw();
+        }
+        return null;
+    }
+
+    // ---- negation, values ---------------------------------------------------------------------------------------
+
+    private void parseNegations() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i) || !(Cues.NEGATIONS.contains(w(i)) || Cues.EXCLUDING.contains(w(i)))) {
+                continue;
+            }
+            if (isWord(i, "nor", "neither")) {
+                continue;
+            }
+            // Scope: up to the next clause break.
+            int k = i + 1;
+            int targetAt = -1;
+            List<Integer> inner = new ArrayList<>();
+            for (; k < size() && k < i + 8; k++) {
+                if (isPunct(k) && !tok(k).raw().equals("'")) {
+                    break;
+                }
+                if (isWord(k, "and", "but", "or") && targetAt >= 0) {
+                    break;
+                }
+                if (used(k)) {
+                    continue;
+                }
+                if (kind(k) == Kind.TABLE && targetAt < 0 && tableAt(k) != focus) {
+                    targetAt = k;
+                } else if (kind(k) == Kind.VALUE) {
+                    inner.add(k);
+                    if (targetAt < 0) {
+                        Cand v = value(k);
+                        if (v.table() == focus) {
+                            // "not France" on the focus table is a plain inequality, left to the value pass.
+                            break;
+                        }
+                    }
+                }
+            }
+            if (targetAt < 0 && inner.isEmpty()) {
+                continue;
+            }
+            if (focus == null) {
+                continue;
+            }
+            TableEntry target = targetAt >= 0 ? tableAt(targetAt) : value(inner.get(0)).table();
+            if (target == focus) {
+                continue;
+            }
+            Membership sub = membership(target, inner);
+            if (sub == null) {
+                continue;
+            }
+            use(i);
+            if (isWord(i - 1, "do", "does", "did", "have", "has", "had", "is", "are", "was", "were") && !used(i - 1)) {
+                use(i - 1);
+            }
+            if (targetAt >= 0) {
+                use(targetAt);
+            }
+            for (int v : inner) {
+                use(v);
+            }
+            where.add(new Plan.InSubquery(sub.outer(), true, sub.subquery()));
+        }
+    }
+
+    /**
+     * A subquery listing the keys of focus rows related to the target table (with the given value filters): the
+     * first foreign-key step from the focus on the shortest path to the target.
+     */
+    private record Membership(ColumnEntry outer, Plan subquery) {}
+
+    private Membership membership(TableEntry target, List<Integer> valueUnits) {
+        Set<TableEntry> need = new LinkedHashSet<>();
+        need.add(target);
+        List<Cond> conds = new ArrayList<>();
+        for (int v : valueUnits) {
+            Cand c = value(v);
+            need.add(c.table());
+            conds.add(new Plan.Compare(Expr.col(c.column()), "=", new Literal(c.value(), false)));
+        }
+        JoinPlanner.Result path = JoinPlanner.connect(focus, need, preferredEdges);
+        if (!path.connected() || path.joins().isEmpty()) {
+            return null;
+        }
+        if (path.ambiguities() > 0) {
+            doubt("more than one way to relate " + focus.name + " and " + target.name, 0.8);
+        }
+        Plan.Join first = path.joins().get(0);
+        Edge e = first.edge();
+        if (e.fromColumns().size() != 1) {
+            return null;
+        }
+        TableEntry next = first.table();
+        ColumnEntry outer = e.columnsOf(focus).get(0);
+        ColumnEntry innerCol = e.columnsOf(next).get(0);
+        Plan sub = new Plan();
+        sub.root = next;
+        sub.tables.add(next);
+        sub.select.add(Expr.col(innerCol));
+        Set<TableEntry> innerNeed = new LinkedHashSet<>(need);
+        JoinPlanner.Result innerPath = JoinPlanner.connect(next, innerNeed, preferredEdges);
+        if (!innerPath.connected()) {
+            return null;
+        }
+        sub.joins.addAll(innerPath.joins());
+        sub.where.addAll(conds);
+        return new Membership(outer, sub);
+    }
+
+    private void parseValues() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i) || kind(i) != Kind.VALUE) {
+                continue;
+            }
+            Cand v = value(i);
+            // Neighbouring values of the same column joined by "or" / "and" / ",".
+            List<Integer> group = new ArrayList<>();
+            group.add(i);
+            boolean sawAnd = false;
+            boolean sawOr = false;
+            boolean butNot = false;
+            int j = i + 1;
+            while (j < size()) {
+                int k = j;
+                boolean sep = false;
+                while (k < size() && (isWord(k, "or", "and", "nor") || isPunct(k) && tok(k).raw().equals(",")
+                        || isWord(k, "the", "a", "an", "also"))) {
+                    sawAnd |= isWord(k, "and");
+                    sawOr |= isWord(k, "or");
+                    sep = true;
+                    k++;
+                }
+                if (isWord(k, "but") && isWord(k + 1, "not") || isWord(k, "not")) {
+                    break;
+                }
+                if (!sep || kind(k) != Kind.VALUE || used(k)) {
+                    break;
+                }
+                Cand other = valueInColumn(k, v.column());
+                if (other == null) {
+                    break;
+                }
+                group.add(k);
+                j = k + 1;
+            }
+            boolean negated = negatedBefore(i);
+            boolean both = isWord(i - 1, "both") || isWord(i - 2, "both") && isWord(i - 1, "the", "a", "an");
+            List<Operand> literals = new ArrayList<>();
+            for (int g : group) {
+                Cand c = g == i ? v : valueInColumn(g, v.column());
+                literals.add(new Literal(c.value(), false));
+                use(g);
+                markColumnNear(g, c.column());
+            }
+            if (both) {
+                use(isWord(i - 1, "both") ? i - 1 : i - 2);
+            }
+            required.add(v.table());
+            // "... but not Y": the rest of the rows minus those with Y.
+            int after = group.get(group.size() - 1) + 1;
+            if (!negated && isWord(after, "but") && isWord(after + 1, "not") && kind(after + 2) == Kind.VALUE) {
+                Cand other = valueInColumn(after + 2, v.column());
+                if (other != null) {
+                    use(after, after + 3);
+                    butNotValues.computeIfAbsent(v.column(), x -> new ArrayList<>()).add(other.value());
+                }
+            }
+            if (group.size() > 1 && (both || sawAnd && !sawOr && v.table() != focus && focus != null)) {
+                List<String> vals = new ArrayList<>();
+                for (Operand o : literals) {
+                    vals.add(((Literal) o).text());
+                }
+                bothValues.put(v.column(), vals);
+                continue;
+            }
+            Expr left = Expr.col(v.column());
+            if (literals.size() == 1) {
+                where.add(new Plan.Compare(left, negated ? "!=" : "=", literals.get(0)));
+            } else {
+                where.add(new Plan.InList(left, negated, literals));
+            }
+        }
+    }
+
+    private Cand valueInColumn(int k, ColumnEntry col) {
+        if (kind(k) != Kind.VALUE) {
+            return null;
+        }
+        for (Cand c : m(k).of(Kind.VALUE)) {
+            if (c.column() == col) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private boolean negatedBefore(int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
+            if (used(k) && !isWord(k, "not")) {
+                break;
+            }
+            if (isWord(k, "not", "never", "except", "excluding", "besides") || isWord(k, "other") && isWord(k + 1, "than")) {
+                use(k);
+                if (isWord(k, "other")) {
+                    use(k + 1);
+                }
+                if (isWord(k - 1, "do", "does", "did", "is", "are", "was", "were")) {
+                    use(k - 1);
+                }
+                return true;
+            }
+            if (m(k) != null || isPunct(k)) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** A column mentioned right next to its value ("country France", "France as country") is explained by it. */
+    private void markColumnNear(int valueAt, ColumnEntry col) {
+        for (int k : new int[] {valueAt - 1, valueAt - 2, valueAt + 1, valueAt - 3}) {
+            if (kind(k) == Kind.COLUMN && !used(k)) {
+                for (Cand c : m(k).of(Kind.COLUMN)) {
+                    if (c.column() == col) {
+                        use(k);
+                        return;
+                    }
+                }
+            }
+            if (kind(k) == Kind.TABLE && !used(k) && tableAt(k) == col.table && k == valueAt + 1) {
+                // "Aberdeen city" style: the table word after a value of its own column.
+                use(k);
+                return;
+            }
+        }
+    }
+
+    /** Quoted strings and capitalized names not in the samples: bound to the column named next to them. */
+    private void parseUnknownValues() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i)) {
+                continue;
+            }
+            Token t = tok(i);
+            if (t == null || !(t.kind() == Token.Kind.QUOTED || t.isWord() && t.capitalized()
+                    && !Words.STOPWORDS.contains(t.lower()))) {
+                continue;
+            }
+            // A run of capitalized words is one name.
+            int end = i + 1;
+            if (t.isWord()) {
+                while (end < size() && tok(end) != null && tok(end).isWord()
+                        && (tok(end).capitalized() || isWord(end, "of", "de", "la", "the", "and") && tok(end + 1) != null
+                                && tok(end + 1).isWord() && tok(end + 1).capitalized())
+                        && !used(end)) {
+                    end++;
+                }
+            }
+            String text = t.kind() == Token.Kind.QUOTED ? t.raw() : joinRaw(i, end);
+            ColumnEntry col = null;
+            int colAt = -1;
+            // "named X", "called X", "titled X"
+            int before = skipBack(i - 1, Set.of("is", "are", "was", "were", "of", "as", "=", "equals", "the"));
+            if (isWord(before, "named", "called", "titled", "name", "title")) {
+                TableEntry owner = tableAt(skipBack(before - 1, Set.of("the", "a", "an", "is", "are", "that", "which",
+                        "who")));
+                if (owner == null) {
+                    owner = focus;
+                }
+                List<ColumnEntry> d = owner == null ? List.of() : displayColumns(owner);
+                if (!d.isEmpty()) {
+                    col = d.get(0);
+                    colAt = before;
+                }
+            } else if (kind(before) == Kind.COLUMN) {
+                ColumnEntry c = column(before);
+                if (!c.numeric()) {
+                    col = c;
+                    colAt = before;
+                }
+            } else if (kind(before) == Kind.TABLE) {
+                List<ColumnEntry> d = displayColumns(tableAt(before));
+                if (!d.isEmpty()) {
+                    col = d.get(0);
+                    colAt = before;
+                }
+            } else if (kind(end) == Kind.COLUMN && !used(end)) {
+                ColumnEntry c = column(end);
+                if (!c.numeric()) {
+                    col = c;
+                    colAt = end;
+                }
+            }
+            if (col == null) {
+                continue;
+            }
+            boolean negated = negatedBefore(i);
+            use(i, end);
+            use(colAt);
+            required.add(col.table);
+            where.add(new Plan.Compare(Expr.col(col), negated ? "!=" : "=", new Literal(text, false)));
+            doubt("'" + text + "' is not among the sampled values of " + col, 0.9);
+            i = end - 1;
+        }
+    }
+
+    private String joinRaw(int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            if (k > from) {
+                sb.append(' ');
+            }
+            sb.append(tok(k).raw());
+        }
+        return sb.toString();
+    }
+
+    /** "with 4 cylinders", "a population of 80000", "grade 9": a number equal to a column. */
+    private void parseNumberEqualities() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i) || !isNumber(i)) {
+                continue;
+            }
+            Literal n = number(i);
+            int after = i + 1;
+            if (kind(after) == Kind.COLUMN && !used(after) && !column(after).text()) {
+                ColumnEntry c = column(after);
+                use(i, after + 1);
+                where.add(new Plan.Compare(Expr.col(c), "=", n));
+                continue;
+            }
+            int k = skipBack(i - 1, Set.of("of", "is", "are", "was", "were", "=", "equals", "being", "the"));
+            if (kind(k) == Kind.COLUMN && !used(k)) {
+                ColumnEntry c = column(k);
+                use(k, i + 1);
+                where.add(new Plan.Compare(Expr.col(c), "=", c.text() ? new Literal(n.text(), false) : n));
+                continue;
+            }
+            // "in 2014" on a text or integer year column.
+            if (isWord(i - 1, "in", "of", "during", "for", "from") && tok(i).raw().matches("(1[89]|20)\\d\\d")) {
+                ColumnEntry year = yearColumn();
+                if (year != null) {
+                    use(i - 1, i + 1);
+                    where.add(new Plan.Compare(Expr.col(year), "=", year.text() ? new Literal(n.text(), false) : n));
+                }
+            }
+            if (kind(i) == null && m(i) != null) {
+                continue;
+            }
+        }
+        // Numbers that matched a sampled text value ("2014" as a release year).
+        for (int i = 0; i < size(); i++) {
+            if (!used(i) && kind(i) == Kind.VALUE && tokens.get(units.get(i).start()).kind() == Token.Kind.NUMBER) {
+                Cand v = value(i);
+                use(i);
+                where.add(new Plan.Compare(Expr.col(v.column()), "=", new Literal(v.value(), false)));
+            }
+        }
+    }
+
+    private ColumnEntry yearColumn() {
+        List<TableEntry> tables = new ArrayList<>();
+        if (focus != null) {
+            tables.add(focus);
+        }
+        tables.addAll(required);
+        for (TableEntry t : tables) {
+            for (ColumnEntry c : t.columns) {
+                if (c.words.contains("year") && !c.temporal()) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- selection and existence ------------------------------------------------------------------------------
+
+    /** The columns that name a row of a table for people: its name or title, else nothing. */
+    static List<ColumnEntry> displayColumns(TableEntry t) {
+        List<String> tableWords = SchemaIndex.stems(t.words);
+        ColumnEntry exact = null;
+        ColumnEntry prefixed = null;
+        ColumnEntry title = null;
+        List<ColumnEntry> names = new ArrayList<>();
+        for (ColumnEntry c : t.columns) {
+            List<String> w = SchemaIndex.stems(c.words);
+            if (w.equals(List.of("name"))) {
+                exact = c;
+            } else if (w.size() >= 2 && w.get(w.size() - 1).equals("name")) {
+                List<String> rest = w.subList(0, w.size() - 1);
+                if (tableWords.containsAll(rest) || rest.equals(List.of("full"))) {
+                    prefixed = prefixed == null ? c : prefixed;
+                } else {
+                    names.add(c);
+                }
+            } else if (w.equals(List.of("title")) || w.size() >= 2 && w.get(w.size() - 1).equals("title")
+                    && tableWords.containsAll(w.subList(0, w.size() - 1))) {
+                title = c;
+            }
+        }
+        if (exact != null) {
+            return List.of(exact);
+        }
+        if (prefixed != null) {
+            return List.of(prefixed);
+        }
+        if (title != null) {
+            return List.of(title);
+        }
+        List<ColumnEntry> firstLast = new ArrayList<>();
+        for (ColumnEntry c : names) {
+            List<String> w = SchemaIndex.stems(c.words);
+            if (w.contains("first") || w.contains("last") || w.contains("given") || w.contains("family")
+                    || w.contains("fname") || w.contains("lname")) {
+                firstLast.add(c);
+            }
+        }
+        if (firstLast.size() == 2) {
+            return firstLast;
+        }
+        if (names.size() == 1) {
+            return names;
+        }
+        return List.of();
+    }
+
+    private void parseSelect() {
+        int from = selectFrom > 0 ? selectFrom : 0;
+        int to = selectFrom > 0 ? selectTo : headEnd;
+        boolean anyColumn = false;
+        for (int i = from; i < to; i++) {
+            if (used(i)) {
+                continue;
+            }
+            if (kind(i) == Kind.COLUMN) {
+                ColumnEntry c = column(i);
+                use(i);
+                boolean dist = false;
+                int k = i - 1;
+                while (k >= 0 && (DETERMINERS.contains(w(k)) || Cues.DISTINCT.contains(w(k)))) {
+                    dist |= Cues.DISTINCT.contains(w(k)) && !used(k);
+                    k--;
+                }
+                if (dist) {
+                    distinct = true;
+                    for (int d = k + 1; d < i; d++) {
+                        if (Cues.DISTINCT.contains(w(d))) {
+                            use(d);
+                        }
+                    }
+                }
+                select.add(new Item(i, Expr.col(c)));
+                anyColumn = true;
+            } else if (isWord(i, "name", "names", "title", "titles") && !used(i)) {
+                // "names" where the table's name column is called otherwise.
+                TableEntry owner = boundTableOfWord(i);
+                List<ColumnEntry> d = owner == null ? List.of() : displayColumns(owner);
+                if (!d.isEmpty()) {
+                    use(i);
+                    for (ColumnEntry c : d) {
+                        select.add(new Item(i, Expr.col(c)));
+                    }
+                    anyColumn = true;
+                }
+            } else if (isWord(i, "id", "ids") && !used(i)) {
+                TableEntry owner = boundTableOfWord(i);
+                if (owner != null && owner.primaryKey.size() == 1) {
+                    use(i);
+                    select.add(new Item(i, Expr.col(owner.primaryKey.get(0))));
+                    anyColumn = true;
+                }
+            } else if (isWord(i, "everything") || isWord(i, "information", "info", "details", "detail", "attributes",
+                    "columns", "data")
+                    && (isWord(i - 1, "all") || isWord(i - 1, "the") && isWord(i - 2, "all"))) {
+                use(i);
+                star = true;
+            }
+        }
+        if (selectFrom > 0) {
+            return;
+        }
+        for (int i = 0; i < headEnd; i++) {
+            if (Cues.DISTINCT.contains(w(i)) && !used(i) && anyColumn) {
+                // "different" before a table: distinct rows of what is selected
+                distinct = true;
+                use(i);
+            }
+        }
+    }
+
+    private TableEntry boundTableOfWord(int i) {
+        TableEntry t = boundTable(i);
+        if (t != null) {
+            return t;
+        }
+        return focus;
+    }
+
+    /** Tables named in the rows part ("singers who have concerts") join the query. */
+    private void parseExistence() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i) || kind(i) != Kind.TABLE) {
+                continue;
+            }
+            TableEntry t = tableAt(i);
+            if (t == focus) {
+                use(i);
+                continue;
+            }
+            required.add(t);
+            use(i);
+            int b = skipBack(i - 1, Set.of("a", "an", "any", "some", "the"));
+            if (isWord(b, "have", "has", "had", "with", "having", "own", "owns", "owned")) {
+                use(b);
+            }
+        }
+    }
+
+    // ---- assembly ----------------------------------------------------------------------------------------------
+
+    private Reading assemble() {
+        Plan p = new Plan();
+        if (focus == null) {
+            if (!select.isEmpty() && select.get(0).expr.column() != null) {
+                focus = select.get(0).expr.column().table;
+            } else if (!required.isEmpty()) {
+                focus = required.iterator().next();
+            } else if (countTable != null) {
+                focus = countTable;
+            }
+        }
+        if (focus == null) {
+            return new Reading(null, 0, unexplained(), doubts);
+        }
+        p.root = focus;
+        select.sort((a, b) -> Integer.compare(a.pos, b.pos));
+        List<Expr> items = new ArrayList<>();
+        for (Item it : select) {
+            if (!items.contains(it.expr)) {
+                items.add(it.expr);
+            }
+        }
+        // Grouping by a table: by its key, showing its name.
+        List<Expr> groupBy = new ArrayList<>(groupKeys);
+        for (TableEntry t : groupTables) {
+            List<ColumnEntry> display = displayColumns(t);
+            boolean shown = items.stream().anyMatch(e -> e.column() != null && e.column().table == t && !e.aggregated());
+            if (!shown) {
+                List<Expr> add = new ArrayList<>();
+                for (ColumnEntry c : display.isEmpty() ? t.primaryKey : display) {
+                    add.add(Expr.col(c));
+                }
+                items.addAll(0, add);
+            }
+            for (ColumnEntry c : t.primaryKey) {
+                groupBy.add(Expr.col(c));
+            }
+        }
+        boolean aggregate = items.stream().anyMatch(Expr::aggregated);
+        Sup rank = sup;
+        if (rank != null && rank.kind == Kind.TABLE && rank.counted == null) {
+            rank = null;
+        }
+        if (items.isEmpty() && !star) {
+            List<ColumnEntry> display = displayColumns(focus);
+            if (display.isEmpty()) {
+                if (focus.primaryKey.isEmpty()) {
+                    star = true;
+                } else {
+                    display = focus.primaryKey;
+                    doubt(focus.name + " has no name column; showing its key", 0.85);
+                }
+            }
+            for (ColumnEntry c : display) {
+                items.add(Expr.col(c));
+            }
+        }
+        p.select.addAll(items);
+        p.star = star && items.isEmpty();
+        p.distinct = distinct && !aggregate;
+        p.where.addAll(where);
+        p.having.addAll(having);
+        // Implicit grouping: plain columns next to aggregates.
+        if (aggregate || !having.isEmpty()) {
+            for (Expr e : items) {
+                if (!e.aggregated() && !groupBy.contains(e)) {
+                    groupBy.add(e);
+                }
+            }
+        }
+        if (!having.isEmpty() && groupBy.isEmpty()) {
+            groupBy.addAll(keyOf(focus));
+        }
+        // Ranking by a count: group the subject's rows.
+        if (rank != null && rank.kind == Kind.TABLE) {
+            if (groupBy.isEmpty()) {
+                List<Expr> plain = items.stream().filter(e -> !e.aggregated()).toList();
+                TableEntry counted = rank.counted;
+                boolean sameTable = !plain.isEmpty() && plain.stream().allMatch(e -> e.column().table == counted);
+                if (sameTable && plain.stream().noneMatch(e -> e.column().isPrimaryKey())) {
+                    groupBy.addAll(plain);
+                } else {
+                    groupBy.addAll(keyOf(focus));
+                    for (Expr e : plain) {
+                        if (!groupBy.contains(e)) {
+                            groupBy.add(e);
+                        }
+                    }
+                }
+            }
+            p.orderBy.add(new Plan.Order(Expr.countAll(), rank.desc));
+            p.limit = 1;
+        } else if (rank != null && rank.kind == Kind.COLUMN) {
+            if (rank.agg == Agg.NONE && groupBy.isEmpty() && !aggregate) {
+                // Ties all count: compare with the extreme value over the same rows.
+                Plan sub = new Plan();
+                sub.root = focus;
+                sub.tables.addAll(required);
+                sub.where.addAll(where);
+                sub.select.add(Expr.agg(rank.desc ? Agg.MAX : Agg.MIN, rank.column));
+                p.where.add(new Plan.Compare(Expr.col(rank.column), "=", new Plan.Scalar(sub)));
+                required.add(rank.column.table);
+            } else {
+                if (groupBy.isEmpty() && rank.agg != Agg.NONE) {
+                    groupBy.addAll(keyOf(focus));
+                    for (Expr e : items) {
+                        if (!e.aggregated() && !groupBy.contains(e)) {
+                            groupBy.add(e);
+                        }
+                    }
+                }
+                p.orderBy.add(new Plan.Order(new Expr(rank.agg, rank.column, false, null), rank.desc));
+                p.limit = 1;
+            }
+        }
+        if (mostCommon != null) {
+            if (!groupBy.contains(Expr.col(mostCommon.column))) {
+                groupBy.add(Expr.col(mostCommon.column));
+            }
+            p.orderBy.add(new Plan.Order(Expr.countAll(), mostCommon.desc));
+            p.limit = 1;
+        }
+        p.groupBy.addAll(groupBy);
+        p.orderBy.addAll(orders);
+        if (orderFallback && orders.isEmpty() && (sup == null || sup.kind != Kind.COLUMN) && mostCommon == null) {
+            Expr first = items.stream().filter(e -> e.column() != null).findFirst().orElse(null);
+            if (first != null) {
+                p.orderBy.add(new Plan.Order(first, orderFallbackDesc));
+            } else {
+                doubt("no column to order by", 0.5);
+            }
+        }
+        if (limit != null) {
+            p.limit = limit;
+            if (p.orderBy.isEmpty()) {
+                doubt("a limit without an order", 0.5);
+            }
+        }
+        if (groupKeys.stream().anyMatch(e -> e.bucket() != null) && p.orderBy.isEmpty()) {
+            for (Expr e : groupKeys) {
+                if (e.bucket() != null) {
+                    p.orderBy.add(new Plan.Order(e, false));
+                }
+            }
+        }
+        // Tables the query needs, joined along foreign keys from the focus.
+        Set<TableEntry> need = new LinkedHashSet<>(required);
+        need.add(focus);
+        collectTables(p.select, need);
+        collectTables(p.groupBy, need);
+        for (Plan.Order o : p.orderBy) {
+            collectTables(List.of(o.expr()), need);
+        }
+        for (Cond c : p.where) {
+            collectTables(c, need);
+        }
+        for (Cond c : p.having) {
+            collectTables(c, need);
+        }
+        JoinPlanner.Result joins = JoinPlanner.connect(focus, need, preferredEdges);
+        if (!joins.connected()) {
+            return new Reading(null, 0, List.of("no foreign-key path joins the tables the question names"), doubts);
+        }
+        if (joins.ambiguities() > 0) {
+            doubt("more than one join path between the tables", Math.pow(0.8, joins.ambiguities()));
+        }
+        if (joins.joins().size() > 2) {
+            doubt("a long join path", Math.pow(0.92, joins.joins().size() - 2));
+        }
+        p.joins.addAll(joins.joins());
+        p.tables.addAll(need);
+        // Subqueries repeat the outer joins.
+        for (Cond c : p.where) {
+            if (c instanceof Plan.Compare cmp && cmp.right() instanceof Plan.Scalar s && s.plan().root == focus
+                    && !s.plan().tables.isEmpty()) {
+                Set<TableEntry> subNeed = new LinkedHashSet<>(s.plan().tables);
+                subNeed.add(focus);
+                collectTables(s.plan().select, subNeed);
+                for (Cond sc : s.plan().where) {
+                    collectTables(sc, subNeed);
+                }
+                JoinPlanner.Result sj = JoinPlanner.connect(focus, subNeed, preferredEdges);
+                s.plan().joins.addAll(sj.joins());
+            } else if (c instanceof Plan.Compare cmp && cmp.right() instanceof Plan.Scalar s && s.plan().joins.isEmpty()
+                    && s.plan().root != null) {
+                s.plan().tables.add(s.plan().root);
+            }
+        }
+        if (!bothValues.isEmpty() || !butNotValues.isEmpty()) {
+            setOperation(p);
+        }
+        List<String> unexplained = unexplained();
+        double confidence = penalty;
+        for (String u : unexplained) {
+            confidence *= Lexicon.RELATION_VERBS.contains(u) ? 0.9 : 0.45;
+        }
+        return new Reading(p, Math.max(0, Math.min(1, confidence)), unexplained, doubts);
+    }
+
+    private void setOperation(Plan p) {
+        for (Map.Entry<ColumnEntry, List<String>> e : bothValues.entrySet()) {
+            List<String> vals = e.getValue();
+            Plan current = p;
+            Plan base = p.copy();
+            current.where.add(new Plan.Compare(Expr.col(e.getKey()), "=", new Literal(vals.get(0), false)));
+            for (int k = 1; k < vals.size(); k++) {
+                Plan other = base.copy();
+                other.where.add(new Plan.Compare(Expr.col(e.getKey()), "=", new Literal(vals.get(k), false)));
+                current.setOperator = "INTERSECT";
+                current.setRight = other;
+                current = other;
+            }
+        }
+        for (Map.Entry<ColumnEntry, List<String>> e : butNotValues.entrySet()) {
+            Plan last = p;
+            while (last.setRight != null) {
+                last = last.setRight;
+            }
+            Plan other = p.copy();
+            other.where.removeIf(c -> c instanceof Plan.Compare cmp && cmp.left().column() == e.getKey());
+            other.where.removeIf(c -> c instanceof Plan.InList in && in.left().column() == e.getKey());
+            other.where.add(new Plan.InList(Expr.col(e.getKey()), false,
+                    e.getValue().stream().map(v -> (Operand) new Literal(v, false)).toList()));
+            last.setOperator = "EXCEPT";
+            last.setRight = other;
+        }
+        for (Plan q = p; q != null; q = q.setRight) {
+            q.orderBy.clear();
+            q.limit = null;
+        }
+    }
+
+    private List<Expr> keyOf(TableEntry t) {
+        List<Expr> out = new ArrayList<>();
+        for (ColumnEntry c : t.primaryKey) {
+            out.add(Expr.col(c));
+        }
+        if (out.isEmpty()) {
+            for (ColumnEntry c : displayColumns(t)) {
+                out.add(Expr.col(c));
+            }
+        }
+        return out;
+    }
+
+    private static void collectTables(List<Expr> exprs, Set<TableEntry> into) {
+        for (Expr e : exprs) {
+            if (e.column() != null) {
+                into.add(e.column().table);
+            }
+        }
+    }
+
+    private static void collectTables(Cond c, Set<TableEntry> into) {
+        if (c instanceof Plan.Compare cmp) {
+            collectTables(List.of(cmp.left()), into);
+        } else if (c instanceof Plan.Between b) {
+            collectTables(List.of(b.left()), into);
+        } else if (c instanceof Plan.InList in) {
+            collectTables(List.of(in.left()), into);
+        } else if (c instanceof Plan.InSubquery in) {
+            into.add(in.left().table);
+        } else if (c instanceof Plan.Like like) {
+            collectTables(List.of(like.left()), into);
+        } else if (c instanceof Plan.YearIs y) {
+            into.add(y.column().table);
+        } else if (c instanceof Plan.Period pd) {
+            into.add(pd.column().table);
+        } else if (c instanceof Plan.AnyOf any) {
+            for (Cond a : any.alternatives()) {
+                collectTables(a, into);
+            }
+        }
+    }
+
+    /** Words of the question that no pass explained. */
+    private List<String> unexplained() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            if (used(i)) {
+                continue;
+            }
+            Unit u = units.get(i);
+            if (u.mention() != null) {
+                if (kind(i) == Kind.TABLE && (tableAt(i) == focus || required.contains(tableAt(i)))) {
+                    continue;
+                }
+                out.add(u.mention().text);
+                continue;
+            }
+            Token t = u.token();
+            if (t.kind() == Token.Kind.PUNCT) {
+                continue;
+            }
+            if (t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.QUOTED) {
+                out.add(t.raw());
+                continue;
+            }
+            String w = t.lower();
+            if (Words.STOPWORDS.contains(w) || Words.FILLER.contains(w) || Cues.DISTINCT.contains(w)) {
+                continue;
+            }
+            if (Set.of("many", "much", "number", "count", "there", "each", "every", "not").contains(w)) {
+                if (w.equals("not")) {
+                    out.add(w);
+                }
+                continue;
+            }
+            out.add(w);
+        }
+        return out;
+    }
+}
