@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class JoinPlanner {
 
-    record Result(List<Plan.Join> joins, boolean connected, int ambiguities) {}
+    record Result(List<Plan.Join> joins, boolean connected, int ambiguities, int parallel) {}
 
     private JoinPlanner() {}
 
@@ -28,12 +28,14 @@ final class JoinPlanner {
         tree.add(root);
         List<Plan.Join> joins = new ArrayList<>();
         int ambiguities = 0;
+        int parallel = 0;
         Set<TableEntry> missing = new LinkedHashSet<>(required);
         missing.removeAll(tree);
         while (!missing.isEmpty()) {
             Map<TableEntry, Double> dist = new HashMap<>();
             Map<TableEntry, Edge> via = new HashMap<>();
             Map<TableEntry, Integer> ties = new HashMap<>();
+            Map<TableEntry, Integer> parallelTies = new HashMap<>();
             PriorityQueue<Object[]> queue = new PriorityQueue<>((a, b) -> Double.compare((double) a[1], (double) b[1]));
             for (TableEntry t : tree) {
                 dist.put(t, 0.0);
@@ -63,16 +65,23 @@ final class JoinPlanner {
                         dist.put(o, nd);
                         via.put(o, e);
                         ties.put(o, ties.getOrDefault(t, 0));
+                        parallelTies.put(o, parallelTies.getOrDefault(t, 0));
                         queue.add(new Object[] {o, nd});
                     } else if (Math.abs(nd - old) < 1e-9 && via.get(o) != e) {
-                        ties.put(o, ties.getOrDefault(o, 0) + 1);
+                        if (via.get(o).other(o) == t) {
+                            // Two keys between the same tables (source and destination airport).
+                            parallelTies.put(o, parallelTies.getOrDefault(o, 0) + 1);
+                        } else {
+                            ties.put(o, ties.getOrDefault(o, 0) + 1);
+                        }
                     }
                 }
             }
             if (found == null) {
-                return new Result(joins, false, ambiguities);
+                return new Result(joins, false, ambiguities, parallel);
             }
             ambiguities += ties.getOrDefault(found, 0);
+            parallel += parallelTies.getOrDefault(found, 0);
             List<Plan.Join> path = new ArrayList<>();
             TableEntry cur = found;
             while (!tree.contains(cur)) {
@@ -86,6 +95,6 @@ final class JoinPlanner {
                 missing.remove(j.table());
             }
         }
-        return new Result(joins, true, ambiguities);
+        return new Result(joins, true, ambiguities, parallel);
     }
 }

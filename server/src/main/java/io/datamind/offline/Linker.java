@@ -35,6 +35,11 @@ final class Linker {
             "many", "much", "long", "short", "large", "small", "big", "good", "best", "well", "ok", "true", "false",
             "male", "female", "y", "n", "t", "f", "m", "a", "i", "the", "of", "in", "on", "at", "to", "by", "for");
 
+    /** Imperatives that open a request ("Show ...") and never name a table there. */
+    private static final Set<String> LEADING_VERBS = Words.set(
+            "show", "list", "find", "give", "return", "tell", "display", "get", "name", "count", "report", "fetch",
+            "provide", "compute", "calculate", "select", "retrieve", "identify", "please", "sort", "order", "rank");
+
     private Linker() {}
 
     static List<Mention> link(List<Token> tokens, SchemaIndex index) {
@@ -105,6 +110,16 @@ final class Linker {
         }
         if (stems.isEmpty() || stems.size() > index.maxPhraseLength) {
             return;
+        }
+        if (stems.size() == 1 && j < tokens.size() && tokens.get(j).is("of")
+                && Set.of("number", "numbers", "count", "total", "amount", "sum", "average").contains(lowers.get(0))) {
+            // "number of matches" counts; it does not name a "match number" column.
+            return;
+        }
+        if (i == 0 || i == 1 && tokens.get(0).is("please")) {
+            if (j - i == 1 && LEADING_VERBS.contains(lowers.get(0))) {
+                return;
+            }
         }
         if (stems.size() == 1 && CUE_WORDS.contains(lowers.get(0))) {
             // Cue words still name a column called exactly that ("year", "name"), never a part of one.

@@ -126,6 +126,40 @@ final class QuestionParser {
         }
         used = new boolean[units.size()];
         kinds = new Kind[units.size()];
+        preferEdgesNamedInQuestion();
+    }
+
+    /** Of two keys between the same tables, the one whose column the question names ("destination airport"). */
+    private void preferEdgesNamedInQuestion() {
+        Set<String> stems = new HashSet<>();
+        Set<String> roots = new HashSet<>();
+        for (Token t : tokens) {
+            if (t.isWord() && !t.isStop()) {
+                stems.add(t.stem());
+                roots.add(t.root());
+            }
+        }
+        for (Edge e : index.edges) {
+            boolean parallel = false;
+            for (Edge other : e.from().edges) {
+                if (other != e && other.other(e.from()) == e.to()) {
+                    parallel = true;
+                }
+            }
+            if (!parallel) {
+                continue;
+            }
+            for (ColumnEntry c : e.fromColumns()) {
+                for (String w : c.words) {
+                    if (Set.of("id", "code", "key", "no", "num").contains(w) || w.length() < 3) {
+                        continue;
+                    }
+                    if (stems.contains(Words.singular(w)) || roots.contains(Words.root(w))) {
+                        preferredEdges.add(e);
+                    }
+                }
+            }
+        }
     }
 
     Reading parse() {
@@ -145,6 +179,7 @@ final class QuestionParser {
         parseNegations();
         parseValues();
         parseUnknownValues();
+        mergeAlternatives();
         parseNumberEqualities();
         parseSelect();
         parseExistence();
@@ -233,8 +268,14 @@ final class QuestionParser {
     }
 
     private void doubt(String why, double factor) {
-        doubts.add(why);
-        penalty *= factor;
+        if (!doubts.contains(why)) {
+            doubts.add(why);
+            penalty *= factor;
+        }
+    }
+
+    private boolean isHead(int i) {
+        return i < headEnd || selectFrom > 0 && i >= selectFrom && i < selectTo;
     }
 
     // ---- kinds and focus ---------------------------------------------------------------------------------
@@ -277,11 +318,19 @@ final class QuestionParser {
         if (column.composite()) {
             return Kind.COLUMN;
         }
-        int after = skip(i + 1, Set.of());
-        if (isWord(after, "of") && tableAt(skip(after + 1, DETERMINERS)) != null) {
+        // "names of orchestras", "years of founding for orchestras": the noun after "of" is the entity.
+        int b = skipBack(i - 1, DETERMINERS);
+        b = skipBack(b, Cues.DISTINCT);
+        if (isWord(b, "of", "for") && (m(b - 1) != null && m(b - 1).has(Kind.COLUMN)
+                || isWord(b - 1, "name", "names", "id", "ids", "number", "numbers", "count", "list", "title",
+                        "titles", "average", "total", "sum", "maximum", "minimum"))) {
+            return Kind.TABLE;
+        }
+        int after = i + 1;
+        if (isWord(after, "of") && tableCandAt(skip(after + 1, DETERMINERS)) != null) {
             return Kind.COLUMN;
         }
-        if (isPossessiveTableBefore(i)) {
+        if (isWord(i - 1, "'s") && tableCandAt(i - 2) != null) {
             return Kind.COLUMN;
         }
         if (isCountCueBefore(i) && table.quality() >= column.quality() - 0.15) {
@@ -307,6 +356,16 @@ final class QuestionParser {
             }
         }
         return Kind.TABLE;
+    }
+
+    /** The best table reading of the mention at i, whatever reading it ends up with. */
+    private TableEntry tableCandAt(int i) {
+        Mention mention = m(i);
+        if (mention == null) {
+            return null;
+        }
+        Cand c = mention.bestOf(Kind.TABLE);
+        return c == null ? null : c.table();
     }
 
     private boolean isCountCueBefore(int i) {
@@ -365,13 +424,8 @@ final class QuestionParser {
             int to = pass == 0 ? boundary : size();
             for (int i = 0; i < to; i++) {
                 if (kind(i) == Kind.COLUMN) {
-                    List<Cand> cols = m(i).of(Kind.COLUMN);
-                    double best = cols.get(0).quality();
-                    for (Cand c : cols) {
-                        if (c.quality() >= best - 0.05) {
-                            votes.merge(c.table(), c.quality(), Double::sum);
-                        }
-                    }
+                    Cand top = bestColumnCand(i, true);
+                    votes.merge(top.table(), top.quality(), Double::sum);
                 }
             }
         }
@@ -477,6 +531,11 @@ final class QuestionParser {
 
     /** Resolves a column mention to one column, preferring its bound table, the focus and tables in play. */
     private ColumnEntry column(int i) {
+        Cand best = bestColumnCand(i, false);
+        return best == null ? null : best.column();
+    }
+
+    private Cand bestColumnCand(int i, boolean quiet) {
         Mention mention = m(i);
         if (mention == null) {
             return null;
@@ -487,6 +546,10 @@ final class QuestionParser {
         }
         TableEntry bound = boundTable(i);
         Set<TableEntry> named = namedTables();
+        Set<String> spanStems = new HashSet<>();
+        for (int k = mention.start; k < mention.end; k++) {
+            spanStems.add(tokens.get(k).stem());
+        }
         Cand best = null;
         double bestScore = -1;
         double second = -1;
@@ -494,6 +557,12 @@ final class QuestionParser {
             double s = c.quality();
             if (c.table() == bound) {
                 s += 0.6;
+            }
+            if (spanStems.containsAll(SchemaIndex.stems(c.table().words)) && !c.composite()) {
+                s += 0.25;
+            }
+            if (c.column().isPrimaryKey()) {
+                s += 0.05;
             }
             if (c.table() == focus) {
                 s += 0.3;
@@ -504,7 +573,7 @@ final class QuestionParser {
             if (focus != null && adjacent(focus, c.table())) {
                 s += 0.05;
             }
-            if (s > bestScore) {
+            if (s > bestScore + 1e-9) {
                 second = bestScore;
                 bestScore = s;
                 best = c;
@@ -512,13 +581,13 @@ final class QuestionParser {
                 second = s;
             }
         }
-        if (second >= bestScore - 0.04 && cols.stream().map(Cand::table).distinct().count() > 1) {
+        if (!quiet && second >= bestScore - 0.04 && cols.stream().map(Cand::table).distinct().count() > 1) {
             doubt("'" + mention.text + "' could be several columns", 0.8);
         }
-        if (best.quality() < 0.8) {
+        if (!quiet && best.quality() < 0.8) {
             doubt("'" + mention.text + "' only partly matches " + best.column(), 0.9);
         }
-        return best.column();
+        return best;
     }
 
     private Set<TableEntry> namedTables() {
@@ -891,6 +960,11 @@ final class QuestionParser {
             if (attr == null && !high && !low) {
                 continue;
             }
+            if (attr != null && (high || low) && kind(skip(i + 1, Set.of("the"))) == Kind.COLUMN) {
+                // "largest net worth": a plain superlative of the named column, not the adjective's attribute.
+                attr = null;
+                width = 1;
+            }
             int k = skip(i + width, Set.of("the"));
             if (attr == null) {
                 // "the most dogs", "the highest number of dogs", "the largest total sales", "the highest age"
@@ -906,7 +980,7 @@ final class QuestionParser {
                     aggAt = k;
                     k = skip(k + 1, Set.of("of", "the"));
                 }
-                boolean inHead = i < headEnd && selectFrom < 0 && !precededByRelation(i);
+                boolean inHead = isHead(i) && !precededByRelation(i);
                 if (kind(k) == Kind.TABLE && (agg == null || agg == Agg.COUNT)) {
                     TableEntry counted = tableAt(k);
                     if (counted == focus && agg == null) {
@@ -920,9 +994,7 @@ final class QuestionParser {
                 if (kind(k) == Kind.COLUMN) {
                     ColumnEntry c = column(k);
                     if (inHead && agg == null && !headHasOtherTarget(i, k)) {
-                        // "What is the highest age": an aggregate, not a ranking.
-                        use(i, k + 1);
-                        select.add(new Item(i, Expr.agg(high ? Agg.MAX : Agg.MIN, c)));
+                        // "What is the highest age": an aggregate, read by the aggregate pass.
                         continue;
                     }
                     use(i, k + 1);
@@ -934,6 +1006,10 @@ final class QuestionParser {
                         sup = new Sup(Kind.TABLE, null, Agg.COUNT, c.table, high, 1);
                     } else {
                         sup = new Sup(Kind.COLUMN, c, agg == null ? Agg.NONE : agg, null, high, 1);
+                        if (isHead(i) && !precededByRelation(i)) {
+                            // "the maximum horsepower and the make of ...": show the ranked value too.
+                            select.add(new Item(k, new Expr(agg == null ? Agg.NONE : agg, c, false, null)));
+                        }
                     }
                     continue;
                 }
@@ -968,7 +1044,10 @@ final class QuestionParser {
     }
 
     private boolean headHasOtherTarget(int supAt, int colAt) {
-        for (int i = 0; i < headEnd; i++) {
+        for (int i = 0; i < size(); i++) {
+            if (!isHead(i)) {
+                continue;
+            }
             if (i == supAt || i == colAt || used(i)) {
                 continue;
             }
@@ -987,6 +1066,59 @@ final class QuestionParser {
 
     // ---- comparisons -----------------------------------------------------------------------------------------
 
+    private record Operator(String op, int width, Lexicon.Attribute attribute, int subjectAt) {}
+
+    /** An operator phrase starting at i: "more than", "at least", "older than", "greater age than", "&gt;=". */
+    private Operator operatorAt(int i) {
+        for (String[] o : OPERATORS) {
+            int len = phrase(i, o[0]);
+            if (len == 0 && o[0].length() <= 2 && isPunct(i) && tok(i).raw().equals(o[0])) {
+                len = 1;
+            }
+            if (len > 0) {
+                return new Operator(o[1], len, null, -1);
+            }
+        }
+        if (isWord(i + 1, "than") && !used(i + 1)) {
+            Lexicon.Attribute attr = Lexicon.comparative(w(i));
+            if (attr != null) {
+                return new Operator(attr.higherFirst() ? ">" : "<", 2, attr, -1);
+            }
+        }
+        if (isWord(i, "more") && isWord(i + 2, "than")) {
+            Lexicon.Attribute attr = Lexicon.comparative("more " + w(i + 1));
+            if (attr != null) {
+                return new Operator(attr.higherFirst() ? ">" : "<", 3, attr, -1);
+            }
+        }
+        // "a greater surface area than 3000", "fewer students than 5"
+        if (isWord(i, "more", "greater", "larger", "higher", "bigger", "longer", "less", "smaller", "fewer",
+                        "lower", "shorter")
+                && (kind(i + 1) == Kind.COLUMN || kind(i + 1) == Kind.TABLE) && isWord(i + 2, "than")) {
+            boolean up = isWord(i, "more", "greater", "larger", "higher", "bigger", "longer");
+            return new Operator(up ? ">" : "<", 3, null, i + 1);
+        }
+        return null;
+    }
+
+    private String postOperatorAt(int i) {
+        for (String[] po : POST_OPERATORS) {
+            if (phrase(i, po[0]) > 0) {
+                return po[0];
+            }
+        }
+        return null;
+    }
+
+    private static String postOperator(String phrase) {
+        for (String[] po : POST_OPERATORS) {
+            if (po[0].equals(phrase)) {
+                return po[1];
+            }
+        }
+        return null;
+    }
+
     private void parseComparisons() {
         for (int i = 0; i < size(); i++) {
             if (used(i)) {
@@ -994,119 +1126,106 @@ final class QuestionParser {
             }
             if (isWord(i, "between") && isNumber(i + 1) && isWord(i + 2, "and") && isNumber(i + 3)) {
                 Subject s = subjectBefore(i, null);
+                if (s == null && kind(i - 1) == null) {
+                    s = timeSubject(i);
+                }
                 if (s != null && s.column != null) {
                     use(i, i + 4);
-                    Cond c = new Plan.Between(s.expr(), number(i + 1), number(i + 3));
-                    addCondition(s, c);
+                    if (s.unit >= 0) {
+                        use(s.unit);
+                    }
+                    addCondition(s, new Plan.Between(s.expr(), number(i + 1), number(i + 3)));
                 }
                 continue;
             }
-            String op = null;
-            int width = 0;
-            Lexicon.Attribute attr = null;
+            // "2 or more likes": a number with its operator after it.
+            if (isNumber(i) && postOperatorAt(i + 1) != null) {
+                String phrase = postOperatorAt(i + 1);
+                int width = phrase.split(" ").length;
+                Subject s = subjectAfter(i + 1 + width);
+                if (s == null) {
+                    s = subjectBefore(i, null);
+                }
+                if (s != null) {
+                    use(i, i + 1 + width);
+                    if (s.unit >= 0) {
+                        use(s.unit);
+                    }
+                    addCondition(s, new Plan.Compare(s.expr(), postOperator(phrase), number(i)));
+                }
+                continue;
+            }
             boolean negated = isWord(i, "not") && !isWord(i + 1, "less", "more", "greater", "equal");
             int at = negated ? i + 1 : i;
-            for (String[] o : OPERATORS) {
-                int len = phrase(at, o[0]);
-                if (len == 0 && o[0].length() <= 2 && isPunct(at) && tok(at).raw().equals(o[0])) {
-                    len = 1;
-                }
-                if (len > 0) {
-                    op = o[1];
-                    width = len;
-                    break;
-                }
-            }
-            if (op == null && isWord(at + 1, "than")) {
-                String adj = w(at);
-                if (adj.equals("more") || adj.equals("less")) {
-                    adj = adj + " " + w(at + 1);
-                }
-                attr = Lexicon.comparative(w(at));
-                if (attr == null && isWord(at, "more")) {
-                    attr = Lexicon.comparative("more " + w(at + 1));
-                }
-                if (attr != null) {
-                    op = attr.higherFirst() ? ">" : "<";
-                    width = 2;
-                }
-            }
+            Operator op = operatorAt(at);
             if (op == null) {
                 continue;
             }
-            int v = at + width;
-            v = skip(v, Set.of("the", "a", "an"));
-            Operand operand = null;
-            int valueEnd = v;
+            int v = skip(at + op.width(), Set.of("the", "a", "an"));
+            String opText = negated ? negate(op.op()) : op.op();
+            // "above age 20": the column sits between the operator and the number.
+            Subject between = null;
+            if (kind(v) == Kind.COLUMN && !used(v) && isNumber(v + 1)) {
+                between = new Subject(column(v), Agg.NONE, null, v);
+                v = v + 1;
+            }
+            Operand operand;
+            int valueEnd;
             boolean yearLike = false;
             if (isNumber(v)) {
                 operand = number(v);
                 valueEnd = v + 1;
                 yearLike = tok(v).raw().matches("(1[89]|20)\\d\\d");
-            } else if (Cues.numberWord(w(v)) != null && !isWord(v, "one") || isWord(v, "one") && kind(v + 1) != null) {
+            } else if (Cues.numberWord(w(v)) != null && (!isWord(v, "one") || m(v + 1) != null)) {
                 operand = new Literal(String.valueOf(Cues.numberWord(w(v))), true);
                 valueEnd = v + 1;
-            } else if (isWord(v, "average", "avg", "mean", "maximum", "minimum", "max", "min")
-                    || isWord(v, "that", "those") && isWord(v + 1, "of")) {
+            } else if (isWord(v, "average", "avg", "mean", "maximum", "minimum", "max", "min")) {
                 operand = null;
+                valueEnd = v;
             } else {
                 continue;
             }
-            String post = null;
-            int postWidth = 0;
-            for (String[] po : POST_OPERATORS) {
-                int len = phrase(valueEnd, po[0]);
-                if (len > 0) {
-                    post = po[1];
-                    postWidth = len;
-                    break;
-                }
+            String post = postOperatorAt(valueEnd);
+            int postWidth = post == null ? 0 : post.split(" ").length;
+            if (post != null) {
+                opText = postOperator(post);
             }
-            if (negated) {
-                op = negate(op);
+            // The subject: a column named right there, an implied attribute, the thing counted after the
+            // number, or the column before the operator.
+            Subject s = between;
+            if (s == null && op.subjectAt() >= 0) {
+                s = subjectAt(op.subjectAt());
             }
-            // The subject: an implied attribute, the thing counted after the number, or the column before.
-            Subject s = null;
-            if (attr != null) {
-                ColumnEntry c = attributeColumn(attr, focus);
-                if (c != null) {
-                    s = new Subject(c, Agg.NONE, null, -1);
-                    if (c.temporal() || attr.columnWords().get(0).equals("age") && c.words.contains("birth")) {
-                        op = invert(op);
+            if (s == null && op.attribute() != null) {
+                Subject named = subjectBefore(at, op.attribute());
+                if (named != null && named.column != null && attributeMatches(op.attribute(), named.column)) {
+                    s = named;
+                } else {
+                    ColumnEntry c = attributeColumn(op.attribute(), focus);
+                    if (c != null) {
+                        s = new Subject(c, Agg.NONE, null, -1);
                     }
+                }
+                if (s != null && (s.column.temporal() || op.attribute().columnWords().get(0).equals("age")
+                        && s.column.words.contains("birth"))) {
+                    opText = invert(opText);
                 }
             }
             int after = valueEnd + postWidth;
-            int afterSkip = skip(after, Cues.DISTINCT);
-            if (s == null && operand != null && (kind(afterSkip) == Kind.TABLE || kind(afterSkip) == Kind.COLUMN)
-                    && !used(afterSkip)) {
-                if (kind(afterSkip) == Kind.TABLE) {
-                    TableEntry t = tableAt(afterSkip);
-                    s = new Subject(null, Agg.COUNT, t, afterSkip);
-                } else {
-                    ColumnEntry c = column(afterSkip);
-                    if (c.numeric() || !c.text()) {
-                        s = new Subject(c, Agg.NONE, null, afterSkip);
-                    } else {
-                        s = new Subject(c, Agg.COUNT, c.table, afterSkip);
-                    }
-                }
+            if (s == null && operand != null) {
+                s = subjectAfter(after);
             }
             if (operand == null) {
                 // "more than the average": compare with the average over the same rows.
-                Subject before = s != null ? s : subjectBefore(at, attr);
+                Subject before = s != null ? s : subjectBefore(at, null);
                 if (before == null || before.column == null) {
                     continue;
                 }
                 s = before;
-                int aggAt = v;
-                if (isWord(v, "that", "those")) {
-                    continue;
-                }
-                Agg agg = Cues.AGGREGATES.get(w(aggAt));
-                int colAt = skip(aggAt + 1, Set.of("of", "the", "all"));
+                Agg agg = Cues.AGGREGATES.get(w(v));
+                int colAt = skip(v + 1, Set.of("of", "the", "all"));
                 ColumnEntry target = s.column;
-                valueEnd = aggAt + 1;
+                valueEnd = v + 1;
                 if (kind(colAt) == Kind.COLUMN && !used(colAt)) {
                     target = column(colAt);
                     valueEnd = colAt + 1;
@@ -1115,17 +1234,18 @@ final class QuestionParser {
                 sub.root = target.table;
                 sub.tables.add(target.table);
                 sub.select.add(Expr.agg(agg, target));
-                operand = new Plan.Scalar(sub);
                 use(i, valueEnd);
-                use(s.unit);
-                addCondition(s, new Plan.Compare(s.expr(), op, operand));
+                if (s.unit >= 0) {
+                    use(s.unit);
+                }
+                addCondition(s, new Plan.Compare(s.expr(), opText, new Plan.Scalar(sub)));
                 continue;
-            }
-            if (post != null) {
-                op = post;
             }
             if (s == null) {
                 s = subjectBefore(at, null);
+            }
+            if (s == null && yearLike) {
+                s = timeSubject(at);
             }
             if (s == null) {
                 continue;
@@ -1135,11 +1255,77 @@ final class QuestionParser {
                 use(s.unit);
             }
             if (s.column != null && s.column.temporal() && yearLike) {
-                addCondition(s, new Plan.YearIs(s.column, op, Integer.parseInt(tok(v).raw())));
+                addCondition(s, new Plan.YearIs(s.column, opText, Integer.parseInt(tok(v).raw())));
+            } else if (s.column != null && s.column.text() && s.agg == Agg.NONE && !opText.equals("=")) {
+                addCondition(s, new Plan.Compare(s.expr(), opText, operand));
+                doubt("compares the text column " + s.column + " with a number", 0.9);
             } else {
-                addCondition(s, new Plan.Compare(s.expr(), op, operand));
+                addCondition(s, new Plan.Compare(s.expr(), opText, operand));
             }
         }
+    }
+
+    private boolean attributeMatches(Lexicon.Attribute attr, ColumnEntry c) {
+        List<List<String>> tries = new ArrayList<>();
+        tries.add(attr.columnWords());
+        tries.addAll(Lexicon.ATTRIBUTE_ALTERNATIVES.getOrDefault(attr.columnWords().get(0), List.of()));
+        List<String> stems = SchemaIndex.stems(c.words);
+        for (List<String> t : tries) {
+            if (stems.containsAll(SchemaIndex.stems(t))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For a year with no column named: "founded before 1950" compares the year or date column in play. */
+    private Subject timeSubject(int at) {
+        ColumnEntry year = yearColumn();
+        ColumnEntry col = year != null ? year : timeColumn(focus);
+        if (col == null) {
+            return null;
+        }
+        int b = at - 1;
+        if (b >= 0 && !used(b) && isParticiple(w(b))) {
+            use(b);
+        }
+        return new Subject(col, Agg.NONE, null, -1);
+    }
+
+    private static boolean isParticiple(String w) {
+        return w.length() > 3 && w.endsWith("ed") && !Words.STOPWORDS.contains(w)
+                || Set.of("born", "made", "built", "held", "won", "begun", "written", "sold", "bought", "run",
+                                "founded", "established", "opened", "released", "published", "produced", "created")
+                        .contains(w);
+    }
+
+    private Subject subjectAt(int k) {
+        if (kind(k) == Kind.TABLE) {
+            return new Subject(null, Agg.COUNT, tableAt(k), k);
+        }
+        if (kind(k) == Kind.COLUMN) {
+            return new Subject(column(k), Agg.NONE, null, k);
+        }
+        return null;
+    }
+
+    /** What follows a number: the table counted ("more than 2 pets") or the column compared ("4 cylinders"). */
+    private Subject subjectAfter(int after) {
+        int k = skip(after, Cues.DISTINCT);
+        if (used(k)) {
+            return null;
+        }
+        if (kind(k) == Kind.TABLE) {
+            return new Subject(null, Agg.COUNT, tableAt(k), k);
+        }
+        if (kind(k) == Kind.COLUMN) {
+            ColumnEntry c = column(k);
+            if (c.numeric() || !c.text()) {
+                return new Subject(c, Agg.NONE, null, k);
+            }
+            return new Subject(c, Agg.COUNT, c.table, k);
+        }
+        return null;
     }
 
     private static String negate(String op) {
@@ -1222,6 +1408,7 @@ final class QuestionParser {
         if (s.agg != Agg.NONE) {
             if (s.counted != null) {
                 required.add(s.counted);
+                countedTable = s.counted;
             }
             having.add(c);
         } else {
@@ -1240,7 +1427,7 @@ final class QuestionParser {
             int cueEnd = -1;
             if (isWord(i, "how") && isWord(i + 1, "many")) {
                 cueEnd = i + 2;
-            } else if (isWord(i, "number", "count", "total") && isWord(i + 1, "of")
+            } else if (isWord(i, "number", "numbers", "count", "total") && isWord(i + 1, "of")
                     || isWord(i, "total") && isWord(i + 1, "number") && isWord(i + 2, "of")) {
                 cueEnd = isWord(i, "total") && isWord(i + 1, "number") ? i + 3 : i + 2;
             } else if (isWord(i, "count") && (i == 0 || isWord(i - 1, "the", "a"))) {
@@ -1283,7 +1470,7 @@ final class QuestionParser {
                 }
                 break;
             }
-            int c = skip(j, Set.of("of", "the", "all"));
+            int c = skip(j, Set.of("of", "the", "all", "values", "value", "amount", "amounts", "level", "levels"));
             if (isWord(c, "number") && isWord(c + 1, "of")) {
                 // "the total number of X" is a count
                 continue;
@@ -1297,6 +1484,20 @@ final class QuestionParser {
                     select.add(new Item(c + a, Expr.agg(aggs.get(a), col)));
                 }
                 use(i, c + 1);
+                // "the average age and weight": the same aggregates of the next numeric column.
+                int n = c + 1;
+                while ((isWord(n, "and") || isPunct(n) && tok(n).raw().equals(",")) && !used(n)) {
+                    int next = skip(n + 1, Set.of("the", "and"));
+                    if (kind(next) != Kind.COLUMN || used(next) || !column(next).numeric()) {
+                        break;
+                    }
+                    ColumnEntry other = column(next);
+                    for (int a = 0; a < aggs.size(); a++) {
+                        select.add(new Item(next + a, Expr.agg(aggs.get(a), other)));
+                    }
+                    use(n, next + 1);
+                    n = next + 1;
+                }
             } else if (kind(c) == Kind.TABLE && w(i).equals("total") && !used(c)) {
                 countCue(i, c, false);
             }
@@ -1726,6 +1927,9 @@ final class QuestionParser {
         if (path.ambiguities() > 0) {
             doubt("more than one way to relate " + focus.name + " and " + target.name, 0.8);
         }
+        if (path.parallel() > 0) {
+            doubt("two different keys relate " + focus.name + " and " + target.name, 0.5);
+        }
         Plan.Join first = path.joins().get(0);
         Edge e = first.edge();
         if (e.fromColumns().size() != 1) {
@@ -1823,6 +2027,32 @@ final class QuestionParser {
         }
     }
 
+    /**
+     * Two required values of one column of the focus ("from Hawaii or Wisconsin", "cats and dogs") can only both
+     * hold one at a time: they are alternatives.
+     */
+    private void mergeAlternatives() {
+        Map<ColumnEntry, List<Plan.Compare>> byColumn = new LinkedHashMap<>();
+        for (Cond c : where) {
+            if (c instanceof Plan.Compare cmp && cmp.op().equals("=") && cmp.left().agg() == Agg.NONE
+                    && cmp.left().bucket() == null && cmp.right() instanceof Literal) {
+                byColumn.computeIfAbsent(cmp.left().column(), k -> new ArrayList<>()).add(cmp);
+            }
+        }
+        for (Map.Entry<ColumnEntry, List<Plan.Compare>> e : byColumn.entrySet()) {
+            if (e.getValue().size() < 2) {
+                continue;
+            }
+            int at = where.indexOf(e.getValue().get(0));
+            where.removeAll(e.getValue());
+            List<Operand> values = new ArrayList<>();
+            for (Plan.Compare cmp : e.getValue()) {
+                values.add(cmp.right());
+            }
+            where.add(at, new Plan.InList(Expr.col(e.getKey()), false, values));
+        }
+    }
+
     private Cand valueInColumn(int k, ColumnEntry col) {
         if (kind(k) != Kind.VALUE) {
             return null;
@@ -1900,9 +2130,24 @@ final class QuestionParser {
             String text = t.kind() == Token.Kind.QUOTED ? t.raw() : joinRaw(i, end);
             ColumnEntry col = null;
             int colAt = -1;
-            // "named X", "called X", "titled X"
-            int before = skipBack(i - 1, Set.of("is", "are", "was", "were", "of", "as", "=", "equals", "the"));
-            if (isWord(before, "named", "called", "titled", "name", "title")) {
+            int before = skipBack(i - 1, Set.of("is", "are", "was", "were", "of", "as", "=", "equals", "the", "a",
+                    "an"));
+            boolean determinerBefore = isWord(i - 1, "the", "a", "an");
+            boolean asked = isWord(before - 1, "which", "what") || isWord(before - 2, "which", "what")
+                    && isWord(before - 1, "the");
+            if (determinerBefore && (kind(end) == Kind.TABLE || kind(end) == Kind.COLUMN) && !used(end)) {
+                // "the Alton airport": the name of that airport.
+                if (kind(end) == Kind.TABLE) {
+                    List<ColumnEntry> d = displayColumns(tableAt(end));
+                    if (!d.isEmpty()) {
+                        col = d.get(0);
+                        colAt = end;
+                    }
+                } else if (!column(end).numeric()) {
+                    col = column(end);
+                    colAt = end;
+                }
+            } else if (isWord(before, "named", "called", "titled", "name", "title")) {
                 TableEntry owner = tableAt(skipBack(before - 1, Set.of("the", "a", "an", "is", "are", "that", "which",
                         "who")));
                 if (owner == null) {
@@ -1913,7 +2158,7 @@ final class QuestionParser {
                     col = d.get(0);
                     colAt = before;
                 }
-            } else if (kind(before) == Kind.COLUMN) {
+            } else if (kind(before) == Kind.COLUMN && !asked) {
                 ColumnEntry c = column(before);
                 if (!c.numeric()) {
                     col = c;
@@ -1931,13 +2176,22 @@ final class QuestionParser {
                     col = c;
                     colAt = end;
                 }
+            } else if (asked && kind(before) == Kind.COLUMN && focus != null) {
+                // "Which continent is Anguilla in?": Anguilla names a row of the focus.
+                List<ColumnEntry> d = displayColumns(column(before).table);
+                if (!d.isEmpty()) {
+                    col = d.get(0);
+                    colAt = -1;
+                }
             }
             if (col == null) {
                 continue;
             }
             boolean negated = negatedBefore(i);
             use(i, end);
-            use(colAt);
+            if (colAt >= 0) {
+                use(colAt);
+            }
             required.add(col.table);
             where.add(new Plan.Compare(Expr.col(col), negated ? "!=" : "=", new Literal(text, false)));
             doubt("'" + text + "' is not among the sampled values of " + col, 0.9);
@@ -2048,6 +2302,14 @@ final class QuestionParser {
         }
         if (title != null) {
             return List.of(title);
+        }
+        List<String> core = SchemaIndex.stems(SchemaIndex.stripGeneric(t.words));
+        for (ColumnEntry c : t.columns) {
+            List<String> w = SchemaIndex.stems(c.words);
+            if (c.text() && (w.equals(tableWords) || w.equals(core)) && !c.isForeignKey()) {
+                // airlines.Airline, orchestra.Orchestra: the column named for the table names its rows.
+                return List.of(c);
+            }
         }
         List<ColumnEntry> firstLast = new ArrayList<>();
         for (ColumnEntry c : names) {
@@ -2172,7 +2434,7 @@ final class QuestionParser {
             }
         }
         if (focus == null) {
-            return new Reading(null, 0, unexplained(), doubts);
+            return new Reading(null, 0, unexplained(Set.of()), doubts);
         }
         p.root = focus;
         select.sort((a, b) -> Integer.compare(a.pos, b.pos));
@@ -2198,11 +2460,17 @@ final class QuestionParser {
                 groupBy.add(Expr.col(c));
             }
         }
-        boolean aggregate = items.stream().anyMatch(Expr::aggregated);
         Sup rank = sup;
         if (rank != null && rank.kind == Kind.TABLE && rank.counted == null) {
             rank = null;
         }
+        if (rank != null && rank.kind == Kind.COLUMN && rank.agg == Agg.NONE && groupTables.isEmpty()
+                && groupKeys.isEmpty() && items.size() == 1 && items.get(0).equals(Expr.col(rank.column))) {
+            // "the age of the oldest dog" is the maximum age.
+            items.set(0, Expr.agg(rank.desc ? Agg.MAX : Agg.MIN, rank.column));
+            rank = null;
+        }
+        boolean aggregate = items.stream().anyMatch(Expr::aggregated);
         if (items.isEmpty() && !star) {
             List<ColumnEntry> display = displayColumns(focus);
             if (display.isEmpty()) {
@@ -2222,34 +2490,35 @@ final class QuestionParser {
         p.distinct = distinct && !aggregate;
         p.where.addAll(where);
         p.having.addAll(having);
-        // Implicit grouping: plain columns next to aggregates.
-        if (aggregate || !having.isEmpty()) {
-            for (Expr e : items) {
-                if (!e.aggregated() && !groupBy.contains(e)) {
+        List<Expr> plain = items.stream().filter(e -> !e.aggregated() && e.column() != null).toList();
+        boolean entity = (!having.isEmpty() || rank != null && rank.kind == Kind.TABLE)
+                && groupKeys.isEmpty() && groupTables.isEmpty();
+        if (entity) {
+            // Counting per row of the subject: group by the subject's key and what is shown of it.
+            TableEntry counted = rank != null && rank.kind == Kind.TABLE ? rank.counted : countedByHaving();
+            TableEntry subject = focus;
+            if (!plain.isEmpty() && plain.stream().allMatch(e -> e.column().table == plain.get(0).column().table)) {
+                subject = plain.get(0).column().table;
+            }
+            if (subject == counted && !plain.isEmpty()) {
+                groupBy.addAll(plain);
+            } else {
+                groupBy.addAll(keyOf(subject));
+                for (Expr e : plain) {
+                    if (!groupBy.contains(e)) {
+                        groupBy.add(e);
+                    }
+                }
+            }
+        } else if (aggregate || !having.isEmpty()) {
+            // Implicit grouping: plain columns next to aggregates.
+            for (Expr e : plain) {
+                if (!groupBy.contains(e)) {
                     groupBy.add(e);
                 }
             }
         }
-        if (!having.isEmpty() && groupBy.isEmpty()) {
-            groupBy.addAll(keyOf(focus));
-        }
-        // Ranking by a count: group the subject's rows.
         if (rank != null && rank.kind == Kind.TABLE) {
-            if (groupBy.isEmpty()) {
-                List<Expr> plain = items.stream().filter(e -> !e.aggregated()).toList();
-                TableEntry counted = rank.counted;
-                boolean sameTable = !plain.isEmpty() && plain.stream().allMatch(e -> e.column().table == counted);
-                if (sameTable && plain.stream().noneMatch(e -> e.column().isPrimaryKey())) {
-                    groupBy.addAll(plain);
-                } else {
-                    groupBy.addAll(keyOf(focus));
-                    for (Expr e : plain) {
-                        if (!groupBy.contains(e)) {
-                            groupBy.add(e);
-                        }
-                    }
-                }
-            }
             p.orderBy.add(new Plan.Order(Expr.countAll(), rank.desc));
             p.limit = 1;
         } else if (rank != null && rank.kind == Kind.COLUMN) {
@@ -2265,8 +2534,8 @@ final class QuestionParser {
             } else {
                 if (groupBy.isEmpty() && rank.agg != Agg.NONE) {
                     groupBy.addAll(keyOf(focus));
-                    for (Expr e : items) {
-                        if (!e.aggregated() && !groupBy.contains(e)) {
+                    for (Expr e : plain) {
+                        if (!groupBy.contains(e)) {
                             groupBy.add(e);
                         }
                     }
@@ -2326,6 +2595,10 @@ final class QuestionParser {
         if (joins.ambiguities() > 0) {
             doubt("more than one join path between the tables", Math.pow(0.8, joins.ambiguities()));
         }
+        if (joins.parallel() > 0) {
+            doubt("two different keys relate the same tables and the question does not say which",
+                    Math.pow(0.5, joins.parallel()));
+        }
         if (joins.joins().size() > 2) {
             doubt("a long join path", Math.pow(0.92, joins.joins().size() - 2));
         }
@@ -2351,7 +2624,7 @@ final class QuestionParser {
         if (!bothValues.isEmpty() || !butNotValues.isEmpty()) {
             setOperation(p);
         }
-        List<String> unexplained = unexplained();
+        List<String> unexplained = unexplained(need);
         double confidence = penalty;
         for (String u : unexplained) {
             confidence *= Lexicon.RELATION_VERBS.contains(u) ? 0.9 : 0.45;
@@ -2390,6 +2663,12 @@ final class QuestionParser {
             q.orderBy.clear();
             q.limit = null;
         }
+    }
+
+    private TableEntry countedTable;
+
+    private TableEntry countedByHaving() {
+        return countedTable;
     }
 
     private List<Expr> keyOf(TableEntry t) {
@@ -2435,8 +2714,32 @@ final class QuestionParser {
         }
     }
 
+    /** A verb naming what joins the tables ("conducted" for conductors, "enrolled" for enrolments). */
+    private static boolean verbOfTables(String w, Set<TableEntry> tables) {
+        if (!(w.endsWith("ed") || w.endsWith("ing") || w.endsWith("en"))) {
+            return false;
+        }
+        String root = Words.root(w);
+        if (root.length() < 4) {
+            return false;
+        }
+        for (TableEntry t : tables) {
+            List<String> words = new ArrayList<>(t.words);
+            for (ColumnEntry c : t.columns) {
+                words.addAll(c.words);
+            }
+            for (String sw : words) {
+                String r = Words.root(sw);
+                if (r.length() >= 4 && (r.startsWith(root) || root.startsWith(r))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Words of the question that no pass explained. */
-    private List<String> unexplained() {
+    private List<String> unexplained(Set<TableEntry> tables) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < size(); i++) {
             if (used(i)) {
@@ -2460,6 +2763,9 @@ final class QuestionParser {
             }
             String w = t.lower();
             if (Words.STOPWORDS.contains(w) || Words.FILLER.contains(w) || Cues.DISTINCT.contains(w)) {
+                continue;
+            }
+            if (verbOfTables(w, tables)) {
                 continue;
             }
             if (Set.of("many", "much", "number", "count", "there", "each", "every", "not").contains(w)) {

@@ -295,6 +295,30 @@ final class SchemaIndex {
                 addEdge(new Edge(t, List.of(same), target, List.of(pk), false));
             }
         }
+        // A column named after another table ("airline" in flights) refers to that table's key.
+        for (TableEntry target : tables) {
+            if (target.primaryKey.size() != 1) {
+                continue;
+            }
+            ColumnEntry pk = target.primaryKey.get(0);
+            List<String> core = stems(stripGeneric(target.words));
+            for (TableEntry t : tables) {
+                if (t == target || hasEdgeBetween(t, target)) {
+                    continue;
+                }
+                for (ColumnEntry c : t.columns) {
+                    List<String> w = stems(c.words);
+                    boolean named = w.equals(core)
+                            || w.size() == core.size() + 1 && w.subList(0, core.size()).equals(core)
+                                    && Set.of("id", "code", "key").contains(w.get(w.size() - 1));
+                    boolean compatible = c.numeric() == pk.numeric() && c.text() == pk.text();
+                    if (named && compatible && !(t.primaryKey.size() == 1 && t.primaryKey.get(0) == c)) {
+                        addEdge(new Edge(t, List.of(c), target, List.of(pk), false));
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     private boolean hasEdgeBetween(TableEntry a, TableEntry b) {
@@ -368,6 +392,10 @@ final class SchemaIndex {
                             continue;
                         }
                         boolean hasHead = from + len == n;
+                        if (!hasHead && Set.of("id", "key", "no", "num").contains(content.get(n - 1))) {
+                            // "student" alone is the student, not the student_id of some other table.
+                            continue;
+                        }
                         double q = 0.4 + 0.4 * len / n + (hasHead ? 0.1 : 0.0);
                         addPhrase(new Target(t, c, stems(part), q, false));
                     }
@@ -553,7 +581,7 @@ final class SchemaIndex {
         return null;
     }
 
-    private static List<String> stripGeneric(List<String> words) {
+    static List<String> stripGeneric(List<String> words) {
         List<String> out = new ArrayList<>(words);
         while (out.size() > 1 && GENERIC_TABLE_WORDS.contains(Words.singular(out.get(out.size() - 1)))) {
             out.remove(out.size() - 1);

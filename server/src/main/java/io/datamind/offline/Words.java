@@ -20,7 +20,8 @@ final class Words {
             "our", "us", "you", "your", "i", "he", "she", "his", "her", "him", "hers", "all", "any", "each",
             "every", "some", "can", "could", "would", "will", "shall", "should", "may", "might", "must", "also",
             "too", "just", "only", "both", "either", "neither", "so", "if", "then", "than", "s", "'s", "about",
-            "whether", "such", "here", "per", "via", "among", "amongst", "across", "within", "over");
+            "whether", "such", "here", "per", "via", "among", "amongst", "across", "within", "over", "but", "yet",
+            "while", "whereas", "although", "though");
 
     /**
      * Generic words of a request that may also name schema things ("details", "value"): linked when the schema
