@@ -83,6 +83,7 @@ final class QuestionParser {
     private int headEnd;
     private int selectFrom = -1;
     private int selectTo = -1;
+    private boolean mainClause;
 
     private record Item(int pos, Expr expr) {}
 
@@ -140,6 +141,8 @@ final class QuestionParser {
             }
         }
         for (Edge e : index.edges) {
+            Set<String> tableWords = new HashSet<>(SchemaIndex.stems(e.from().words));
+            tableWords.addAll(SchemaIndex.stems(e.to().words));
             boolean parallel = false;
             for (Edge other : e.from().edges) {
                 if (other != e && other.other(e.from()) == e.to()) {
@@ -154,7 +157,7 @@ final class QuestionParser {
                     if (Set.of("id", "code", "key", "no", "num").contains(w) || w.length() < 3) {
                         continue;
                     }
-                    if (stems.contains(Words.singular(w)) || roots.contains(Words.root(w))) {
+                    if (stems.contains(Words.singular(w)) && !tableWords.contains(Words.singular(w))) {
                         preferredEdges.add(e);
                     }
                 }
@@ -181,6 +184,7 @@ final class QuestionParser {
         parseUnknownValues();
         mergeAlternatives();
         parseNumberEqualities();
+        parseBothTables();
         parseSelect();
         parseExistence();
         return assemble();
@@ -342,7 +346,16 @@ final class QuestionParser {
         if (column.quality() > table.quality() + 0.1) {
             return Kind.COLUMN;
         }
-        // Equal readings: a column of another table the question names is the attribute; else the table.
+        // Equal readings: "makers and models", "car model" read as columns next to other columns or tables.
+        int prev = skipBack(i - 1, Set.of("the", "and", ",", "or"));
+        int next = skip(i + 1, Set.of("the", "and", ",", "or"));
+        boolean coordinated = (isWord(i - 1, "and", "or") || isPunct(i - 1)) && m(prev) != null
+                && m(prev).bestOf(Kind.COLUMN) != null
+                || (isWord(i + 1, "and", "or") || isPunct(i + 1)) && m(next) != null
+                        && m(next).bestOf(Kind.COLUMN) != null && m(next).bestOf(Kind.TABLE) == null;
+        if (coordinated || tableCandAt(i - 1) != null && m(i - 1).bestOf(Kind.COLUMN) == null) {
+            return Kind.COLUMN;
+        }
         for (int k = 0; k < size(); k++) {
             if (k == i || m(k) == null) {
                 continue;
@@ -389,6 +402,13 @@ final class QuestionParser {
 
     /** A trailing imperative sentence ("List his role and city.") names what to return. */
     private void splitSentences() {
+        int fronted = frontedClauseEnd();
+        if (fronted > 0) {
+            selectFrom = fronted;
+            selectTo = size();
+            mainClause = true;
+            return;
+        }
         for (int i = 1; i < size() - 1; i++) {
             if (isPunct(i) && (tok(i).raw().equals("?") || tok(i).raw().equals(".") || tok(i).raw().equals(";"))) {
                 int next = i + 1;
@@ -403,7 +423,16 @@ final class QuestionParser {
     }
 
     private void chooseFocus() {
-        int end = selectFrom > 0 ? selectFrom : size();
+        if (mainClause) {
+            int b = firstBoundary(selectFrom, size());
+            for (int i = selectFrom; i < b; i++) {
+                if (kind(i) == Kind.TABLE) {
+                    setFocus(i);
+                    return;
+                }
+            }
+        }
+        int end = selectFrom > 0 && !mainClause ? selectFrom : size();
         // The counted thing of "how many X" / "number of X", else the first table named before the clause.
         for (int i = 0; i < end; i++) {
             if (kind(i) == Kind.TABLE && isCountCueBefore(i)) {
@@ -493,7 +522,30 @@ final class QuestionParser {
     }
 
     private void findHeadEnd() {
+        if (mainClause) {
+            headEnd = 0;
+            selectTo = firstBoundary(selectFrom, size());
+            return;
+        }
         headEnd = firstBoundary(0, selectFrom > 0 ? selectFrom : size());
+    }
+
+    /** "For the cars with 4 cylinders, which model ...": the question proper starts after the comma. */
+    private int frontedClauseEnd() {
+        if (!isWord(0, "for", "among", "of", "in", "within", "from", "given", "considering")) {
+            return -1;
+        }
+        for (int i = 1; i < size() - 1; i++) {
+            if (isPunct(i) && tok(i).raw().equals(",")) {
+                int next = i + 1;
+                if (isWord(next, "which", "what", "who", "how", "list", "show", "find", "give", "return", "count",
+                        "tell")) {
+                    return next;
+                }
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private boolean inSelectPart(int i) {
@@ -508,6 +560,14 @@ final class QuestionParser {
     /** The table a mention at i is tied to by its words: "name of the singer", "singer's name", "singer name". */
     private TableEntry boundTable(int i) {
         int k = i + 1;
+        // "the role, street and city of the professionals": past the other coordinated columns.
+        while (k < size() && (isWord(k, "and", "the", "its", "their") || isPunct(k) && tok(k).raw().equals(",")
+                || kind(k) == Kind.COLUMN || isWord(k, "name", "names", "id", "ids"))) {
+            k++;
+        }
+        if (!isWord(k, "of", "for", "in", "from")) {
+            k = i + 1;
+        }
         if (isWord(k, "of", "for", "in", "from")) {
             int t = skip(k + 1, DETERMINERS);
             t = skip(t, Cues.DISTINCT);
@@ -550,6 +610,13 @@ final class QuestionParser {
         for (int k = mention.start; k < mention.end; k++) {
             spanStems.add(tokens.get(k).stem());
         }
+        TableEntry sibling = null;
+        int prev = skipBack(i - 1, Set.of("the", "and", ",", "its", "their"));
+        if (prev < i - 1 && kind(prev) == Kind.COLUMN && (isWord(i - 1, "and") || isWord(i - 2, "and")
+                || isPunct(i - 1) || isPunct(i - 2))) {
+            Cand p = bestColumnCand(prev, true);
+            sibling = p == null ? null : p.table();
+        }
         Cand best = null;
         double bestScore = -1;
         double second = -1;
@@ -557,8 +624,15 @@ final class QuestionParser {
             double s = c.quality();
             if (c.table() == bound) {
                 s += 0.6;
+            } else if (bound != null && references(bound, c.table())) {
+                // "descriptions for templates" in the table the templates refer to
+                s += 0.35;
             }
-            if (spanStems.containsAll(SchemaIndex.stems(c.table().words)) && !c.composite()) {
+            if (c.table() == sibling) {
+                s += 0.3;
+            }
+            if (spanStems.containsAll(SchemaIndex.stems(SchemaIndex.stripGeneric(c.table().words)))
+                    && !c.composite()) {
                 s += 0.25;
             }
             if (c.column().isPrimaryKey()) {
@@ -601,6 +675,15 @@ final class QuestionParser {
             }
         }
         return out;
+    }
+
+    private static boolean references(TableEntry from, TableEntry to) {
+        for (Edge e : from.edges) {
+            if (e.from() == from && e.to() == to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean adjacent(TableEntry a, TableEntry b) {
@@ -685,6 +768,19 @@ final class QuestionParser {
         List<ColumnEntry> cols = new ArrayList<>();
         int j = i;
         int last = i;
+        if ((i == 0 || isWord(i - 1, "please")) && Cues.ORDER_VERBS.contains(w(i))) {
+            // "Sort employee names by age": what follows the verb is what to show; the order comes after "by".
+            int by = i + 1;
+            while (by < size() && !isWord(by, "by") && by < i + 8) {
+                by++;
+            }
+            if (!isWord(by, "by")) {
+                return -1;
+            }
+            use(i);
+            j = by;
+            last = by;
+        }
         while (j < size()) {
             String w = w(j);
             if (Cues.ASCENDING.contains(w)) {
@@ -884,7 +980,10 @@ final class QuestionParser {
         tries.add(attr.columnWords());
         tries.addAll(Lexicon.ATTRIBUTE_ALTERNATIVES.getOrDefault(attr.columnWords().get(0), List.of()));
         for (List<String> words : tries) {
-            List<ColumnEntry> cols = index.columnsNamed(words);
+            List<ColumnEntry> cols = new ArrayList<>(index.columnsNamed(words));
+            if (cols.isEmpty()) {
+                cols.addAll(index.columnsEndingWith(words));
+            }
             ColumnEntry pick = null;
             for (ColumnEntry c : cols) {
                 if (c.table == preferred) {
@@ -993,13 +1092,16 @@ final class QuestionParser {
                 }
                 if (kind(k) == Kind.COLUMN) {
                     ColumnEntry c = column(k);
-                    if (inHead && agg == null && !headHasOtherTarget(i, k)) {
+                    if (inHead && agg == null && (!headHasOtherTarget(i, k) || hasGroupingCue())) {
                         // "What is the highest age": an aggregate, read by the aggregate pass.
                         continue;
                     }
                     use(i, k + 1);
                     if (aggAt >= 0) {
                         use(aggAt);
+                    }
+                    if (agg == Agg.COUNT && c.numeric() && isWord(aggAt, "amount")) {
+                        agg = null;
                     }
                     if (agg == Agg.COUNT && !c.numeric()) {
                         required.add(c.table);
@@ -1017,8 +1119,21 @@ final class QuestionParser {
                     // "the most" with nothing countable after it: the rows of the question's subject.
                     int after = i + 1;
                     if (isWord(after, "times", "often", "frequently", "number") || isPunct(after) || after >= size()) {
+                        // "the museum visited most times": what is counted is named by the verb.
+                        TableEntry counted = null;
+                        for (int b = i - 1; b >= Math.max(0, i - 3) && counted == null; b--) {
+                            if (!used(b) && m(b) == null) {
+                                counted = tableForVerb(w(b));
+                                if (counted != null) {
+                                    use(b);
+                                }
+                            }
+                        }
                         use(i, isPunct(after) || after >= size() ? i + 1 : after + 1);
-                        sup = new Sup(Kind.TABLE, null, Agg.COUNT, null, high, 1);
+                        if (counted != null) {
+                            required.add(counted);
+                        }
+                        sup = new Sup(Kind.TABLE, null, Agg.COUNT, counted, high, 1);
                     }
                 }
                 continue;
@@ -1035,6 +1150,38 @@ final class QuestionParser {
             }
             sup = new Sup(Kind.COLUMN, c, Agg.NONE, null, attributeDescending(attr, c), 1);
         }
+    }
+
+    private TableEntry tableForVerb(String w) {
+        if (w.length() < 4 || Words.STOPWORDS.contains(w)) {
+            return null;
+        }
+        String root = Words.root(w);
+        if (root.length() < 4) {
+            return null;
+        }
+        for (TableEntry t : index.tables) {
+            if (t == focus) {
+                continue;
+            }
+            for (String tw : t.words) {
+                String r = Words.root(tw);
+                if (r.length() >= 4 && (r.startsWith(root) || root.startsWith(r))) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean hasGroupingCue() {
+        for (int i = 0; i < size(); i++) {
+            if (isWord(i, "each", "every", "per") || isWord(i, "by") && !passiveBefore(i)
+                    && !Cues.ORDER_VERBS.contains(w(i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean precededByRelation(int i) {
@@ -1492,6 +1639,9 @@ final class QuestionParser {
                         break;
                     }
                     ColumnEntry other = column(next);
+                    if (groupedLater(next, other)) {
+                        break;
+                    }
                     for (int a = 0; a < aggs.size(); a++) {
                         select.add(new Item(next + a, Expr.agg(aggs.get(a), other)));
                     }
@@ -1504,13 +1654,38 @@ final class QuestionParser {
         }
     }
 
+    /** The column is also named after "each", "per" or "by": it is a group, not another aggregate. */
+    private boolean groupedLater(int at, ColumnEntry c) {
+        for (int k = 0; k < size(); k++) {
+            if (k != at && kind(k) == Kind.COLUMN && isWord(skipBack(k - 1, Set.of("the", "different")), "each",
+                    "per", "by", "every") && m(k).of(Kind.COLUMN).stream().anyMatch(x -> x.column() == c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void countCue(int cueAt, int k, boolean dist) {
+        if (kind(k) == Kind.TABLE && kind(k + 1) == Kind.COLUMN && !used(k + 1)
+                && m(k + 1).of(Kind.COLUMN).stream().anyMatch(c -> c.table() == tableAt(k))) {
+            // "how many different store locations": the shop's locations.
+            ColumnEntry c = m(k + 1).of(Kind.COLUMN).stream().filter(x -> x.table() == tableAt(k)).findFirst()
+                    .orElseThrow().column();
+            use(cueAt, k + 2);
+            required.add(c.table);
+            select.add(new Item(cueAt, dist || c.text() ? Expr.countDistinct(c) : Expr.countAll()));
+            return;
+        }
         if (kind(k) == Kind.TABLE) {
             TableEntry t = tableAt(k);
             use(cueAt, k + 1);
             countTable = t;
             required.add(t);
-            select.add(new Item(cueAt, Expr.countAll()));
+            if (dist && t.primaryKey.size() == 1) {
+                select.add(new Item(cueAt, Expr.countDistinct(t.primaryKey.get(0))));
+            } else {
+                select.add(new Item(cueAt, Expr.countAll()));
+            }
             return;
         }
         if (kind(k) == Kind.COLUMN && !used(k)) {
@@ -1576,20 +1751,25 @@ final class QuestionParser {
             }
             String w = w(i);
             int k;
+            if (!anyAggregate()) {
+                break;
+            }
             if (w.equals("per")) {
                 k = i + 1;
             } else if ((w.equals("for") || w.equals("in") || w.equals("of") || w.equals("across") || w.equals("within")
-                            || w.equals("among") || w.equals("under") || w.equals("at"))
+                            || w.equals("among") || w.equals("under") || w.equals("at") || w.equals("on"))
                     && isWord(i + 1, "each", "every")) {
                 k = i + 2;
-            } else if (w.equals("for") && isWord(i + 1, "all") && anyAggregate()) {
+            } else if (w.equals("for") && isWord(i + 1, "all") && Cues.DISTINCT.contains(w(skip(i + 2, Set.of("the"))))) {
                 k = i + 2;
-            } else if (w.equals("by") && anyAggregate() && !passiveBefore(i)) {
+            } else if (w.equals("by") && !passiveBefore(i)) {
                 k = i + 1;
-            } else if ((w.equals("each") || w.equals("every")) && anyAggregate()) {
+            } else if (w.equals("each") || w.equals("every")) {
                 k = i + 1;
-            } else if (Cues.DISTINCT.contains(w) && anyAggregate() && i < headEnd) {
+            } else if (Cues.DISTINCT.contains(w) && isHead(i)) {
                 k = i;
+            } else if (isWord(i, "different") && isWord(i + 1, "number") && isWord(i + 2, "of")) {
+                k = i + 3;
             } else {
                 continue;
             }
@@ -2194,7 +2374,15 @@ final class QuestionParser {
             }
             required.add(col.table);
             where.add(new Plan.Compare(Expr.col(col), negated ? "!=" : "=", new Literal(text, false)));
-            doubt("'" + text + "' is not among the sampled values of " + col, 0.9);
+            if (!col.samples.isEmpty()) {
+                // The column's values are all known and this is not one of them: the binding is wrong.
+                doubt("'" + text + "' is not a value of " + col, 0.3);
+            } else if (colAt < 0) {
+                doubt("'" + text + "' was taken as a " + col, 0.7);
+            } else {
+                doubt("'" + text + "' is not among the sampled values of " + col, t.kind() == Token.Kind.QUOTED
+                        ? 0.95 : 0.85);
+            }
             i = end - 1;
         }
     }
@@ -2338,6 +2526,18 @@ final class QuestionParser {
             }
             if (kind(i) == Kind.COLUMN) {
                 ColumnEntry c = column(i);
+                TableEntry bound = boundTable(i);
+                if (isWord(i, "name", "names") || m(i).text.equalsIgnoreCase("name")
+                        || m(i).text.equalsIgnoreCase("names")) {
+                    if (bound != null && c.table != bound && !displayColumns(bound).isEmpty()) {
+                        use(i);
+                        for (ColumnEntry d : displayColumns(bound)) {
+                            select.add(new Item(i, Expr.col(d)));
+                        }
+                        anyColumn = true;
+                        continue;
+                    }
+                }
                 use(i);
                 boolean dist = false;
                 int k = i - 1;
@@ -2400,6 +2600,56 @@ final class QuestionParser {
         return focus;
     }
 
+    private TableEntry[] bothTables;
+
+    /** "states where both owners and professionals live": the shown column in each table, intersected. */
+    private void parseBothTables() {
+        for (int i = 0; i + 3 < size(); i++) {
+            if (isWord(i, "both") && kind(i + 1) == Kind.TABLE && isWord(i + 2, "and") && kind(i + 3) == Kind.TABLE
+                    && !used(i + 1) && !used(i + 3)) {
+                bothTables = new TableEntry[] {tableAt(i + 1), tableAt(i + 3)};
+                use(i, i + 4);
+                return;
+            }
+        }
+    }
+
+    private Plan intersectTables() {
+        List<Expr> shown = select.stream().map(Item::expr).toList();
+        if (shown.isEmpty() || shown.stream().anyMatch(e -> e.aggregated() || e.column() == null)) {
+            return null;
+        }
+        Plan first = null;
+        Plan last = null;
+        for (TableEntry t : bothTables) {
+            Plan p = new Plan();
+            p.root = t;
+            p.tables.add(t);
+            for (Expr e : shown) {
+                ColumnEntry c = t.column(e.column().name);
+                if (c == null) {
+                    return null;
+                }
+                p.select.add(Expr.col(c));
+            }
+            p.where.addAll(where.stream().filter(w -> conditionOn(w, t)).toList());
+            if (first == null) {
+                first = p;
+            } else {
+                last.setOperator = "INTERSECT";
+                last.setRight = p;
+            }
+            last = p;
+        }
+        return first;
+    }
+
+    private static boolean conditionOn(Cond c, TableEntry t) {
+        Set<TableEntry> tables = new HashSet<>();
+        collectTables(c, tables);
+        return tables.size() == 1 && tables.contains(t);
+    }
+
     /** Tables named in the rows part ("singers who have concerts") join the query. */
     private void parseExistence() {
         for (int i = 0; i < size(); i++) {
@@ -2438,6 +2688,19 @@ final class QuestionParser {
         }
         p.root = focus;
         select.sort((a, b) -> Integer.compare(a.pos, b.pos));
+        if (bothTables != null) {
+            Plan both = intersectTables();
+            if (both == null) {
+                return new Reading(null, 0, List.of("both ... and ..."), doubts);
+            }
+            Set<TableEntry> tables = new HashSet<>(List.of(bothTables));
+            List<String> unexplained = unexplained(tables);
+            double confidence = penalty;
+            for (String u : unexplained) {
+                confidence *= Lexicon.RELATION_VERBS.contains(u) ? 0.9 : 0.45;
+            }
+            return new Reading(both, confidence, unexplained, doubts);
+        }
         List<Expr> items = new ArrayList<>();
         for (Item it : select) {
             if (!items.contains(it.expr)) {
@@ -2462,6 +2725,7 @@ final class QuestionParser {
         }
         Sup rank = sup;
         if (rank != null && rank.kind == Kind.TABLE && rank.counted == null) {
+            doubt("could not tell what to count for 'most'", 0.4);
             rank = null;
         }
         if (rank != null && rank.kind == Kind.COLUMN && rank.agg == Agg.NONE && groupTables.isEmpty()

@@ -25,6 +25,9 @@ final class SchemaIndex {
             "list", "data", "info", "information", "detail", "table", "tbl", "record", "master", "lookup", "ref",
             "reference", "mapping", "map", "entry", "dim", "fact");
 
+    /** Leading words of lookup-table names ("Ref_Template_Types"). */
+    private static final Set<String> GENERIC_PREFIXES = Words.set("ref", "lkp", "lookup", "lu", "tbl", "dim", "fact");
+
     /** Words too generic to name a column on their own when they are only part of its name. */
     private static final Set<String> WEAK_PART_WORDS = Words.set("is", "has", "of", "by", "the", "a", "in", "on");
 
@@ -521,6 +524,21 @@ final class SchemaIndex {
     private List<List<String>> variants(List<String> words) {
         List<List<String>> out = new ArrayList<>();
         out.add(words);
+        // "LName" splits into l + name: read it as the abbreviation "lname".
+        List<String> merged = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (words.get(i).length() == 1 && i + 1 < words.size() && Character.isLetter(words.get(i).charAt(0))
+                    && Lexicon.expansion(words.get(i) + words.get(i + 1)) != null) {
+                merged.add(words.get(i) + words.get(i + 1));
+                i++;
+            } else {
+                merged.add(words.get(i));
+            }
+        }
+        if (merged.size() < words.size()) {
+            words = merged;
+            out.add(words);
+        }
         List<String> expanded = new ArrayList<>();
         boolean changed = false;
         for (int i = 0; i < words.size(); i++) {
@@ -585,6 +603,9 @@ final class SchemaIndex {
         List<String> out = new ArrayList<>(words);
         while (out.size() > 1 && GENERIC_TABLE_WORDS.contains(Words.singular(out.get(out.size() - 1)))) {
             out.remove(out.size() - 1);
+        }
+        while (out.size() > 1 && GENERIC_PREFIXES.contains(out.get(0))) {
+            out.remove(0);
         }
         return out;
     }
@@ -680,6 +701,22 @@ final class SchemaIndex {
         for (Target t : lookup(stems(words))) {
             if (!t.isTable() && t.quality >= 0.9 && !out.contains(t.column)) {
                 out.add(t.column);
+            }
+        }
+        return out;
+    }
+
+    /** Numeric or date columns whose names end with the words ("surface area" for "area"). */
+    List<ColumnEntry> columnsEndingWith(List<String> words) {
+        List<String> w = stems(words);
+        List<ColumnEntry> out = new ArrayList<>();
+        for (TableEntry t : tables) {
+            for (ColumnEntry c : t.columns) {
+                List<String> cw = stems(c.words);
+                if (cw.size() > w.size() && cw.subList(cw.size() - w.size(), cw.size()).equals(w)
+                        && (c.numeric() || c.temporal())) {
+                    out.add(c);
+                }
             }
         }
         return out;
