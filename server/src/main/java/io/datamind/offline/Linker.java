@@ -94,13 +94,24 @@ final class Linker {
         List<String> stems = new ArrayList<>();
         List<String> roots = new ArrayList<>();
         List<String> lowers = new ArrayList<>();
+        int ofAt = -1;
         for (int k = i; k < j; k++) {
             Token t = tokens.get(k);
+            if (t.kind() == Token.Kind.NUMBER && k > i) {
+                // "line 1" names line_1
+                stems.add(t.lower());
+                roots.add(t.lower());
+                lowers.add(t.lower());
+                continue;
+            }
             if (!t.isWord()) {
                 return;
             }
             if (t.isStop() && !(t.is("of") || t.is("the") || t.is("a") || t.is("by") || t.is("in"))) {
                 return;
+            }
+            if (t.is("of") && ofAt < 0) {
+                ofAt = stems.size();
             }
             if (!t.isStop()) {
                 stems.add(t.stem());
@@ -130,15 +141,23 @@ final class Linker {
             }
             return;
         }
+        boolean countOf = ofAt == 1 && Set.of("number", "count", "total", "amount", "sum").contains(stems.get(0));
         Map<Object, Double> seen = new HashMap<>();
         for (Target t : index.lookup(stems)) {
-            add(m, t, t.quality());
-            seen.put(key(t), t.quality());
+            if (!acceptable(t, stems, ofAt, countOf)) {
+                continue;
+            }
+            double q = t.quality() * orderFactor(t, stems, ofAt);
+            add(m, t, q);
+            seen.put(key(t), q);
         }
-        for (Target t : index.lookupRoots(roots)) {
-            if (!seen.containsKey(key(t))) {
-                add(m, t, t.quality() * 0.85);
-                seen.put(key(t), t.quality() * 0.85);
+        boolean verbForm = stems.size() == 1 && (lowers.get(0).endsWith("ed") || lowers.get(0).endsWith("ing"));
+        if (!verbForm) {
+            for (Target t : index.lookupRoots(roots)) {
+                if (!seen.containsKey(key(t)) && acceptable(t, stems, ofAt, countOf)) {
+                    add(m, t, t.quality() * 0.85);
+                    seen.put(key(t), t.quality() * 0.85);
+                }
             }
         }
         if (stems.size() >= 2 && stems.size() <= 3 && j - i == stems.size()) {
@@ -146,9 +165,76 @@ final class Linker {
             for (Target t : index.lookup(List.of(joined))) {
                 if (!seen.containsKey(key(t)) && t.stems().size() == 1) {
                     add(m, t, t.quality() * 0.95);
+                    seen.put(key(t), t.quality() * 0.95);
                 }
             }
         }
+        if (seen.isEmpty() && stems.size() == 1 && lowers.get(0).length() >= 5 && !verbForm) {
+            // A misspelling ("cartoones"): one edit away from a one-word name.
+            for (String key : index.singleWordKeys()) {
+                if (key.charAt(0) == stems.get(0).charAt(0) && withinEdits(stems.get(0), key,
+                        key.length() >= 8 ? 2 : 1)) {
+                    for (Target t : index.lookup(List.of(key))) {
+                        if (t.quality() >= 0.9) {
+                            add(m, t, t.quality() * 0.8);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Tables are not named "X of Y"; "number of X" never names an "X number". */
+    private static boolean acceptable(Target t, List<String> stems, int ofAt, boolean countOf) {
+        if (ofAt > 0 && t.isTable()) {
+            return false;
+        }
+        if (countOf) {
+            return t.stems().size() == stems.size() && t.stems().get(0).equals(stems.get(0));
+        }
+        return true;
+    }
+
+    /** Words in the schema's order, or "B of A" for "A B", match fully; other orders a little less. */
+    private static double orderFactor(Target t, List<String> stems, int ofAt) {
+        if (t.stems().equals(stems) || stems.size() == 1) {
+            return 1.0;
+        }
+        if (ofAt > 0) {
+            List<String> swapped = new ArrayList<>(stems.subList(ofAt, stems.size()));
+            swapped.addAll(stems.subList(0, ofAt));
+            if (t.stems().equals(swapped)) {
+                return 1.0;
+            }
+        }
+        return 0.92;
+    }
+
+    static boolean withinEdits(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) {
+            return false;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return false;
+            }
+            int[] tmp = prev;
+            prev = cur;
+            cur = tmp;
+        }
+        return prev[b.length()] <= max;
     }
 
     private static Object key(Target t) {

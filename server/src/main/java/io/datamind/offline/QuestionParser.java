@@ -109,6 +109,7 @@ final class QuestionParser {
     private boolean star;
     private boolean countAll;
     private TableEntry countTable;
+    private ColumnEntry countValueColumn;
     private double penalty = 1.0;
 
     QuestionParser(List<Token> tokens, List<Mention> mentions, SchemaIndex index) {
@@ -453,8 +454,13 @@ final class QuestionParser {
             int to = pass == 0 ? boundary : size();
             for (int i = 0; i < to; i++) {
                 if (kind(i) == Kind.COLUMN) {
-                    Cand top = bestColumnCand(i, true);
-                    votes.merge(top.table(), top.quality(), Double::sum);
+                    List<Cand> cols = m(i).of(Kind.COLUMN);
+                    double best = cols.get(0).quality();
+                    for (Cand c : cols) {
+                        if (c.quality() >= best - 0.06) {
+                            votes.merge(c.table(), c.quality() + (c.composite() ? 1.0 : 0.0), Double::sum);
+                        }
+                    }
                 }
             }
         }
@@ -563,12 +569,16 @@ final class QuestionParser {
         // "the role, street and city of the professionals": past the other coordinated columns.
         while (k < size() && (isWord(k, "and", "the", "its", "their") || isPunct(k) && tok(k).raw().equals(",")
                 || kind(k) == Kind.COLUMN || isWord(k, "name", "names", "id", "ids"))) {
+            if (kind(k) == Kind.COLUMN && m(k).bestOf(Kind.COLUMN).composite()) {
+                // "role, street and state of the professionals" linked "state of the professionals" as one.
+                return m(k).bestOf(Kind.COLUMN).table();
+            }
             k++;
         }
-        if (!isWord(k, "of", "for", "in", "from")) {
+        if (!isWord(k, "of", "for", "in", "from", "about")) {
             k = i + 1;
         }
-        if (isWord(k, "of", "for", "in", "from")) {
+        if (isWord(k, "of", "for", "in", "from", "about")) {
             int t = skip(k + 1, DETERMINERS);
             t = skip(t, Cues.DISTINCT);
             TableEntry table = tableAt(t);
@@ -586,13 +596,69 @@ final class QuestionParser {
         if (before != null) {
             return before;
         }
+        if (isWord(i, "name", "names", "id", "ids", "title", "titles") || m(i) != null
+                && Set.of("name", "names", "id", "ids").contains(Words.lower(m(i).text))) {
+            // "the names and themes for every concert"
+            for (int k2 = i + 1; k2 + 2 < size(); k2++) {
+                if (isWord(k2, "for", "of", "in") && isWord(k2 + 1, "each", "every") && tableAt(k2 + 2) != null) {
+                    return tableAt(k2 + 2);
+                }
+            }
+        }
         return null;
     }
 
     /** Resolves a column mention to one column, preferring its bound table, the focus and tables in play. */
     private ColumnEntry column(int i) {
+        ColumnEntry composite = compositeWithFollowing(i);
+        if (composite != null) {
+            return composite;
+        }
         Cand best = bestColumnCand(i, false);
         return best == null ? null : best.column();
+    }
+
+    /** "the name and the release year of the song": song + name is the column Song_Name. */
+    private ColumnEntry compositeWithFollowing(int i) {
+        Mention mention = m(i);
+        if (mention == null) {
+            return null;
+        }
+        int k = i + 1;
+        while (k < size() && (isWord(k, "and", "the") || isPunct(k) && tok(k).raw().equals(",")
+                || kind(k) == Kind.COLUMN)) {
+            k++;
+        }
+        if (!isWord(k, "of")) {
+            return null;
+        }
+        int x = skip(k + 1, DETERMINERS);
+        List<String> xStems = new ArrayList<>();
+        if (m(x) != null && kind(x) != Kind.VALUE) {
+            for (int t = m(x).start; t < m(x).end; t++) {
+                if (!tokens.get(t).isStop()) {
+                    xStems.add(tokens.get(t).stem());
+                }
+            }
+        } else if (tok(x) != null && tok(x).isWord() && !tok(x).isStop()) {
+            xStems.add(tok(x).stem());
+        } else {
+            return null;
+        }
+        List<String> own = new ArrayList<>();
+        for (int t = mention.start; t < mention.end; t++) {
+            if (!tokens.get(t).isStop()) {
+                own.add(tokens.get(t).stem());
+            }
+        }
+        List<String> joined = new ArrayList<>(xStems);
+        joined.addAll(own);
+        for (SchemaIndex.Target t : index.lookup(joined)) {
+            if (!t.isTable() && t.quality() >= 0.95 && t.stems().equals(joined)) {
+                return t.column();
+            }
+        }
+        return null;
     }
 
     private Cand bestColumnCand(int i, boolean quiet) {
@@ -617,6 +683,11 @@ final class QuestionParser {
             Cand p = bestColumnCand(prev, true);
             sibling = p == null ? null : p.table();
         }
+        Mention nextSibling = null;
+        int nxt = skip(i + 1, Set.of("the", "and", ",", "its", "their"));
+        if (nxt > i + 1 && kind(nxt) == Kind.COLUMN && (isWord(i + 1, "and") || isPunct(i + 1))) {
+            nextSibling = m(nxt);
+        }
         Cand best = null;
         double bestScore = -1;
         double second = -1;
@@ -630,6 +701,9 @@ final class QuestionParser {
             }
             if (c.table() == sibling) {
                 s += 0.3;
+            }
+            if (nextSibling != null && nextSibling.of(Kind.COLUMN).stream().anyMatch(x -> x.table() == c.table())) {
+                s += 0.15;
             }
             if (spanStems.containsAll(SchemaIndex.stems(SchemaIndex.stripGeneric(c.table().words)))
                     && !c.composite()) {
@@ -928,7 +1002,8 @@ final class QuestionParser {
             int k = numberAt + 1;
             String s = w(k);
             Lexicon.Attribute attr = Lexicon.superlative(s);
-            if (Cues.SUPERLATIVE_HIGH.contains(s) || Cues.SUPERLATIVE_LOW.contains(s)) {
+            boolean columnNext = kind(skip(k + 1, Set.of("the"))) == Kind.COLUMN;
+            if ((Cues.SUPERLATIVE_HIGH.contains(s) || Cues.SUPERLATIVE_LOW.contains(s)) && (attr == null || columnNext)) {
                 boolean desc = Cues.SUPERLATIVE_HIGH.contains(s);
                 int c = skip(k + 1, Set.of("the"));
                 if (kind(c) == Kind.COLUMN) {
@@ -996,7 +1071,7 @@ final class QuestionParser {
             if (pick != null) {
                 return pick;
             }
-            if (preferred == null && cols.size() == 1) {
+            if (cols.size() == 1) {
                 return cols.get(0);
             }
         }
@@ -1092,6 +1167,10 @@ final class QuestionParser {
                 }
                 if (kind(k) == Kind.COLUMN) {
                     ColumnEntry c = column(k);
+                    if (agg == Agg.COUNT && c.numeric() && !c.isIdentifier() && !c.isForeignKey()) {
+                        // "the highest number of final tables made", "the smallest amount of horsepower"
+                        agg = null;
+                    }
                     if (inHead && agg == null && (!headHasOtherTarget(i, k) || hasGroupingCue())) {
                         // "What is the highest age": an aggregate, read by the aggregate pass.
                         continue;
@@ -1099,9 +1178,6 @@ final class QuestionParser {
                     use(i, k + 1);
                     if (aggAt >= 0) {
                         use(aggAt);
-                    }
-                    if (agg == Agg.COUNT && c.numeric() && isWord(aggAt, "amount")) {
-                        agg = null;
                     }
                     if (agg == Agg.COUNT && !c.numeric()) {
                         required.add(c.table);
@@ -1180,6 +1256,9 @@ final class QuestionParser {
                     && !Cues.ORDER_VERBS.contains(w(i - 1))) {
                 return true;
             }
+            if (isWord(i, "for") && isWord(i + 1, "all") && Cues.DISTINCT.contains(w(skip(i + 2, Set.of("the"))))) {
+                return true;
+            }
         }
         return false;
     }
@@ -1199,7 +1278,13 @@ final class QuestionParser {
                 continue;
             }
             if (kind(i) == Kind.COLUMN) {
-                return true;
+                int a = skipBack(i - 1, Set.of("the", "of"));
+                boolean aggregated = Cues.AGGREGATES.containsKey(w(a)) || isWord(a, "number", "count")
+                        || isWord(a, "many") && isWord(a - 1, "how");
+                if (!aggregated) {
+                    return true;
+                }
+                continue;
             }
             if (isWord(i, "which") && (kind(i + 1) == Kind.TABLE || kind(i + 1) == Kind.COLUMN)) {
                 return true;
@@ -1502,7 +1587,11 @@ final class QuestionParser {
     }
 
     /** What a comparison is about. */
-    private record Subject(ColumnEntry column, Agg agg, TableEntry counted, int unit) {
+    private record Subject(ColumnEntry column, Agg agg, TableEntry counted, int unit, int cueFrom, int cueTo) {
+
+        Subject(ColumnEntry column, Agg agg, TableEntry counted, int unit) {
+            this(column, agg, counted, unit, -1, -1);
+        }
 
         Expr expr() {
             if (agg == Agg.COUNT && column == null) {
@@ -1531,27 +1620,27 @@ final class QuestionParser {
             ColumnEntry c = column(k);
             int a = skipBack(k - 1, Set.of("the"));
             if (isWord(a, "of") && isWord(a - 1, "number", "count")) {
-                use(a - 1, a + 1);
-                return new Subject(c, Agg.COUNT, c.table, k);
+                return new Subject(c, Agg.COUNT, c.table, k, a - 1, a + 1);
             }
             Agg agg = Cues.AGGREGATES.get(w(a));
             if (agg != null && !used(a)) {
-                use(a);
-                return new Subject(c, agg, null, k);
+                return new Subject(c, agg, null, k, a, a + 1);
             }
             return new Subject(c, Agg.NONE, null, k);
         }
         if (kind(k) == Kind.TABLE) {
             int a = skipBack(k - 1, Set.of("the", "of"));
             if (isWord(a, "number", "count")) {
-                use(a, k);
-                return new Subject(null, Agg.COUNT, tableAt(k), k);
+                return new Subject(null, Agg.COUNT, tableAt(k), k, a, k);
             }
         }
         return null;
     }
 
     private void addCondition(Subject s, Cond c) {
+        if (s.cueFrom >= 0) {
+            use(s.cueFrom, s.cueTo);
+        }
         if (s.agg != Agg.NONE) {
             if (s.counted != null) {
                 required.add(s.counted);
@@ -1619,8 +1708,15 @@ final class QuestionParser {
             }
             int c = skip(j, Set.of("of", "the", "all", "values", "value", "amount", "amounts", "level", "levels"));
             if (isWord(c, "number") && isWord(c + 1, "of")) {
-                // "the total number of X" is a count
-                continue;
+                int n = skip(c + 2, Set.of("the"));
+                if (kind(n) == Kind.COLUMN && !used(n) && column(n).numeric() && !column(n).isIdentifier()
+                        && m(n).bestOf(Kind.COLUMN).quality() >= 0.95) {
+                    // "the maximum number of final tables made": the column holds the count
+                    c = n;
+                } else {
+                    // "the total number of X" is a count
+                    continue;
+                }
             }
             if (kind(c) == Kind.COLUMN && !used(c)) {
                 ColumnEntry col = column(c);
@@ -1691,6 +1787,13 @@ final class QuestionParser {
         if (kind(k) == Kind.COLUMN && !used(k)) {
             ColumnEntry c = column(k);
             use(cueAt, k + 1);
+            if (!dist && c.numeric() && !c.isIdentifier() && !c.isForeignKey()
+                    && m(k).bestOf(Kind.COLUMN).quality() >= 0.95 && !isWord(cueAt, "how")) {
+                // "the number of final tables made": a column that holds a count.
+                select.add(new Item(cueAt, Expr.col(c)));
+                countValueColumn = c;
+                return;
+            }
             if (dist || c.text() && !c.isIdentifier()) {
                 select.add(new Item(cueAt, Expr.countDistinct(c)));
             } else if (c.numeric() && isWord(cueAt, "how")) {
@@ -2278,6 +2381,18 @@ final class QuestionParser {
                     }
                 }
             }
+            if (kind(k) == Kind.TABLE && !used(k) && (k == valueAt - 1 || k == valueAt - 2 && isWord(k + 1, "the"))) {
+                Set<String> colStems = new HashSet<>(SchemaIndex.stems(col.words));
+                boolean shares = true;
+                for (int t = m(k).start; t < m(k).end; t++) {
+                    shares &= tokens.get(t).isStop() || colStems.contains(tokens.get(t).stem());
+                }
+                if (shares) {
+                    // "the series Sky Radio": the word names the value's column, not another table.
+                    use(k);
+                    return;
+                }
+            }
             if (kind(k) == Kind.TABLE && !used(k) && tableAt(k) == col.table && k == valueAt + 1) {
                 // "Aberdeen city" style: the table word after a value of its own column.
                 use(k);
@@ -2362,6 +2477,16 @@ final class QuestionParser {
                 if (!d.isEmpty()) {
                     col = d.get(0);
                     colAt = -1;
+                }
+            }
+            if (col != null && text.matches("[A-Z0-9]{2,5}")) {
+                // "airport 'AKO'": a code, not a name
+                for (ColumnEntry c : col.table.columns) {
+                    if (c.text() && (c.words.contains("code") || c.words.contains("abbreviation")
+                            || c.words.contains("abbrev") || c.words.contains("symbol") || c.words.contains("iso"))) {
+                        col = c;
+                        break;
+                    }
                 }
             }
             if (col == null) {
@@ -2522,6 +2647,22 @@ final class QuestionParser {
         boolean anyColumn = false;
         for (int i = from; i < to; i++) {
             if (used(i)) {
+                continue;
+            }
+            if (kind(i) == Kind.TABLE && tableAt(i) != focus && (isWord(i - 1, "and") || isWord(i - 2, "and")
+                    && isWord(i - 1, "the")) && !displayColumns(tableAt(i)).isEmpty()) {
+                // "the names of conductors and the orchestras": show the orchestras too.
+                use(i);
+                required.add(tableAt(i));
+                for (ColumnEntry d : displayColumns(tableAt(i))) {
+                    select.add(new Item(i, Expr.col(d)));
+                }
+                continue;
+            }
+            if (kind(i) == Kind.COLUMN && Set.of("name", "names").contains(Words.lower(m(i).text))
+                    && kind(i - 1) == Kind.COLUMN && column(i - 1).text() && !isWord(i - 1, "first", "last")) {
+                // "the government form name" is the government form.
+                use(i);
                 continue;
             }
             if (kind(i) == Kind.COLUMN) {
@@ -2786,7 +2927,15 @@ final class QuestionParser {
             p.orderBy.add(new Plan.Order(Expr.countAll(), rank.desc));
             p.limit = 1;
         } else if (rank != null && rank.kind == Kind.COLUMN) {
-            if (rank.agg == Agg.NONE && groupBy.isEmpty() && !aggregate) {
+            if (rank.agg == Agg.NONE && groupBy.isEmpty() && aggregate) {
+                // "the number of concerts in the stadium with the largest capacity": that stadium, then count.
+                Plan sub = new Plan();
+                sub.root = rank.column.table;
+                sub.tables.add(rank.column.table);
+                sub.select.add(Expr.agg(rank.desc ? Agg.MAX : Agg.MIN, rank.column));
+                p.where.add(new Plan.Compare(Expr.col(rank.column), "=", new Plan.Scalar(sub)));
+                required.add(rank.column.table);
+            } else if (rank.agg == Agg.NONE && groupBy.isEmpty()) {
                 // Ties all count: compare with the extreme value over the same rows.
                 Plan sub = new Plan();
                 sub.root = focus;

@@ -687,6 +687,23 @@ final class SchemaIndex {
         return String.join(" ", parts);
     }
 
+    private List<String> singleWordKeys;
+
+    /** Index keys of one word, for spotting misspellings. */
+    List<String> singleWordKeys() {
+        if (singleWordKeys == null) {
+            List<String> keys = new ArrayList<>();
+            for (String k : phrases.keySet()) {
+                if (k.indexOf(' ') < 0 && k.length() >= 4) {
+                    keys.add(k);
+                }
+            }
+            Collections.sort(keys);
+            singleWordKeys = keys;
+        }
+        return singleWordKeys;
+    }
+
     List<Target> lookup(List<String> stems) {
         return phrases.getOrDefault(sortedKey(stems), List.of());
     }
