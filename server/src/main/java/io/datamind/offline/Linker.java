@@ -148,7 +148,14 @@ final class Linker {
                 continue;
             }
             double q = t.quality() * orderFactor(t, stems, ofAt);
-            add(m, t, q);
+            boolean namesTable = ofAt > 0 && !t.isTable() && stems.subList(ofAt, stems.size())
+                    .equals(SchemaIndex.stems(SchemaIndex.stripGeneric(t.table().words)));
+            if (namesTable) {
+                // "type code of the template": the words after "of" name the column's own table.
+                m.cands.add(Mention.Cand.column(t.column(), q, true));
+            } else {
+                add(m, t, q);
+            }
             seen.put(key(t), q);
         }
         boolean verbForm = stems.size() == 1 && (lowers.get(0).endsWith("ed") || lowers.get(0).endsWith("ing"));

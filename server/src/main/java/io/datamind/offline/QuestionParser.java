@@ -323,6 +323,18 @@ final class QuestionParser {
         if (column.composite()) {
             return Kind.COLUMN;
         }
+        if (column.quality() <= table.quality() + 0.05 && references(column.table(), table.table())
+                && column.column().isForeignKey()) {
+            // "airline" as flights.Airline is only the key of the airlines table.
+            boolean keyOfTable = false;
+            for (Edge e : column.table().edges) {
+                keyOfTable |= e.from() == column.table() && e.to() == table.table()
+                        && e.fromColumns().contains(column.column());
+            }
+            if (keyOfTable) {
+                return Kind.TABLE;
+            }
+        }
         // "names of orchestras", "years of founding for orchestras": the noun after "of" is the entity.
         int b = skipBack(i - 1, DETERMINERS);
         b = skipBack(b, Cues.DISTINCT);
@@ -456,9 +468,17 @@ final class QuestionParser {
                 if (kind(i) == Kind.COLUMN) {
                     List<Cand> cols = m(i).of(Kind.COLUMN);
                     double best = cols.get(0).quality();
+                    Set<String> spanStems = new HashSet<>();
+                    for (int k = m(i).start; k < m(i).end; k++) {
+                        spanStems.add(tokens.get(k).stem());
+                    }
                     for (Cand c : cols) {
                         if (c.quality() >= best - 0.06) {
-                            votes.merge(c.table(), c.quality() + (c.composite() ? 1.0 : 0.0), Double::sum);
+                            double v = c.quality() + (c.composite() ? 1.0 : 0.0);
+                            if (spanStems.containsAll(SchemaIndex.stems(SchemaIndex.stripGeneric(c.table().words)))) {
+                                v += 0.25;
+                            }
+                            votes.merge(c.table(), v, Double::sum);
                         }
                     }
                 }
@@ -683,6 +703,19 @@ final class QuestionParser {
             Cand p = bestColumnCand(prev, true);
             sibling = p == null ? null : p.table();
         }
+        TableEntry valueTable = null;
+        int vb = skipBack(i - 1, Set.of("that", "which", "who", "is", "are", "was", "with", "whose", "has", "of",
+                "its", "the", "a"));
+        if (vb < i - 1 && kind(vb) == Kind.VALUE) {
+            // "a cat that is age 3": the cat's age
+            valueTable = m(vb).bestOf(Kind.VALUE).table();
+        }
+        Set<String> questionStems = new HashSet<>();
+        for (Token t : tokens) {
+            if (t.isWord() && !t.isStop()) {
+                questionStems.add(t.stem());
+            }
+        }
         Mention nextSibling = null;
         int nxt = skip(i + 1, Set.of("the", "and", ",", "its", "their"));
         if (nxt > i + 1 && kind(nxt) == Kind.COLUMN && (isWord(i + 1, "and") || isPunct(i + 1))) {
@@ -704,6 +737,16 @@ final class QuestionParser {
             }
             if (nextSibling != null && nextSibling.of(Kind.COLUMN).stream().anyMatch(x -> x.table() == c.table())) {
                 s += 0.15;
+            }
+            if (c.table() == valueTable) {
+                s += 0.5;
+            }
+            for (String w : c.column().words) {
+                if (!spanStems.contains(Words.singular(w)) && questionStems.contains(Words.singular(w))
+                        && !Set.of("id", "name", "code", "number").contains(w)) {
+                    // "the winner who has the highest rank points": winner_rank_points
+                    s += 0.1;
+                }
             }
             if (spanStems.containsAll(SchemaIndex.stems(SchemaIndex.stripGeneric(c.table().words)))
                     && !c.composite()) {
@@ -1134,7 +1177,11 @@ final class QuestionParser {
             if (attr == null && !high && !low) {
                 continue;
             }
-            if (attr != null && (high || low) && kind(skip(i + 1, Set.of("the"))) == Kind.COLUMN) {
+            int probe = skip(i + 1, Set.of("the"));
+            if (isWord(probe, "amount", "number") && isWord(probe + 1, "of")) {
+                probe = skip(probe + 2, Set.of("the"));
+            }
+            if (attr != null && (high || low) && kind(probe) == Kind.COLUMN) {
                 // "largest net worth": a plain superlative of the named column, not the adjective's attribute.
                 attr = null;
                 width = 1;
@@ -2147,7 +2194,11 @@ final class QuestionParser {
                 if (used(k)) {
                     continue;
                 }
-                if (kind(k) == Kind.TABLE && targetAt < 0 && tableAt(k) != focus) {
+                if (kind(k) == Kind.TABLE && tableAt(k) != focus) {
+                    // "do not hire any employee": the last table named is the one related through the others
+                    if (targetAt >= 0) {
+                        use(targetAt);
+                    }
                     targetAt = k;
                 } else if (kind(k) == Kind.VALUE) {
                     inner.add(k);
@@ -2694,7 +2745,16 @@ final class QuestionParser {
                         }
                     }
                 }
-                select.add(new Item(i, Expr.col(c)));
+                TableEntry entity = entityOfKey(c);
+                if (entity != null && !dist) {
+                    // "which airline" read as flights.Airline: show the airline, not its key.
+                    required.add(entity);
+                    for (ColumnEntry d : displayColumns(entity)) {
+                        select.add(new Item(i, Expr.col(d)));
+                    }
+                } else {
+                    select.add(new Item(i, Expr.col(c)));
+                }
                 anyColumn = true;
             } else if (isWord(i, "name", "names", "title", "titles") && !used(i)) {
                 // "names" where the table's name column is called otherwise.
@@ -2731,6 +2791,20 @@ final class QuestionParser {
                 use(i);
             }
         }
+    }
+
+    /** The table a foreign-key column is named after, when it has a name to show instead of the key. */
+    private static TableEntry entityOfKey(ColumnEntry c) {
+        for (Edge e : c.table.edges) {
+            if (e.from() == c.table && e.fromColumns().size() == 1 && e.fromColumns().get(0) == c) {
+                List<String> core = SchemaIndex.stems(SchemaIndex.stripGeneric(e.to().words));
+                if (SchemaIndex.stems(c.words).equals(core) && !displayColumns(e.to()).isEmpty()
+                        && !displayColumns(e.to()).contains(e.toColumns().get(0))) {
+                    return e.to();
+                }
+            }
+        }
+        return null;
     }
 
     private TableEntry boundTableOfWord(int i) {
@@ -2940,6 +3014,7 @@ final class QuestionParser {
                 Plan sub = new Plan();
                 sub.root = focus;
                 sub.tables.addAll(required);
+                sub.tables.add(rank.column.table);
                 sub.where.addAll(where);
                 sub.select.add(Expr.agg(rank.desc ? Agg.MAX : Agg.MIN, rank.column));
                 p.where.add(new Plan.Compare(Expr.col(rank.column), "=", new Plan.Scalar(sub)));
@@ -3017,6 +3092,16 @@ final class QuestionParser {
         }
         p.joins.addAll(joins.joins());
         p.tables.addAll(need);
+        if (!p.star && !p.hasAggregate() && p.groupBy.isEmpty() && p.orderBy.isEmpty() && p.setOperator == null) {
+            // Rows of the shown tables repeat once per related row of a table on the many side: list each once.
+            Set<TableEntry> shown = new HashSet<>();
+            collectTables(p.select, shown);
+            for (Plan.Join j : p.joins) {
+                if (!shown.contains(j.edge().from())) {
+                    p.distinct = true;
+                }
+            }
+        }
         // Subqueries repeat the outer joins.
         for (Cond c : p.where) {
             if (c instanceof Plan.Compare cmp && cmp.right() instanceof Plan.Scalar s && s.plan().root == focus
