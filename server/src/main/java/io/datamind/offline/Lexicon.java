@@ -187,6 +187,24 @@ final class Lexicon {
         return ABBREVIATIONS.get(word);
     }
 
+    /** Verbs that stand for an attribute: "weighing more than 3000" compares the weight. */
+    static final Map<String, List<String>> VERB_ATTRIBUTES = Map.ofEntries(
+            Map.entry("weigh", List.of("weight")),
+            Map.entry("weighs", List.of("weight")),
+            Map.entry("weighed", List.of("weight")),
+            Map.entry("weighing", List.of("weight")),
+            Map.entry("weighted", List.of("weight")),
+            Map.entry("cost", List.of("cost")),
+            Map.entry("costs", List.of("cost")),
+            Map.entry("costing", List.of("cost")),
+            Map.entry("earn", List.of("earnings")),
+            Map.entry("earns", List.of("earnings")),
+            Map.entry("earned", List.of("earnings")),
+            Map.entry("lasted", List.of("duration")),
+            Map.entry("lasting", List.of("duration")),
+            Map.entry("scored", List.of("score")),
+            Map.entry("aged", List.of("age")));
+
     /** Verbs that only restate a relationship the foreign keys already give ("located in", "belongs to"). */
     static final Set<String> RELATION_VERBS = Words.set(
             "belong", "belongs", "belonged", "belonging", "locate", "located", "live", "lives", "lived", "living",

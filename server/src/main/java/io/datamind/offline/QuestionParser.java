@@ -30,7 +30,11 @@ final class QuestionParser {
     record Unit(int start, int end, Token token, Mention mention) {
 
         String word() {
-            return token != null && token.isWord() ? token.lower() : "";
+            if (token != null) {
+                return token.isWord() ? token.lower() : "";
+            }
+            // A one-word mention still reads as its word for cues ("average" that is also a column name).
+            return end - start == 1 && mention.text.indexOf(' ') < 0 ? Words.lower(mention.text) : "";
         }
     }
 
@@ -1204,7 +1208,7 @@ final class QuestionParser {
                 boolean inHead = isHead(i) && !precededByRelation(i);
                 if (kind(k) == Kind.TABLE && (agg == null || agg == Agg.COUNT)) {
                     TableEntry counted = tableAt(k);
-                    if (counted == focus && agg == null) {
+                    if (counted == focus && agg == null && !headSelectsColumnOf(focus)) {
                         continue;
                     }
                     use(i, k + 1);
@@ -1225,6 +1229,10 @@ final class QuestionParser {
                     use(i, k + 1);
                     if (aggAt >= 0) {
                         use(aggAt);
+                    }
+                    if (agg == null && isWord(i, "most", "least", "fewest") && c.text() && !inHead) {
+                        // "speaks the most languages": count them
+                        agg = Agg.COUNT;
                     }
                     if (agg == Agg.COUNT && !c.numeric()) {
                         required.add(c.table);
@@ -1295,6 +1303,16 @@ final class QuestionParser {
             }
         }
         return null;
+    }
+
+    /** "the year that had the most concerts": the head shows a column of the counted table. */
+    private boolean headSelectsColumnOf(TableEntry t) {
+        for (int i = 0; i < size(); i++) {
+            if (isHead(i) && kind(i) == Kind.COLUMN && m(i).of(Kind.COLUMN).stream().anyMatch(c -> c.table() == t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasGroupingCue() {
@@ -1497,6 +1515,10 @@ final class QuestionParser {
             if (operand == null) {
                 // "more than the average": compare with the average over the same rows.
                 Subject before = s != null ? s : subjectBefore(at, null);
+                int afterAgg = skip(v + 1, Set.of("of", "the", "all"));
+                if ((before == null || before.column == null) && kind(afterAgg) == Kind.COLUMN && !used(afterAgg)) {
+                    before = new Subject(column(afterAgg), Agg.NONE, null, afterAgg);
+                }
                 if (before == null || before.column == null) {
                     continue;
                 }
@@ -1522,6 +1544,14 @@ final class QuestionParser {
             }
             if (s == null) {
                 s = subjectBefore(at, null);
+            }
+            if (s == null && Lexicon.VERB_ATTRIBUTES.containsKey(w(at - 1)) && !used(at - 1)) {
+                // "weighing more than 3000"
+                ColumnEntry c = attributeColumn(new Lexicon.Attribute(Lexicon.VERB_ATTRIBUTES.get(w(at - 1)), true),
+                        focus);
+                if (c != null) {
+                    s = new Subject(c, Agg.NONE, null, at - 1);
+                }
             }
             if (s == null && yearLike) {
                 s = timeSubject(at);
@@ -3122,10 +3152,14 @@ final class QuestionParser {
         if (!bothValues.isEmpty() || !butNotValues.isEmpty()) {
             setOperation(p);
         }
-        List<String> unexplained = unexplained(need);
+        Set<TableEntry> inPlay = new HashSet<>(need);
+        for (Plan.Join j : p.joins) {
+            inPlay.add(j.table());
+        }
+        List<String> unexplained = unexplained(inPlay);
         double confidence = penalty;
         for (String u : unexplained) {
-            confidence *= Lexicon.RELATION_VERBS.contains(u) ? 0.9 : 0.45;
+            confidence *= Lexicon.RELATION_VERBS.contains(u) ? 0.9 : softVerbs.contains(u) ? 0.8 : 0.45;
         }
         return new Reading(p, Math.max(0, Math.min(1, confidence)), unexplained, doubts);
     }
@@ -3212,6 +3246,25 @@ final class QuestionParser {
         }
     }
 
+    private boolean joinsAround(int i, Set<TableEntry> tables) {
+        if (tables.size() < 2) {
+            return false;
+        }
+        for (int k = i - 3; k <= i + 3; k++) {
+            if (k == i || k < 0 || k >= size()) {
+                continue;
+            }
+            if (kind(k) == Kind.TABLE && tables.contains(tableAt(k)) && (k > i || isWord(k + 1, "who", "that", "which")
+                    || k == i - 1)) {
+                return true;
+            }
+            if (isWord(k, "by") && k == i + 1 && kind(k + 1) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A verb naming what joins the tables ("conducted" for conductors, "enrolled" for enrolments). */
     private static boolean verbOfTables(String w, Set<TableEntry> tables) {
         if (!(w.endsWith("ed") || w.endsWith("ing") || w.endsWith("en"))) {
@@ -3235,6 +3288,8 @@ final class QuestionParser {
         }
         return false;
     }
+
+    private final Set<String> softVerbs = new HashSet<>();
 
     /** Words of the question that no pass explained. */
     private List<String> unexplained(Set<TableEntry> tables) {
@@ -3265,6 +3320,10 @@ final class QuestionParser {
             }
             if (verbOfTables(w, tables)) {
                 continue;
+            }
+            if ((w.endsWith("ed") || w.endsWith("ing")) && w.length() > 4 && joinsAround(i, tables)) {
+                // "singers who performed in concerts": a verb between two joined tables restates the join
+                softVerbs.add(w);
             }
             if (Set.of("many", "much", "number", "count", "there", "each", "every", "not").contains(w)) {
                 if (w.equals("not")) {
