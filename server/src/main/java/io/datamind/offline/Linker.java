@@ -161,7 +161,7 @@ final class Linker {
         boolean verbForm = stems.size() == 1 && (lowers.get(0).endsWith("ed") || lowers.get(0).endsWith("ing"));
         if (!verbForm) {
             for (Target t : index.lookupRoots(roots)) {
-                if (!seen.containsKey(key(t)) && acceptable(t, stems, ofAt, countOf)) {
+                if (!seen.containsKey(key(t)) && acceptable(t, stems, ofAt, countOf) && t.quality() >= 0.9) {
                     add(m, t, t.quality() * 0.85);
                     seen.put(key(t), t.quality() * 0.85);
                 }
@@ -193,7 +193,7 @@ final class Linker {
 
     /** Tables are not named "X of Y"; "number of X" never names an "X number". */
     private static boolean acceptable(Target t, List<String> stems, int ofAt, boolean countOf) {
-        if (ofAt > 0 && t.isTable()) {
+        if (ofAt > 0 && (t.isTable() || t.quality() < 0.9)) {
             return false;
         }
         if (countOf) {

@@ -327,6 +327,11 @@ final class QuestionParser {
         if (column.composite()) {
             return Kind.COLUMN;
         }
+        if (isWord(i + 1, "of", "for") && tableCandAt(skip(i + 2, DETERMINERS)) != null
+                && tableCandAt(skip(i + 2, DETERMINERS)) != table.table()) {
+            // "the size of their dog", "the model for the car": an attribute of the table named after it
+            return Kind.COLUMN;
+        }
         if (column.quality() <= table.quality() + 0.05 && references(column.table(), table.table())
                 && column.column().isForeignKey()) {
             // "airline" as flights.Airline is only the key of the airlines table.
@@ -476,6 +481,10 @@ final class QuestionParser {
                     for (int k = m(i).start; k < m(i).end; k++) {
                         spanStems.add(tokens.get(k).stem());
                     }
+                    TableEntry bound = boundTable(i);
+                    if (bound != null) {
+                        votes.merge(bound, 1.5, Double::sum);
+                    }
                     for (Cand c : cols) {
                         if (c.quality() >= best - 0.06) {
                             double v = c.quality() + (c.composite() ? 1.0 : 0.0);
@@ -502,6 +511,18 @@ final class QuestionParser {
                 }
             }
             return;
+        }
+        double top = votes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (votes.values().stream().filter(v -> v >= top - 0.1).count() > 1) {
+            // Close: let the rest of the question decide ("the average age for each type of pet").
+            for (int i = boundary; i < size(); i++) {
+                if (kind(i) == Kind.TABLE && votes.containsKey(tableAt(i))) {
+                    votes.merge(tableAt(i), 0.3, Double::sum);
+                } else if (kind(i) == Kind.COLUMN && m(i).bestOf(Kind.COLUMN).composite()
+                        && votes.containsKey(m(i).bestOf(Kind.COLUMN).table())) {
+                    votes.merge(m(i).bestOf(Kind.COLUMN).table(), 0.3, Double::sum);
+                }
+            }
         }
         double best = votes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         for (Map.Entry<TableEntry, Double> e : votes.entrySet()) {
@@ -734,7 +755,7 @@ final class QuestionParser {
                 s += 0.6;
             } else if (bound != null && references(bound, c.table())) {
                 // "descriptions for templates" in the table the templates refer to
-                s += 0.35;
+                s += 0.55;
             }
             if (c.table() == sibling) {
                 s += 0.3;
@@ -1195,7 +1216,11 @@ final class QuestionParser {
                 // "the most dogs", "the highest number of dogs", "the largest total sales", "the highest age"
                 Agg agg = null;
                 int aggAt = -1;
-                if (isWord(k, "number", "count", "amount") && isWord(k + 1, "of")) {
+                if (isWord(k, "amount") && isWord(k + 1, "of")) {
+                    // "the smallest amount of horsepower" is the value itself
+                    aggAt = k;
+                    k = skip(k + 2, Set.of("the"));
+                } else if (isWord(k, "number", "count") && isWord(k + 1, "of")) {
                     agg = Agg.COUNT;
                     aggAt = k;
                     k = skip(k + 2, Cues.DISTINCT);
@@ -1230,7 +1255,7 @@ final class QuestionParser {
                     if (aggAt >= 0) {
                         use(aggAt);
                     }
-                    if (agg == null && isWord(i, "most", "least", "fewest") && c.text() && !inHead) {
+                    if (agg == null && isWord(i, "most", "least", "fewest") && c.text() && !inHead && pluralAt(k)) {
                         // "speaks the most languages": count them
                         agg = Agg.COUNT;
                     }
@@ -1305,6 +1330,15 @@ final class QuestionParser {
         return null;
     }
 
+    private boolean pluralAt(int k) {
+        Mention mm = m(k);
+        if (mm == null) {
+            return false;
+        }
+        Token last = tokens.get(mm.end - 1);
+        return !last.stem().equals(last.lower());
+    }
+
     /** "the year that had the most concerts": the head shows a column of the counted table. */
     private boolean headSelectsColumnOf(TableEntry t) {
         for (int i = 0; i < size(); i++) {
@@ -1340,6 +1374,9 @@ final class QuestionParser {
                 continue;
             }
             if (i == supAt || i == colAt || used(i)) {
+                continue;
+            }
+            if (kind(i) == Kind.COLUMN && Cues.AGGREGATES.containsKey(w(i))) {
                 continue;
             }
             if (kind(i) == Kind.COLUMN) {
@@ -1516,7 +1553,10 @@ final class QuestionParser {
                 // "more than the average": compare with the average over the same rows.
                 Subject before = s != null ? s : subjectBefore(at, null);
                 int afterAgg = skip(v + 1, Set.of("of", "the", "all"));
-                if ((before == null || before.column == null) && kind(afterAgg) == Kind.COLUMN && !used(afterAgg)) {
+                if (kind(afterAgg) == Kind.COLUMN && !used(afterAgg) && column(afterAgg).numeric()
+                        && (before == null || before.column == null || before.unit < at - 3
+                                || before.column.text())) {
+                    // "singers above the average age": the age is compared
                     before = new Subject(column(afterAgg), Agg.NONE, null, afterAgg);
                 }
                 if (before == null || before.column == null) {
@@ -1544,6 +1584,10 @@ final class QuestionParser {
             }
             if (s == null) {
                 s = subjectBefore(at, null);
+                if (s != null && yearLike && isWord(at, "before", "after", "since", "earlier", "later", "prior")
+                        && s.column != null && !s.column.temporal() && !s.column.words.contains("year")) {
+                    s = null;
+                }
             }
             if (s == null && Lexicon.VERB_ATTRIBUTES.containsKey(w(at - 1)) && !used(at - 1)) {
                 // "weighing more than 3000"
@@ -2740,6 +2784,15 @@ final class QuestionParser {
                 }
                 continue;
             }
+            if (kind(i) == null && tok(i) != null && tok(i).isWord() && !tok(i).isStop() && !used(i)) {
+                ColumnEntry elided = elidedColumn(i);
+                if (elided != null) {
+                    // "the first and last name": first_name too
+                    use(i);
+                    select.add(new Item(i, Expr.col(elided)));
+                    continue;
+                }
+            }
             if (kind(i) == Kind.COLUMN && Set.of("name", "names").contains(Words.lower(m(i).text))
                     && kind(i - 1) == Kind.COLUMN && column(i - 1).text() && !isWord(i - 1, "first", "last")) {
                 // "the government form name" is the government form.
@@ -2821,6 +2874,26 @@ final class QuestionParser {
                 use(i);
             }
         }
+    }
+
+    private ColumnEntry elidedColumn(int i) {
+        int k = i + 1;
+        while (k < size() && (isWord(k, "and", "or") || isPunct(k) && tok(k).raw().equals(",")
+                || tok(k) != null && tok(k).isWord() && !tok(k).isStop() && kind(k) == null && k < i + 4)) {
+            k++;
+        }
+        if (kind(k) != Kind.COLUMN || k == i + 1) {
+            return null;
+        }
+        Mention later = m(k);
+        String tail = tokens.get(later.end - 1).stem();
+        ColumnEntry other = column(k);
+        for (SchemaIndex.Target t : index.lookup(List.of(tok(i).stem(), tail))) {
+            if (!t.isTable() && t.column().table == other.table && t.quality() >= 0.9) {
+                return t.column();
+            }
+        }
+        return null;
     }
 
     /** The table a foreign-key column is named after, when it has a name to show instead of the key. */
