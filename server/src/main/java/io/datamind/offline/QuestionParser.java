@@ -371,7 +371,8 @@ final class QuestionParser {
         // Equal readings: "makers and models", "car model" read as columns next to other columns or tables.
         int prev = skipBack(i - 1, Set.of("the", "and", ",", "or"));
         int next = skip(i + 1, Set.of("the", "and", ",", "or"));
-        boolean coordinated = (isWord(i - 1, "and", "or") || isPunct(i - 1)) && m(prev) != null
+        int before = isWord(i - 1, "the") ? i - 2 : i - 1;
+        boolean coordinated = (isWord(before, "and", "or") || isPunct(before)) && m(prev) != null
                 && m(prev).bestOf(Kind.COLUMN) != null
                 || (isWord(i + 1, "and", "or") || isPunct(i + 1)) && m(next) != null
                         && m(next).bestOf(Kind.COLUMN) != null && m(next).bestOf(Kind.TABLE) == null;
@@ -817,6 +818,12 @@ final class QuestionParser {
             }
         }
         return out;
+    }
+
+    /** A key that is not unique in its table: each referenced row may have many referencing rows. */
+    private static boolean multiplies(Edge e) {
+        return !(e.from().primaryKey.size() == e.fromColumns().size()
+                && e.from().primaryKey.containsAll(e.fromColumns()));
     }
 
     private static boolean references(TableEntry from, TableEntry to) {
@@ -1884,7 +1891,8 @@ final class QuestionParser {
 
     private void countCue(int cueAt, int k, boolean dist) {
         if (kind(k) == Kind.TABLE && kind(k + 1) == Kind.COLUMN && !used(k + 1)
-                && m(k + 1).of(Kind.COLUMN).stream().anyMatch(c -> c.table() == tableAt(k))) {
+                && m(k + 1).of(Kind.COLUMN).stream().anyMatch(c -> c.table() == tableAt(k))
+                && !tokens.get(m(k + 1).start).lower().endsWith("ed") && !tokens.get(m(k + 1).end - 1).is("by")) {
             // "how many different store locations": the shop's locations.
             ColumnEntry c = m(k + 1).of(Kind.COLUMN).stream().filter(x -> x.table() == tableAt(k)).findFirst()
                     .orElseThrow().column();
@@ -2451,6 +2459,16 @@ final class QuestionParser {
             if (e.getValue().size() < 2) {
                 continue;
             }
+            if (e.getKey().table != focus && focus != null && andBetweenValues(e.getValue())) {
+                // "cartoons directed by Ben Jones and cartoons directed by Michael Chang": both
+                where.removeAll(e.getValue());
+                List<String> vals = new ArrayList<>();
+                for (Plan.Compare cmp : e.getValue()) {
+                    vals.add(((Literal) cmp.right()).text());
+                }
+                bothValues.put(e.getKey(), vals);
+                continue;
+            }
             int at = where.indexOf(e.getValue().get(0));
             where.removeAll(e.getValue());
             List<Operand> values = new ArrayList<>();
@@ -2459,6 +2477,30 @@ final class QuestionParser {
             }
             where.add(at, new Plan.InList(Expr.col(e.getKey()), false, values));
         }
+    }
+
+    private boolean andBetweenValues(List<Plan.Compare> conds) {
+        List<Integer> at = new ArrayList<>();
+        for (Plan.Compare c : conds) {
+            String v = ((Literal) c.right()).text();
+            for (int i = 0; i < size(); i++) {
+                if (m(i) != null && kind(i) == Kind.VALUE && value(i) != null && value(i).value().equals(v)) {
+                    at.add(i);
+                    break;
+                }
+            }
+        }
+        if (at.size() < 2) {
+            return false;
+        }
+        boolean and = false;
+        for (int i = at.get(0) + 1; i < at.get(at.size() - 1); i++) {
+            if (isWord(i, "or")) {
+                return false;
+            }
+            and |= isWord(i, "and");
+        }
+        return and;
     }
 
     private Cand valueInColumn(int k, ColumnEntry col) {
@@ -2671,7 +2713,7 @@ final class QuestionParser {
             }
             // "in 2014" on a text or integer year column.
             if (isWord(i - 1, "in", "of", "during", "for", "from") && tok(i).raw().matches("(1[89]|20)\\d\\d")) {
-                ColumnEntry year = yearColumn();
+                ColumnEntry year = yearColumnNear(i);
                 if (year != null) {
                     use(i - 1, i + 1);
                     where.add(new Plan.Compare(Expr.col(year), "=", year.text() ? new Literal(n.text(), false) : n));
@@ -2689,6 +2731,21 @@ final class QuestionParser {
                 where.add(new Plan.Compare(Expr.col(v.column()), "=", new Literal(v.value(), false)));
             }
         }
+    }
+
+    /** The year column of the table named closest before position i ("a concert in 2014"), else any. */
+    private ColumnEntry yearColumnNear(int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 5; k--) {
+            TableEntry t = kind(k) == Kind.TABLE ? tableAt(k) : null;
+            if (t != null) {
+                for (ColumnEntry c : t.columns) {
+                    if (c.words.contains("year") && !c.temporal()) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return yearColumn();
     }
 
     private ColumnEntry yearColumn() {
@@ -3200,9 +3257,20 @@ final class QuestionParser {
             Set<TableEntry> shown = new HashSet<>();
             collectTables(p.select, shown);
             for (Plan.Join j : p.joins) {
-                if (!shown.contains(j.edge().from())) {
+                if (!shown.contains(j.edge().from()) && multiplies(j.edge())) {
                     p.distinct = true;
                 }
+            }
+        }
+        if (p.select.size() == 1 && p.select.get(0).equals(Expr.countAll()) && p.groupBy.isEmpty()
+                && countTable == focus && focus.primaryKey.size() == 1) {
+            // "how many professionals have treated dogs": each professional once
+            boolean multiplied = false;
+            for (Plan.Join j : p.joins) {
+                multiplied |= j.edge().from() != focus && multiplies(j.edge());
+            }
+            if (multiplied) {
+                p.select.set(0, Expr.countDistinct(focus.primaryKey.get(0)));
             }
         }
         // Subqueries repeat the outer joins.
