@@ -185,6 +185,7 @@ final class QuestionParser {
         parseGrouping();
         parseLike();
         parseNegations();
+        parseFlags();
         parseValues();
         parseUnknownValues();
         mergeAlternatives();
@@ -912,7 +913,11 @@ final class QuestionParser {
     }
 
     /** Reads an ordering phrase starting at i; returns its end or -1 when it is not one. */
+    private boolean orderByCount;
+    private Plan.Order countOrder;
+
     private int orderPhrase(int i) {
+        orderByCount = false;
         Boolean desc = null;
         List<ColumnEntry> cols = new ArrayList<>();
         int j = i;
@@ -950,6 +955,9 @@ final class QuestionParser {
                 last = (int) ft[2];
                 j = last + 1;
                 continue;
+            } else if ((isWord(j, "count", "frequency") || isWord(j, "number") && !isWord(j + 1, "of")) && cols.isEmpty()
+                    && kind(j) == null) {
+                orderByCount = true;
             } else if (Cues.ORDER_VERBS.contains(w) || Set.of("by", "in", "the", "of", "order", "according", "to",
                             "on", "their", "its", "them", "results", "result", "then", "and", "it", "based", "with",
                             "respect", "alphabetic", "value", "values")
@@ -977,6 +985,11 @@ final class QuestionParser {
             last--;
         }
         boolean hasDirection = desc != null;
+        if (orderByCount) {
+            use(i, last + 1);
+            countOrder = new Plan.Order(Expr.countAll(), desc != null && desc);
+            return last;
+        }
         if (cols.isEmpty() && !hasDirection && !Cues.ORDER_VERBS.contains(w(i))) {
             return -1;
         }
@@ -2537,6 +2550,57 @@ final class QuestionParser {
         return false;
     }
 
+    private static final Set<String> TRUE_VALUES = Words.set("t", "y", "yes", "true", "1");
+    private static final Set<String> FALSE_VALUES = Words.set("f", "n", "no", "false", "0");
+
+    /** The value meaning "yes" of a two-valued flag column (T/F, Y/N, yes/no, 1/0), or null. */
+    private static String trueValue(ColumnEntry c) {
+        if (c.category.equals("boolean")) {
+            return "TRUE";
+        }
+        if (c.samples.isEmpty() || c.samples.size() > 2) {
+            return null;
+        }
+        String yes = null;
+        for (String v : c.samples) {
+            String l = Words.lower(v.strip());
+            if (TRUE_VALUES.contains(l)) {
+                yes = v;
+            } else if (!FALSE_VALUES.contains(l)) {
+                return null;
+            }
+        }
+        return yes;
+    }
+
+    /** "official languages", "active customers": a yes/no column used as an adjective filters on yes. */
+    private void parseFlags() {
+        for (int i = 0; i < size(); i++) {
+            if (used(i) || kind(i) != Kind.COLUMN) {
+                continue;
+            }
+            ColumnEntry c = column(i);
+            String yes = trueValue(c);
+            if (yes == null) {
+                continue;
+            }
+            int next = i + 1;
+            boolean adjective = kind(next) == Kind.TABLE || kind(next) == Kind.COLUMN;
+            boolean predicate = isWord(i - 1, "is", "are", "was", "were", "be");
+            if (!adjective && !predicate) {
+                continue;
+            }
+            boolean negated = isWord(i - 1, "not", "non") || isWord(i - 2, "not") && predicate;
+            use(i);
+            if (negated) {
+                use(isWord(i - 1, "not", "non") ? i - 1 : i - 2);
+            }
+            required.add(c.table);
+            Operand v = yes.equals("TRUE") ? new Literal("TRUE", true) : new Literal(yes, false);
+            where.add(new Plan.Compare(Expr.col(c), negated ? "!=" : "=", v));
+        }
+    }
+
     /** A column mentioned right next to its value ("country France", "France as country") is explained by it. */
     private void markColumnNear(int valueAt, ColumnEntry col) {
         for (int k : new int[] {valueAt - 1, valueAt - 2, valueAt + 1, valueAt - 3}) {
@@ -3198,6 +3262,15 @@ final class QuestionParser {
             }
             p.orderBy.add(new Plan.Order(Expr.countAll(), mostCommon.desc));
             p.limit = 1;
+        }
+        if (countOrder != null) {
+            // "in ascending order of count": count per shown value
+            for (Expr e : plain) {
+                if (!groupBy.contains(e)) {
+                    groupBy.add(e);
+                }
+            }
+            p.orderBy.add(countOrder);
         }
         p.groupBy.addAll(groupBy);
         p.orderBy.addAll(orders);
