@@ -135,6 +135,7 @@ final class Lexicon {
         adjective("late", "later", "latest", List.of("date"), true);
         adjective("new", "newer", "newest", List.of("date"), true);
         adjective("recent", "more recent", "most recent", List.of("date"), true);
+        SUPERLATIVES.put("last", new Attribute(List.of("date"), true));
     }
 
     private static void adjective(String base, String comparative, String superlative, List<String> words,
@@ -186,6 +187,29 @@ final class Lexicon {
     static List<String> expansion(String word) {
         return ABBREVIATIONS.get(word);
     }
+
+    /** Adjectives of nationality and the country names they stand for, to meet sampled country values. */
+    static final Map<String, String> DEMONYMS = Map.ofEntries(
+            Map.entry("american", "United States"), Map.entry("british", "United Kingdom"),
+            Map.entry("english", "England"), Map.entry("french", "France"), Map.entry("german", "Germany"),
+            Map.entry("italian", "Italy"), Map.entry("spanish", "Spain"), Map.entry("portuguese", "Portugal"),
+            Map.entry("dutch", "Netherlands"), Map.entry("belgian", "Belgium"), Map.entry("swiss", "Switzerland"),
+            Map.entry("austrian", "Austria"), Map.entry("swedish", "Sweden"), Map.entry("norwegian", "Norway"),
+            Map.entry("danish", "Denmark"), Map.entry("finnish", "Finland"), Map.entry("irish", "Ireland"),
+            Map.entry("scottish", "Scotland"), Map.entry("welsh", "Wales"), Map.entry("polish", "Poland"),
+            Map.entry("czech", "Czech Republic"), Map.entry("hungarian", "Hungary"), Map.entry("greek", "Greece"),
+            Map.entry("turkish", "Turkey"), Map.entry("russian", "Russia"), Map.entry("ukrainian", "Ukraine"),
+            Map.entry("romanian", "Romania"), Map.entry("bulgarian", "Bulgaria"), Map.entry("serbian", "Serbia"),
+            Map.entry("croatian", "Croatia"), Map.entry("chinese", "China"), Map.entry("japanese", "Japan"),
+            Map.entry("korean", "South Korea"), Map.entry("indian", "India"), Map.entry("pakistani", "Pakistan"),
+            Map.entry("indonesian", "Indonesia"), Map.entry("thai", "Thailand"), Map.entry("vietnamese", "Vietnam"),
+            Map.entry("filipino", "Philippines"), Map.entry("australian", "Australia"),
+            Map.entry("canadian", "Canada"), Map.entry("mexican", "Mexico"), Map.entry("brazilian", "Brazil"),
+            Map.entry("argentinian", "Argentina"), Map.entry("argentine", "Argentina"), Map.entry("chilean", "Chile"),
+            Map.entry("colombian", "Colombia"), Map.entry("peruvian", "Peru"), Map.entry("egyptian", "Egypt"),
+            Map.entry("nigerian", "Nigeria"), Map.entry("kenyan", "Kenya"), Map.entry("israeli", "Israel"),
+            Map.entry("iranian", "Iran"), Map.entry("iraqi", "Iraq"), Map.entry("saudi", "Saudi Arabia"),
+            Map.entry("african", "Africa"), Map.entry("asian", "Asia"), Map.entry("european", "Europe"));
 
     /** Verbs that stand for an attribute: "weighing more than 3000" compares the weight. */
     static final Map<String, List<String>> VERB_ATTRIBUTES = Map.ofEntries(

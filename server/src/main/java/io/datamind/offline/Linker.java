@@ -176,6 +176,27 @@ final class Linker {
                 }
             }
         }
+        if (seen.isEmpty() && stems.size() <= 3) {
+            // "year of independence" for IndepYear: a schema word that abbreviates a question word
+            List<String> abbreviated = new ArrayList<>(stems);
+            boolean changed = false;
+            for (int k = 0; k < abbreviated.size(); k++) {
+                String full = abbreviated.get(k);
+                String abbr = index.abbreviationOf(full);
+                if (abbr != null) {
+                    abbreviated.set(k, abbr);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                for (Target t : index.lookup(abbreviated)) {
+                    if (!seen.containsKey(key(t)) && t.quality() >= 0.9 && acceptable(t, abbreviated, ofAt, countOf)) {
+                        add(m, t, t.quality() * 0.85);
+                        seen.put(key(t), t.quality() * 0.85);
+                    }
+                }
+            }
+        }
         if (seen.isEmpty() && stems.size() == 1 && lowers.get(0).length() >= 5 && !verbForm) {
             // A misspelling ("cartoones"): one edit away from a one-word name.
             for (String key : index.singleWordKeys()) {
@@ -286,6 +307,16 @@ final class Linker {
             return;
         }
         List<ValueRef> refs = index.values.get(key.toString());
+        if (refs == null && j - i == 1 && first.isWord() && Lexicon.DEMONYMS.containsKey(first.lower())) {
+            // "French singers": the sampled value is "France"
+            refs = index.values.get(SchemaIndex.valueKey(Lexicon.DEMONYMS.get(first.lower())));
+            if (refs != null) {
+                for (ValueRef v : refs) {
+                    m.cands.add(Cand.value(v.column(), v.value(), 0.85));
+                }
+            }
+            return;
+        }
         if (refs == null) {
             return;
         }

@@ -2905,7 +2905,8 @@ final class QuestionParser {
                 }
                 continue;
             }
-            if (kind(i) == null && tok(i) != null && tok(i).isWord() && !tok(i).isStop() && !used(i)) {
+            if ((kind(i) == null && tok(i) != null && tok(i).isWord() && !tok(i).isStop()
+                    || kind(i) == Kind.COLUMN && m(i).end - m(i).start == 1 && m(i).best() < 0.9) && !used(i)) {
                 ColumnEntry elided = elidedColumn(i);
                 if (elided != null) {
                     // "the first and last name": first_name too
@@ -2985,6 +2986,14 @@ final class QuestionParser {
                 star = true;
             }
         }
+        for (int i = to; i < size(); i++) {
+            if (!used(i) && kind(i) == Kind.COLUMN && isWord(i - 1, "their", "its", "his", "her")
+                    && isWord(i - 2, "and", ",")) {
+                // "for each player and their first name"
+                use(i);
+                select.add(new Item(i, Expr.col(column(i))));
+            }
+        }
         if (selectFrom > 0) {
             return;
         }
@@ -3000,16 +3009,18 @@ final class QuestionParser {
     private ColumnEntry elidedColumn(int i) {
         int k = i + 1;
         while (k < size() && (isWord(k, "and", "or") || isPunct(k) && tok(k).raw().equals(",")
-                || tok(k) != null && tok(k).isWord() && !tok(k).isStop() && kind(k) == null && k < i + 4)) {
+                || tok(k) != null && tok(k).isWord() && !tok(k).isStop() && kind(k) == null && k < i + 4
+                || m(k) != null && m(k).end - m(k).start == 1 && k < i + 5)) {
             k++;
         }
-        if (kind(k) != Kind.COLUMN || k == i + 1) {
+        if (kind(k) != Kind.COLUMN || k == i + 1 || m(k).end - m(k).start < 2) {
             return null;
         }
         Mention later = m(k);
         String tail = tokens.get(later.end - 1).stem();
         ColumnEntry other = column(k);
-        for (SchemaIndex.Target t : index.lookup(List.of(tok(i).stem(), tail))) {
+        String word = tokens.get(units.get(i).start()).stem();
+        for (SchemaIndex.Target t : index.lookup(List.of(word, tail))) {
             if (!t.isTable() && t.column().table == other.table && t.quality() >= 0.9) {
                 return t.column();
             }

@@ -687,6 +687,25 @@ final class SchemaIndex {
         return String.join(" ", parts);
     }
 
+    private final Map<String, String> abbreviations = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A schema word that is a clipped form of the question word ("indep" for "independence"), or null. */
+    String abbreviationOf(String word) {
+        if (word.length() < 7) {
+            return null;
+        }
+        return abbreviations.computeIfAbsent(word, w -> {
+            String best = "";
+            for (String v : vocabulary) {
+                if (v.length() >= 4 && v.length() <= w.length() - 3 && w.startsWith(v) && v.length() > best.length()
+                        && !Words.STOPWORDS.contains(v)) {
+                    best = v;
+                }
+            }
+            return best;
+        }).transform(b -> b.isEmpty() ? null : b);
+    }
+
     private List<String> singleWordKeys;
 
     /** Index keys of one word, for spotting misspellings. */

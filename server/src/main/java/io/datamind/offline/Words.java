@@ -35,7 +35,7 @@ final class Words {
             "including", "include", "includes", "included", "together", "along", "respectively", "corresponding",
             "correspond", "regarding", "well", "also", "out", "up", "there", "listed", "shown", "given", "found",
             "known", "available", "stored", "registered", "recorded", "respective", "different", "distinct",
-            "unique", "various", "all", "total");
+            "unique", "various", "all", "total", "compute", "calculate", "determine", "please", "everything");
 
     private static final Map<String, String> IRREGULAR_PLURALS = Map.ofEntries(
             Map.entry("people", "person"),
