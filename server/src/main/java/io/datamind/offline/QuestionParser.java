@@ -1478,8 +1478,11 @@ final class QuestionParser {
             if (used(i)) {
                 continue;
             }
-            if (isWord(i, "between") && isNumber(i + 1) && isWord(i + 2, "and") && isNumber(i + 3)) {
-                Subject s = subjectBefore(i, null);
+            if (isWord(i, "between") && numberAt(i + 1) != null && isWord(i + 2, "and") && numberAt(i + 3) != null) {
+                Subject s = subjectAfter(i + 4);
+                if (s == null || s.agg == Agg.NONE) {
+                    s = subjectBefore(i, null);
+                }
                 if (s == null && kind(i - 1) == null) {
                     s = timeSubject(i);
                 }
@@ -1488,7 +1491,7 @@ final class QuestionParser {
                     if (s.unit >= 0) {
                         use(s.unit);
                     }
-                    addCondition(s, new Plan.Between(s.expr(), number(i + 1), number(i + 3)));
+                    addCondition(s, new Plan.Between(s.expr(), numberAt(i + 1), numberAt(i + 3)));
                 }
                 continue;
             }
@@ -1627,8 +1630,25 @@ final class QuestionParser {
             if (s.unit >= 0) {
                 use(s.unit);
             }
+            Cond made;
             if (s.column != null && s.column.temporal() && yearLike) {
-                addCondition(s, new Plan.YearIs(s.column, opText, Integer.parseInt(tok(v).raw())));
+                made = new Plan.YearIs(s.column, opText, Integer.parseInt(tok(v).raw()));
+            } else {
+                made = new Plan.Compare(s.expr(), opText, operand);
+            }
+            int orAt = isWord(i - 1, "or") ? i - 1 : -1;
+            if (orAt >= 0 && lastComparison != null && lastComparisonEnd == orAt && where.contains(lastComparison)
+                    && s.agg == Agg.NONE && sameColumn(lastComparison, s.column)) {
+                // "opened after 2013 or before 2008"
+                use(orAt);
+                where.set(where.indexOf(lastComparison), new Plan.AnyOf(List.of(lastComparison, made)));
+                lastComparison = null;
+                continue;
+            }
+            lastComparison = made;
+            lastComparisonEnd = valueEnd + postWidth;
+            if (s.column != null && s.column.temporal() && yearLike) {
+                addCondition(s, made);
             } else if (s.column != null && s.column.text() && s.agg == Agg.NONE && !opText.equals("=")) {
                 addCondition(s, new Plan.Compare(s.expr(), opText, operand));
                 doubt("compares the text column " + s.column + " with a number", 0.9);
@@ -1636,6 +1656,19 @@ final class QuestionParser {
                 addCondition(s, new Plan.Compare(s.expr(), opText, operand));
             }
         }
+    }
+
+    private Cond lastComparison;
+    private int lastComparisonEnd = -1;
+
+    private static boolean sameColumn(Cond c, ColumnEntry column) {
+        if (c instanceof Plan.Compare cmp) {
+            return cmp.left().column() == column;
+        }
+        if (c instanceof Plan.YearIs y) {
+            return y.column() == column;
+        }
+        return false;
     }
 
     private boolean attributeMatches(Lexicon.Attribute attr, ColumnEntry c) {
@@ -1720,6 +1753,15 @@ final class QuestionParser {
             case "<=" -> ">=";
             default -> op;
         };
+    }
+
+    /** A number written in digits or as a small number word. */
+    private Literal numberAt(int i) {
+        if (isNumber(i)) {
+            return number(i);
+        }
+        Integer n = Cues.numberWord(w(i));
+        return n == null || m(i) != null ? null : new Literal(String.valueOf(n), true);
     }
 
     private Literal number(int i) {
@@ -2772,7 +2814,22 @@ final class QuestionParser {
             if (kind(k) == Kind.COLUMN && !used(k)) {
                 ColumnEntry c = column(k);
                 use(k, i + 1);
-                where.add(new Plan.Compare(Expr.col(c), "=", c.text() ? new Literal(n.text(), false) : n));
+                List<Operand> values = new ArrayList<>();
+                values.add(c.text() ? new Literal(n.text(), false) : n);
+                // "grades 9 or 10"
+                int j = i + 1;
+                while ((isWord(j, "or", "and") || isPunct(j) && tok(j).raw().equals(",")) && isNumber(j + 1)
+                        && !used(j + 1) && postOperatorAt(j) == null) {
+                    Literal more = number(j + 1);
+                    values.add(c.text() ? new Literal(more.text(), false) : more);
+                    use(j, j + 2);
+                    j += 2;
+                }
+                if (values.size() == 1) {
+                    where.add(new Plan.Compare(Expr.col(c), "=", values.get(0)));
+                } else {
+                    where.add(new Plan.InList(Expr.col(c), false, values));
+                }
                 continue;
             }
             // "in 2014" on a text or integer year column.
@@ -3471,6 +3528,17 @@ final class QuestionParser {
         }
     }
 
+    /** After a subject word ("who teach", "do they teach", "departments offer") and before an object. */
+    private boolean verbPosition(int i) {
+        boolean subject = isWord(i - 1, "who", "that", "which", "they", "it", "he", "she", "to", "can", "will")
+                || kind(i - 1) == Kind.TABLE;
+        boolean object = i + 1 >= size() || isPunct(i + 1) || m(i + 1) != null
+                || isWord(i + 1, "a", "an", "the", "any", "some", "by", "in", "from", "to", "at", "on", "with", "more",
+                        "at", "two", "three", "one", "no");
+        return subject && object && !Words.lower(tok(i).raw()).endsWith("s") || subject && object && tok(i).raw()
+                .endsWith("es");
+    }
+
     private boolean joinsAround(int i, Set<TableEntry> tables) {
         if (tables.size() < 2) {
             return false;
@@ -3543,10 +3611,15 @@ final class QuestionParser {
             if (Words.STOPWORDS.contains(w) || Words.FILLER.contains(w) || Cues.DISTINCT.contains(w)) {
                 continue;
             }
+            if (Set.of("type", "types", "kind", "kinds", "category", "value").contains(w) && kind(i - 1) == Kind.COLUMN
+                    && used(i - 1)) {
+                // "each hand type" is the hand column
+                continue;
+            }
             if (verbOfTables(w, tables)) {
                 continue;
             }
-            if ((w.endsWith("ed") || w.endsWith("ing")) && w.length() > 4 && joinsAround(i, tables)) {
+            if (((w.endsWith("ed") || w.endsWith("ing")) && w.length() > 4 || verbPosition(i)) && joinsAround(i, tables)) {
                 // "singers who performed in concerts": a verb between two joined tables restates the join
                 softVerbs.add(w);
             }
