@@ -570,6 +570,13 @@ final class QuestionParser {
                     && !Words.FILLER.contains(w) && w.length() > 4) {
                 return i;
             }
+            if (t != null && t.isWord() && !Words.STOPWORDS.contains(w) && !Words.FILLER.contains(w)
+                    && !Cues.DISTINCT.contains(w) && !Cues.AGGREGATES.containsKey(w) && !Linker.CUE_WORDS.contains(w)
+                    && kind(i - 1) == Kind.TABLE && (m(i + 1) != null || isWord(i + 1, "a", "an", "the", "any", "some",
+                            "at", "more", "less", "fewer", "no"))) {
+                // "How many departments offer any degree": a verb after the subject starts the rows part
+                return i;
+            }
         }
         return end;
     }
@@ -724,11 +731,13 @@ final class QuestionParser {
             spanStems.add(tokens.get(k).stem());
         }
         TableEntry sibling = null;
+        String siblingTail = null;
         int prev = skipBack(i - 1, Set.of("the", "and", ",", "its", "their"));
         if (prev < i - 1 && kind(prev) == Kind.COLUMN && (isWord(i - 1, "and") || isWord(i - 2, "and")
                 || isPunct(i - 1) || isPunct(i - 2))) {
             Cand p = bestColumnCand(prev, true);
             sibling = p == null ? null : p.table();
+            siblingTail = p == null ? null : p.column().words.get(p.column().words.size() - 1);
         }
         TableEntry valueTable = null;
         int vb = skipBack(i - 1, Set.of("that", "which", "who", "is", "are", "was", "with", "whose", "has", "of",
@@ -760,6 +769,11 @@ final class QuestionParser {
                 s += 0.55;
             }
             if (c.table() == sibling) {
+                s += 0.3;
+            }
+            if (siblingTail != null && c.quality() < 0.9
+                    && c.column().words.get(c.column().words.size() - 1).equals(siblingTail)) {
+                // "the winner name and loser": the loser's name
                 s += 0.3;
             }
             if (nextSibling != null && nextSibling.of(Kind.COLUMN).stream().anyMatch(x -> x.table() == c.table())) {
@@ -2067,6 +2081,13 @@ final class QuestionParser {
                     continue;
                 }
                 use(i, k + 1);
+                TableEntry entity = entityOfKey(c);
+                if (entity != null) {
+                    // "for each continent" where countries.Continent is the continent's key
+                    groupTables.add(entity);
+                    required.add(entity);
+                    continue;
+                }
                 groupKeys.add(Expr.col(c));
                 select.add(new Item(k, Expr.col(c)));
             } else if (kind(k) == Kind.TABLE) {
@@ -2711,8 +2732,8 @@ final class QuestionParser {
                         col = d.get(0);
                         colAt = end;
                     }
-                } else if (!column(end).numeric()) {
-                    col = column(end);
+                } else if (!column(end).numeric() && !column(end).temporal()) {
+                    col = nameLike(end);
                     colAt = end;
                 }
             } else if (isWord(before, "named", "called", "titled", "name", "title")) {
@@ -2776,13 +2797,27 @@ final class QuestionParser {
                 // The column's values are all known and this is not one of them: the binding is wrong.
                 doubt("'" + text + "' is not a value of " + col, 0.3);
             } else if (colAt < 0) {
-                doubt("'" + text + "' was taken as a " + col, 0.7);
+                doubt("'" + text + "' was taken as a " + col, 0.5);
             } else {
                 doubt("'" + text + "' is not among the sampled values of " + col, t.kind() == Token.Kind.QUOTED
                         ? 0.95 : 0.85);
             }
             i = end - 1;
         }
+    }
+
+    /** Of a mention's columns, the one holding names or titles, for a proper-noun value. */
+    private ColumnEntry nameLike(int k) {
+        ColumnEntry resolved = column(k);
+        if (m(k).best() >= 0.9) {
+            return resolved;
+        }
+        for (Cand c : m(k).of(Kind.COLUMN)) {
+            if (c.column().text() && (c.column().words.contains("name") || c.column().words.contains("title"))) {
+                return c.column();
+            }
+        }
+        return resolved;
     }
 
     private String joinRaw(int from, int to) {
@@ -3438,12 +3473,41 @@ final class QuestionParser {
         for (Plan.Join j : p.joins) {
             inPlay.add(j.table());
         }
+        checkContradictions(p.where);
+        if (hasWord("either") && p.where.stream().noneMatch(c -> c instanceof Plan.InList || c instanceof Plan.AnyOf)) {
+            doubt("'either ... or ...' was not read as alternatives", 0.4);
+        }
         List<String> unexplained = unexplained(inPlay);
         double confidence = penalty;
         for (String u : unexplained) {
             confidence *= Lexicon.RELATION_VERBS.contains(u) ? 0.9 : softVerbs.contains(u) ? 0.8 : 0.45;
         }
         return new Reading(p, Math.max(0, Math.min(1, confidence)), unexplained, doubts);
+    }
+
+    private boolean hasWord(String w) {
+        for (Token t : tokens) {
+            if (t.is(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "founded before 2003 and after 2003" cannot hold for one row: the reading is wrong. */
+    private void checkContradictions(List<Cond> conds) {
+        for (Cond a : conds) {
+            for (Cond b : conds) {
+                if (a == b || !(a instanceof Plan.Compare x) || !(b instanceof Plan.Compare y)) {
+                    continue;
+                }
+                if (x.left().equals(y.left()) && x.right() instanceof Literal lx && y.right() instanceof Literal ly
+                        && lx.numeric() && ly.numeric() && x.op().startsWith("<") && y.op().startsWith(">")
+                        && Double.parseDouble(ly.text()) >= Double.parseDouble(lx.text())) {
+                    doubt("the conditions on " + x.left().column() + " cannot both hold", 0.3);
+                }
+            }
+        }
     }
 
     private void setOperation(Plan p) {
