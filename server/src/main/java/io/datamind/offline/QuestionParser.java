@@ -1700,7 +1700,7 @@ final class QuestionParser {
 
     /** For a year with no column named: "founded before 1950" compares the year or date column in play. */
     private Subject timeSubject(int at) {
-        ColumnEntry year = yearColumn();
+        ColumnEntry year = yearColumnNear(at);
         ColumnEntry col = year != null ? year : timeColumn(focus);
         if (col == null) {
             return null;
@@ -2834,10 +2834,12 @@ final class QuestionParser {
     /** "with 4 cylinders", "a population of 80000", "grade 9": a number equal to a column. */
     private void parseNumberEqualities() {
         for (int i = 0; i < size(); i++) {
-            if (used(i) || !isNumber(i)) {
+            boolean numericValue = kind(i) == Kind.VALUE && m(i).end - m(i).start == 1
+                    && tokens.get(m(i).start).kind() == Token.Kind.NUMBER;
+            if (used(i) || !isNumber(i) && !numericValue) {
                 continue;
             }
-            Literal n = number(i);
+            Literal n = numericValue ? new Literal(tokens.get(m(i).start).raw(), true) : number(i);
             int after = i + 1;
             if (kind(after) == Kind.COLUMN && !used(after) && !column(after).text()) {
                 ColumnEntry c = column(after);
@@ -2868,7 +2870,7 @@ final class QuestionParser {
                 continue;
             }
             // "in 2014" on a text or integer year column.
-            if (isWord(i - 1, "in", "of", "during", "for", "from") && tok(i).raw().matches("(1[89]|20)\\d\\d")) {
+            if (isWord(i - 1, "in", "of", "during", "for", "from") && n.text().matches("(1[89]|20)\\d\\d")) {
                 ColumnEntry year = yearColumnNear(i);
                 if (year != null) {
                     use(i - 1, i + 1);
@@ -3011,6 +3013,13 @@ final class QuestionParser {
                     && kind(i - 1) == Kind.COLUMN && column(i - 1).text() && !isWord(i - 1, "first", "last")) {
                 // "the government form name" is the government form.
                 use(i);
+                continue;
+            }
+            if (kind(i) == Kind.COLUMN && m(i).best() < 0.7 && isWord(skipBack(i - 1, DETERMINERS), "of")
+                    && anyColumn) {
+                // "the first name of the winner": "winner" only says whose
+                use(i);
+                doubt("'" + m(i).text + "' read as whose attributes are shown", 0.9);
                 continue;
             }
             if (kind(i) == Kind.COLUMN) {
