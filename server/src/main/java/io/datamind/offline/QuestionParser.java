@@ -31,7 +31,7 @@ final class QuestionParser {
 
         String word() {
             if (token != null) {
-                return token.isWord() ? token.lower() : "";
+                return token.kind() == Token.Kind.PUNCT ? token.raw() : token.isWord() ? token.lower() : "";
             }
             // A one-word mention still reads as its word for cues ("average" that is also a column name).
             return end - start == 1 && mention.text.indexOf(' ') < 0 ? Words.lower(mention.text) : "";
@@ -188,8 +188,8 @@ final class QuestionParser {
         parseFlags();
         parseValues();
         parseUnknownValues();
-        mergeAlternatives();
         parseNumberEqualities();
+        mergeAlternatives();
         parseBothTables();
         parseSelect();
         parseExistence();
@@ -327,6 +327,9 @@ final class QuestionParser {
     private Kind chooseTableOrColumn(int i, Cand table, Cand column) {
         if (column.composite()) {
             return Kind.COLUMN;
+        }
+        if (isCountCueBefore(i) && table.quality() >= column.quality() - 0.15) {
+            return Kind.TABLE;
         }
         if (isWord(i + 1, "of", "for") && tableCandAt(skip(i + 2, DETERMINERS)) != null
                 && tableCandAt(skip(i + 2, DETERMINERS)) != table.table()) {
@@ -520,8 +523,9 @@ final class QuestionParser {
             for (int i = boundary; i < size(); i++) {
                 if (kind(i) == Kind.TABLE && votes.containsKey(tableAt(i))) {
                     votes.merge(tableAt(i), 0.3, Double::sum);
-                } else if (kind(i) == Kind.COLUMN && m(i).bestOf(Kind.COLUMN).composite()
-                        && votes.containsKey(m(i).bestOf(Kind.COLUMN).table())) {
+                } else if (kind(i) == Kind.COLUMN && votes.containsKey(m(i).bestOf(Kind.COLUMN).table())
+                        && (m(i).bestOf(Kind.COLUMN).composite() || m(i).best() >= 0.95
+                                && m(i).of(Kind.COLUMN).stream().map(Cand::table).distinct().count() == 1)) {
                     votes.merge(m(i).bestOf(Kind.COLUMN).table(), 0.3, Double::sum);
                 }
             }
@@ -623,9 +627,9 @@ final class QuestionParser {
         // "the role, street and city of the professionals": past the other coordinated columns.
         while (k < size() && (isWord(k, "and", "the", "its", "their") || isPunct(k) && tok(k).raw().equals(",")
                 || kind(k) == Kind.COLUMN || isWord(k, "name", "names", "id", "ids"))) {
-            if (kind(k) == Kind.COLUMN && m(k).bestOf(Kind.COLUMN).composite()) {
+            if (kind(k) == Kind.COLUMN && m(k).of(Kind.COLUMN).stream().anyMatch(Cand::composite)) {
                 // "role, street and state of the professionals" linked "state of the professionals" as one.
-                return m(k).bestOf(Kind.COLUMN).table();
+                return m(k).of(Kind.COLUMN).stream().filter(Cand::composite).findFirst().orElseThrow().table();
             }
             k++;
         }
@@ -679,16 +683,33 @@ final class QuestionParser {
             return null;
         }
         int k = i + 1;
+        List<String> xStems = new ArrayList<>();
         while (k < size() && (isWord(k, "and", "the") || isPunct(k) && tok(k).raw().equals(",")
                 || kind(k) == Kind.COLUMN)) {
+            if (kind(k) == Kind.COLUMN) {
+                // "the name and the release year of the song": the song is named inside the next mention
+                boolean afterOf = false;
+                for (int t = m(k).start; t < m(k).end; t++) {
+                    if (afterOf && !tokens.get(t).isStop()) {
+                        xStems.add(tokens.get(t).stem());
+                    }
+                    afterOf |= tokens.get(t).is("of");
+                }
+                if (!xStems.isEmpty()) {
+                    break;
+                }
+            }
             k++;
         }
-        if (!isWord(k, "of")) {
+        int x = skip(k + 1, DETERMINERS);
+        if (!xStems.isEmpty()) {
+            x = -1;
+        } else if (!isWord(k, "of")) {
             return null;
         }
-        int x = skip(k + 1, DETERMINERS);
-        List<String> xStems = new ArrayList<>();
-        if (m(x) != null && kind(x) != Kind.VALUE) {
+        if (x < 0) {
+            // the words were found inside the coordinated mention
+        } else if (m(x) != null && kind(x) != Kind.VALUE) {
             for (int t = m(x).start; t < m(x).end; t++) {
                 if (!tokens.get(t).isStop()) {
                     xStems.add(tokens.get(t).stem());
@@ -698,6 +719,12 @@ final class QuestionParser {
             xStems.add(tok(x).stem());
         } else {
             return null;
+        }
+        for (TableEntry t : index.tables) {
+            if (SchemaIndex.stems(SchemaIndex.stripGeneric(t.words)).equals(xStems)) {
+                // a table is named: binding to it is the table's own business
+                return null;
+            }
         }
         List<String> own = new ArrayList<>();
         for (int t = mention.start; t < mention.end; t++) {
@@ -1769,6 +1796,18 @@ final class QuestionParser {
         };
     }
 
+    /** A number token, or a number that matched a sampled text value. */
+    private Literal numberUnit(int i) {
+        if (isNumber(i)) {
+            return number(i);
+        }
+        if (kind(i) == Kind.VALUE && m(i).end - m(i).start == 1
+                && tokens.get(m(i).start).kind() == Token.Kind.NUMBER) {
+            return new Literal(tokens.get(m(i).start).raw(), true);
+        }
+        return null;
+    }
+
     /** A number written in digits or as a small number word. */
     private Literal numberAt(int i) {
         if (isNumber(i)) {
@@ -2449,6 +2488,10 @@ final class QuestionParser {
             if (used(i) || kind(i) != Kind.VALUE) {
                 continue;
             }
+            if (m(i).end - m(i).start == 1 && tokens.get(m(i).start).kind() == Token.Kind.NUMBER) {
+                // numbers are read with their context by the number pass
+                continue;
+            }
             Cand v = value(i);
             // Neighbouring values of the same column joined by "or" / "and" / ",".
             List<Integer> group = new ArrayList<>();
@@ -2855,9 +2898,9 @@ final class QuestionParser {
                 values.add(c.text() ? new Literal(n.text(), false) : n);
                 // "grades 9 or 10"
                 int j = i + 1;
-                while ((isWord(j, "or", "and") || isPunct(j) && tok(j).raw().equals(",")) && isNumber(j + 1)
+                while ((isWord(j, "or", "and") || isPunct(j) && tok(j).raw().equals(",")) && numberUnit(j + 1) != null
                         && !used(j + 1) && postOperatorAt(j) == null) {
-                    Literal more = number(j + 1);
+                    Literal more = numberUnit(j + 1);
                     values.add(c.text() ? new Literal(more.text(), false) : more);
                     use(j, j + 2);
                     j += 2;
@@ -2870,11 +2913,25 @@ final class QuestionParser {
                 continue;
             }
             // "in 2014" on a text or integer year column.
-            if (isWord(i - 1, "in", "of", "during", "for", "from") && n.text().matches("(1[89]|20)\\d\\d")) {
+            if (isWord(i - 1, "both") && isWord(i - 2, "in", "of", "during", "for", "from")) {
+                use(i - 1);
+            }
+            int prep = isWord(i - 1, "both") ? i - 2 : i - 1;
+            if (isWord(prep, "in", "of", "during", "for", "from") && n.text().matches("(1[89]|20)\\d\\d")) {
                 ColumnEntry year = yearColumnNear(i);
                 if (year != null) {
-                    use(i - 1, i + 1);
+                    use(prep, i + 1);
                     where.add(new Plan.Compare(Expr.col(year), "=", year.text() ? new Literal(n.text(), false) : n));
+                    // "in 2014 or 2015", "in both 2014 and 2015"
+                    int j = i + 1;
+                    while ((isWord(j, "or", "and") || isPunct(j) && tok(j).raw().equals(",")) && numberUnit(j + 1) != null
+                            && !used(j + 1)) {
+                        Literal more = numberUnit(j + 1);
+                        where.add(new Plan.Compare(Expr.col(year), "=",
+                                year.text() ? new Literal(more.text(), false) : more));
+                        use(j, j + 2);
+                        j += 2;
+                    }
                 }
             }
             if (kind(i) == null && m(i) != null) {
