@@ -180,12 +180,12 @@ final class QuestionParser {
         parseMostCommon();
         parseSuperlatives();
         parseTime();
+        parseFlags();
         parseComparisons();
         parseAggregates();
         parseGrouping();
         parseLike();
         parseNegations();
-        parseFlags();
         parseValues();
         parseUnknownValues();
         parseNumberEqualities();
@@ -656,10 +656,12 @@ final class QuestionParser {
         }
         if (isWord(i, "name", "names", "id", "ids", "title", "titles") || m(i) != null
                 && Set.of("name", "names", "id", "ids").contains(Words.lower(m(i).text))) {
-            // "the names and themes for every concert"
-            for (int k2 = i + 1; k2 + 2 < size(); k2++) {
-                if (isWord(k2, "for", "of", "in") && isWord(k2 + 1, "each", "every") && tableAt(k2 + 2) != null) {
-                    return tableAt(k2 + 2);
+            // "the names and themes for every concert", "For each continent, list its id, name ..."
+            for (int k2 = 0; k2 + 1 < size(); k2++) {
+                if (isWord(k2, "each", "every") && tableAt(k2 + 1) != null
+                        && (k2 > i || isWord(i - 1, "its", "their") || isWord(i - 2, "its", "their")
+                                || isPunct(i - 1) && isWord(i - 3, "its", "their"))) {
+                    return tableAt(k2 + 1);
                 }
             }
         }
@@ -1267,7 +1269,9 @@ final class QuestionParser {
             if (isWord(probe, "amount", "number") && isWord(probe + 1, "of")) {
                 probe = skip(probe + 2, Set.of("the"));
             }
-            if (attr != null && (high || low) && kind(probe) == Kind.COLUMN) {
+            boolean countedAfter = isWord(skip(i + 1, Set.of("the")), "number", "amount", "count")
+                    && isWord(skip(i + 1, Set.of("the")) + 1, "of");
+            if (attr != null && (high || low) && (kind(probe) == Kind.COLUMN || countedAfter)) {
                 // "largest net worth": a plain superlative of the named column, not the adjective's attribute.
                 attr = null;
                 width = 1;
@@ -1277,8 +1281,13 @@ final class QuestionParser {
                 // "the most dogs", "the highest number of dogs", "the largest total sales", "the highest age"
                 Agg agg = null;
                 int aggAt = -1;
-                if (isWord(k, "amount") && isWord(k + 1, "of")) {
+                if (isWord(k, "amount") && isWord(k + 1, "of") && !pluralAt(skip(k + 2, Set.of("the")))) {
                     // "the smallest amount of horsepower" is the value itself
+                    aggAt = k;
+                    k = skip(k + 2, Set.of("the"));
+                } else if (isWord(k, "amount") && isWord(k + 1, "of")) {
+                    // "the greatest amount of languages" counts them
+                    agg = Agg.COUNT;
                     aggAt = k;
                     k = skip(k + 2, Set.of("the"));
                 } else if (isWord(k, "number", "count") && isWord(k + 1, "of")) {
@@ -1914,7 +1923,8 @@ final class QuestionParser {
             if (cueEnd >= 0) {
                 boolean dist = false;
                 k = cueEnd;
-                while (k < size() && (Cues.DISTINCT.contains(w(k)) || DETERMINERS.contains(w(k)))) {
+                while (k < size() && (Cues.DISTINCT.contains(w(k)) || DETERMINERS.contains(w(k))
+                        || used(k) && kind(k) == Kind.COLUMN)) {
                     dist |= Cues.DISTINCT.contains(w(k));
                     k++;
                 }
@@ -2000,7 +2010,8 @@ final class QuestionParser {
     private void countCue(int cueAt, int k, boolean dist) {
         if (kind(k) == Kind.TABLE && kind(k + 1) == Kind.COLUMN && !used(k + 1)
                 && m(k + 1).of(Kind.COLUMN).stream().anyMatch(c -> c.table() == tableAt(k))
-                && !tokens.get(m(k + 1).start).lower().endsWith("ed") && !tokens.get(m(k + 1).end - 1).is("by")) {
+                && !tokens.get(m(k + 1).start).lower().endsWith("ed") && !tokens.get(m(k + 1).end - 1).is("by")
+                && !isWord(k + 2, "by")) {
             // "how many different store locations": the shop's locations.
             ColumnEntry c = m(k + 1).of(Kind.COLUMN).stream().filter(x -> x.table() == tableAt(k)).findFirst()
                     .orElseThrow().column();
@@ -2031,7 +2042,7 @@ final class QuestionParser {
                 countValueColumn = c;
                 return;
             }
-            if (dist || c.text() && !c.isIdentifier()) {
+            if (dist || c.text() && !c.isIdentifier() && m(k).best() >= 0.9) {
                 select.add(new Item(cueAt, Expr.countDistinct(c)));
             } else if (c.numeric() && isWord(cueAt, "how")) {
                 // "how many cylinders does it have": the column holds the count.
@@ -2890,7 +2901,7 @@ final class QuestionParser {
                 where.add(new Plan.Compare(Expr.col(c), "=", n));
                 continue;
             }
-            int k = skipBack(i - 1, Set.of("of", "is", "are", "was", "were", "=", "equals", "being", "the"));
+            int k = skipBack(i - 1, Set.of("of", "is", "are", "was", "were", "=", "equals", "being", "the", "both"));
             if (kind(k) == Kind.COLUMN && !used(k)) {
                 ColumnEntry c = column(k);
                 use(k, i + 1);
@@ -2905,8 +2916,15 @@ final class QuestionParser {
                     use(j, j + 2);
                     j += 2;
                 }
+                boolean both = false;
+                for (int b = k; b < i; b++) {
+                    both |= isWord(b, "both");
+                }
                 if (values.size() == 1) {
                     where.add(new Plan.Compare(Expr.col(c), "=", values.get(0)));
+                } else if (both && c.table != focus) {
+                    // "concerts in both 2014 and 2015": rows for each value, intersected
+                    bothValues.put(c, values.stream().map(o -> ((Literal) o).text()).toList());
                 } else {
                     where.add(new Plan.InList(Expr.col(c), false, values));
                 }
@@ -2987,6 +3005,7 @@ final class QuestionParser {
         ColumnEntry exact = null;
         ColumnEntry prefixed = null;
         ColumnEntry title = null;
+        ColumnEntry fullName = null;
         List<ColumnEntry> names = new ArrayList<>();
         for (ColumnEntry c : t.columns) {
             List<String> w = SchemaIndex.stems(c.words);
@@ -2994,8 +3013,10 @@ final class QuestionParser {
                 exact = c;
             } else if (w.size() >= 2 && w.get(w.size() - 1).equals("name")) {
                 List<String> rest = w.subList(0, w.size() - 1);
-                if (tableWords.containsAll(rest) || rest.equals(List.of("full"))) {
+                if (tableWords.containsAll(rest)) {
                     prefixed = prefixed == null ? c : prefixed;
+                } else if (rest.equals(List.of("full"))) {
+                    fullName = c;
                 } else {
                     names.add(c);
                 }
@@ -3014,12 +3035,16 @@ final class QuestionParser {
             return List.of(title);
         }
         List<String> core = SchemaIndex.stems(SchemaIndex.stripGeneric(t.words));
+        List<String> head = core.subList(core.size() - 1, core.size());
         for (ColumnEntry c : t.columns) {
             List<String> w = SchemaIndex.stems(c.words);
-            if (c.text() && (w.equals(tableWords) || w.equals(core)) && !c.isForeignKey()) {
-                // airlines.Airline, orchestra.Orchestra: the column named for the table names its rows.
+            if (c.text() && (w.equals(tableWords) || w.equals(core) || w.equals(head)) && !c.isForeignKey()) {
+                // airlines.Airline, orchestra.Orchestra, car_makers.Maker: the column named for the rows.
                 return List.of(c);
             }
+        }
+        if (fullName != null) {
+            return List.of(fullName);
         }
         List<ColumnEntry> firstLast = new ArrayList<>();
         for (ColumnEntry c : names) {
@@ -3540,6 +3565,9 @@ final class QuestionParser {
             inPlay.add(j.table());
         }
         checkContradictions(p.where);
+        if (p.having.size() > 1) {
+            doubt("several conditions on counts may each need their own grouping", 0.5);
+        }
         if (hasWord("either") && p.where.stream().noneMatch(c -> c instanceof Plan.InList || c instanceof Plan.AnyOf)) {
             doubt("'either ... or ...' was not read as alternatives", 0.4);
         }
