@@ -56,8 +56,13 @@ final class Explainer {
             sb.append(", joining ").append(String.join(", ", t));
         }
         List<String> conds = new ArrayList<>();
+        List<String> periods = new ArrayList<>();
         for (Cond c : p.where) {
-            conds.add(condition(c));
+            if (c instanceof Plan.YearIs y && y.op().equals("=") || c instanceof Plan.Period) {
+                periods.add(condition(c));
+            } else {
+                conds.add(condition(c));
+            }
         }
         for (Cond c : p.having) {
             conds.add(condition(c));
@@ -65,14 +70,17 @@ final class Explainer {
         if (!conds.isEmpty()) {
             sb.append(", where ").append(String.join(" and ", conds));
         }
+        for (String period : periods) {
+            sb.append(", ").append(period);
+        }
         if (!p.orderBy.isEmpty()) {
             Plan.Order o = p.orderBy.get(0);
             if (p.limit != null) {
                 sb.append(p.limit == 1 ? ", keeping the one with the " : ", keeping the " + p.limit + " with the ")
                         .append(o.descending() ? "highest " : "lowest ")
-                        .append(describe(o.expr(), subject));
+                        .append(rankWords(o.expr()));
             } else {
-                sb.append(", ordered by ").append(describe(o.expr(), subject))
+                sb.append(", ordered by ").append(rankWords(o.expr()))
                         .append(o.descending() ? " descending" : " ascending");
             }
         } else if (p.limit != null) {
@@ -89,6 +97,14 @@ final class Explainer {
         if (e.column() == null) {
             return "counting " + subject;
         }
+        return describeColumn(e);
+    }
+
+    private static String rankWords(Expr e) {
+        return e.column() == null ? "count" : describeColumn(e);
+    }
+
+    private static String describeColumn(Expr e) {
         String col = words(e.column());
         if (e.bucket() != null) {
             return col + " by " + e.bucket().name().toLowerCase(Locale.ROOT);
@@ -130,10 +146,10 @@ final class Explainer {
         if (c instanceof Plan.Period p) {
             String unit = p.unit().name().toLowerCase(Locale.ROOT);
             return switch (p.kind()) {
-                case LAST_N -> words(p.column()) + " in the last " + p.amount() + " " + unit + (p.amount() == 1 ? ""
-                        : "s");
-                case THIS -> words(p.column()) + " in this " + unit;
-                case PREVIOUS -> words(p.column()) + " in the previous " + unit;
+                case LAST_N -> "in the last " + p.amount() + " " + unit + (p.amount() == 1 ? "" : "s") + " of "
+                        + words(p.column());
+                case THIS -> "in this " + unit + " of " + words(p.column());
+                case PREVIOUS -> "in the previous " + unit + " of " + words(p.column());
             };
         }
         return c.toString();

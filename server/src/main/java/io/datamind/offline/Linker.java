@@ -107,7 +107,7 @@ final class Linker {
             if (!t.isWord()) {
                 return;
             }
-            if (t.isStop() && !(t.is("of") || t.is("the") || t.is("a") || t.is("by") || t.is("in"))) {
+            if (t.isStop() && !(t.is("of") || t.is("the") || t.is("a"))) {
                 return;
             }
             if (t.is("of") && ofAt < 0) {
@@ -122,7 +122,9 @@ final class Linker {
         if (stems.isEmpty() || stems.size() > index.maxPhraseLength) {
             return;
         }
-        if (stems.size() == 1 && j < tokens.size() && tokens.get(j).is("of")
+        boolean afterAggregate = i > 0 && Set.of("total", "average", "avg", "mean", "maximum", "minimum", "max", "min",
+                "highest", "lowest", "largest", "smallest").contains(tokens.get(i - 1).lower());
+        if (stems.size() == 1 && j < tokens.size() && tokens.get(j).is("of") && !afterAggregate
                 && Set.of("number", "numbers", "count", "total", "amount", "sum", "average").contains(lowers.get(0))) {
             // "number of matches" counts; it does not name a "match number" column.
             return;

@@ -1265,6 +1265,10 @@ final class QuestionParser {
             if (attr == null && !high && !low) {
                 continue;
             }
+            if (numberAt(i + 1) != null || bucketWordAt(i + 1) != null) {
+                // "the last 30 days", "last month": a period, read by the time pass
+                continue;
+            }
             int probe = skip(i + 1, Set.of("the"));
             if (isWord(probe, "amount", "number") && isWord(probe + 1, "of")) {
                 probe = skip(probe + 2, Set.of("the"));
@@ -1952,7 +1956,11 @@ final class QuestionParser {
                 }
                 break;
             }
-            int c = skip(j, Set.of("of", "the", "all", "values", "value", "amount", "amounts", "level", "levels"));
+            int c = j;
+            while (c < size() && Set.of("of", "the", "all", "values", "value", "amount", "amounts", "level", "levels")
+                    .contains(w(c)) && !(kind(c) == Kind.COLUMN && m(c).best() >= 0.9)) {
+                c++;
+            }
             if (isWord(c, "number") && isWord(c + 1, "of")) {
                 int n = skip(c + 2, Set.of("the"));
                 if (kind(n) == Kind.COLUMN && !used(n) && column(n).numeric() && !column(n).isIdentifier()
@@ -2549,7 +2557,8 @@ final class QuestionParser {
             required.add(v.table());
             // "... but not Y": the rest of the rows minus those with Y.
             int after = group.get(group.size() - 1) + 1;
-            if (!negated && isWord(after, "but") && isWord(after + 1, "not") && kind(after + 2) == Kind.VALUE) {
+            if (!negated && isWord(after, "but") && isWord(after + 1, "not") && kind(after + 2) == Kind.VALUE
+                    && !used(after + 2)) {
                 Cand other = valueInColumn(after + 2, v.column());
                 if (other != null) {
                     use(after, after + 3);
@@ -3692,7 +3701,7 @@ final class QuestionParser {
                 || kind(i - 1) == Kind.TABLE;
         boolean object = i + 1 >= size() || isPunct(i + 1) || m(i + 1) != null
                 || isWord(i + 1, "a", "an", "the", "any", "some", "by", "in", "from", "to", "at", "on", "with", "more",
-                        "at", "two", "three", "one", "no");
+                        "two", "three", "one", "no", "both", "only", "all", "either");
         return subject && object && !Words.lower(tok(i).raw()).endsWith("s") || subject && object && tok(i).raw()
                 .endsWith("es");
     }
