@@ -75,16 +75,18 @@ public final class OfflineAnalysis {
             total += v;
         }
         boolean allPositive = values.stream().allMatch(v -> v >= 0);
-        String groups = labelColumn < 0 ? "rows" : label(columns.get(labelColumn)) + " values";
-        sentences.add("Total " + measureName + " is " + format(total) + " across " + values.size() + " " + groups
-                + ".");
+        String groups = labelColumn < 0 ? "rows" : plural(label(columns.get(labelColumn)));
+        sentences.add("The total of " + measureName + " is " + format(total) + " across " + values.size() + " "
+                + groups + ".");
         boolean time = labelColumn >= 0 && periodColumn(columns.get(labelColumn), rows, labelColumn);
         if (time) {
             double first = values.get(0);
             double last = values.get(values.size() - 1);
             String change;
-            if (first == 0) {
-                change = last == 0 ? "stayed at 0" : "went from 0 to " + format(last);
+            if (first == last) {
+                change = "stayed at " + format(last);
+            } else if (first == 0) {
+                change = "went from 0 to " + format(last);
             } else {
                 double pct = (last - first) / Math.abs(first) * 100;
                 change = (last >= first ? "rose" : "fell") + " from " + format(first) + " to " + format(last) + " ("
@@ -238,6 +240,16 @@ public final class OfflineAnalysis {
         d = d.setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
         DecimalFormat f = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
         return f.format(d);
+    }
+
+    private static String plural(String noun) {
+        if (noun.endsWith("s") || noun.endsWith("x") || noun.endsWith("ch") || noun.endsWith("sh")) {
+            return noun + "es";
+        }
+        if (noun.endsWith("y") && noun.length() > 1 && "aeiou".indexOf(noun.charAt(noun.length() - 2)) < 0) {
+            return noun.substring(0, noun.length() - 1) + "ies";
+        }
+        return noun + "s";
     }
 
     private static String capitalize(String s) {
