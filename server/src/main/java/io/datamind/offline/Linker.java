@@ -58,7 +58,8 @@ final class Linker {
                 }
                 Mention m = new Mention(i, j, text(tokens, i, j));
                 addValues(tokens, i, j, index, m);
-                if (first.isWord() && last.isWord() && !first.isStop() && !last.isStop()) {
+                boolean lastOk = last.isWord() && !last.isStop() || last.kind() == Token.Kind.NUMBER && j - i > 1;
+                if (first.isWord() && lastOk && !first.isStop()) {
                     addSchema(tokens, i, j, index, m);
                 }
                 if (!m.cands.isEmpty()) {

@@ -658,10 +658,16 @@ final class QuestionParser {
                 && Set.of("name", "names", "id", "ids").contains(Words.lower(m(i).text))) {
             // "the names and themes for every concert", "For each continent, list its id, name ..."
             for (int k2 = 0; k2 + 1 < size(); k2++) {
-                if (isWord(k2, "each", "every") && tableAt(k2 + 1) != null
-                        && (k2 > i || isWord(i - 1, "its", "their") || isWord(i - 2, "its", "their")
-                                || isPunct(i - 1) && isWord(i - 3, "its", "their"))) {
-                    return tableAt(k2 + 1);
+                if (!isWord(k2, "each", "every") || k2 + 1 == i) {
+                    continue;
+                }
+                TableEntry each = tableAt(k2 + 1) != null ? tableAt(k2 + 1) : tableCandAt(k2 + 1);
+                if (each == null && kind(k2 + 1) == Kind.COLUMN) {
+                    each = entityOfKey(m(k2 + 1).bestOf(Kind.COLUMN).column());
+                }
+                if (each != null && (k2 > i || isWord(i - 1, "its", "their") || isWord(i - 2, "its", "their")
+                        || isPunct(i - 1) && isWord(i - 3, "its", "their"))) {
+                    return each;
                 }
             }
         }
@@ -706,7 +712,7 @@ final class QuestionParser {
         int x = skip(k + 1, DETERMINERS);
         if (!xStems.isEmpty()) {
             x = -1;
-        } else if (!isWord(k, "of")) {
+        } else if (!isWord(k, "of", "for")) {
             return null;
         }
         if (x < 0) {
@@ -956,6 +962,7 @@ final class QuestionParser {
     }
 
     /** Reads an ordering phrase starting at i; returns its end or -1 when it is not one. */
+    private final Map<Integer, Integer> orderMentions = new LinkedHashMap<>();
     private boolean orderByCount;
     private Plan.Order countOrder;
 
@@ -989,6 +996,7 @@ final class QuestionParser {
                 desc = Boolean.TRUE;
             } else if (kind(j) == Kind.COLUMN && !used(j)) {
                 cols.add(column(j));
+                orderMentions.put(cols.size() - 1 + orders.size(), j);
             } else if (w.equals("from") && fromToDirection(j) != null) {
                 Object[] ft = fromToDirection(j);
                 desc = (Boolean) ft[0];
@@ -1533,6 +1541,7 @@ final class QuestionParser {
                 continue;
             }
             if (isWord(i, "between") && numberAt(i + 1) != null && isWord(i + 2, "and") && numberAt(i + 3) != null) {
+                // numbers in digits, words, or matching sampled values
                 Subject s = subjectAfter(i + 4);
                 if (s == null || s.agg == Agg.NONE) {
                     s = subjectBefore(i, null);
@@ -1550,7 +1559,7 @@ final class QuestionParser {
                 continue;
             }
             // "2 or more likes": a number with its operator after it.
-            if (isNumber(i) && postOperatorAt(i + 1) != null) {
+            if (numberUnit(i) != null && !used(i) && postOperatorAt(i + 1) != null) {
                 String phrase = postOperatorAt(i + 1);
                 int width = phrase.split(" ").length;
                 Subject s = subjectAfter(i + 1 + width);
@@ -1562,7 +1571,7 @@ final class QuestionParser {
                     if (s.unit >= 0) {
                         use(s.unit);
                     }
-                    addCondition(s, new Plan.Compare(s.expr(), postOperator(phrase), number(i)));
+                    addCondition(s, new Plan.Compare(s.expr(), postOperator(phrase), numberUnit(i)));
                 }
                 continue;
             }
@@ -1576,17 +1585,17 @@ final class QuestionParser {
             String opText = negated ? negate(op.op()) : op.op();
             // "above age 20": the column sits between the operator and the number.
             Subject between = null;
-            if (kind(v) == Kind.COLUMN && !used(v) && isNumber(v + 1)) {
+            if (kind(v) == Kind.COLUMN && !used(v) && numberUnit(v + 1) != null) {
                 between = new Subject(column(v), Agg.NONE, null, v);
                 v = v + 1;
             }
             Operand operand;
             int valueEnd;
             boolean yearLike = false;
-            if (isNumber(v)) {
-                operand = number(v);
+            if (numberUnit(v) != null) {
+                operand = numberUnit(v);
                 valueEnd = v + 1;
-                yearLike = tok(v).raw().matches("(1[89]|20)\\d\\d");
+                yearLike = numberUnit(v).text().matches("(1[89]|20)\\d\\d");
             } else if (Cues.numberWord(w(v)) != null && (!isWord(v, "one") || m(v + 1) != null)) {
                 operand = new Literal(String.valueOf(Cues.numberWord(w(v))), true);
                 valueEnd = v + 1;
@@ -1686,7 +1695,7 @@ final class QuestionParser {
             }
             Cond made;
             if (s.column != null && s.column.temporal() && yearLike) {
-                made = new Plan.YearIs(s.column, opText, Integer.parseInt(tok(v).raw()));
+                made = new Plan.YearIs(s.column, opText, Integer.parseInt(numberUnit(v).text()));
             } else {
                 made = new Plan.Compare(s.expr(), opText, operand);
             }
@@ -1823,8 +1832,8 @@ final class QuestionParser {
 
     /** A number written in digits or as a small number word. */
     private Literal numberAt(int i) {
-        if (isNumber(i)) {
-            return number(i);
+        if (numberUnit(i) != null) {
+            return numberUnit(i);
         }
         Integer n = Cues.numberWord(w(i));
         return n == null || m(i) != null ? null : new Literal(String.valueOf(n), true);
@@ -3080,8 +3089,10 @@ final class QuestionParser {
             if (used(i)) {
                 continue;
             }
-            if (kind(i) == Kind.TABLE && tableAt(i) != focus && (isWord(i - 1, "and") || isWord(i - 2, "and")
-                    && isWord(i - 1, "the")) && !displayColumns(tableAt(i)).isEmpty()) {
+            int conj = skipBack(i - 1, Set.of("the", "corresponding", "respective"));
+            if (kind(i) == Kind.TABLE && tableAt(i) != focus && (isWord(conj, "and")
+                            || isWord(conj, "as") && isWord(conj - 1, "well") && isWord(conj - 2, "as"))
+                    && !displayColumns(tableAt(i)).isEmpty()) {
                 // "the names of conductors and the orchestras": show the orchestras too.
                 use(i);
                 required.add(tableAt(i));
@@ -3476,6 +3487,19 @@ final class QuestionParser {
             p.orderBy.add(countOrder);
         }
         p.groupBy.addAll(groupBy);
+        for (int o = 0; o < orders.size(); o++) {
+            // "ordered by id" where one of the ids is shown: that one
+            Integer at = orderMentions.get(o);
+            ColumnEntry c = orders.get(o).expr().column();
+            if (at != null && c != null && !items.contains(Expr.col(c))) {
+                for (Cand cand : m(at).of(Kind.COLUMN)) {
+                    if (items.contains(Expr.col(cand.column())) && cand.quality() >= m(at).best() - 0.1) {
+                        orders.set(o, new Plan.Order(Expr.col(cand.column()), orders.get(o).descending()));
+                        break;
+                    }
+                }
+            }
+        }
         p.orderBy.addAll(orders);
         if (orderFallback && orders.isEmpty() && (sup == null || sup.kind != Kind.COLUMN) && mostCommon == null) {
             Expr first = items.stream().filter(e -> e.column() != null).findFirst().orElse(null);
