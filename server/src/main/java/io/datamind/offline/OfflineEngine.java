@@ -7,6 +7,8 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,12 @@ public class OfflineEngine {
     public static final double THRESHOLD = 0.55;
 
     private static final int CACHE_SIZE = 16;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineEngine.class);
+
+    private static final String SUGGESTION = "Rephrase using the names of tables and columns (for example \"average"
+            + " price of products by category\"), add the unknown words to the connection's glossary, or configure an"
+            + " LLM provider for free-form questions.";
 
     private record CacheEntry(SchemaSnapshot snapshot, Map<String, String> glossary, SchemaIndex index) {}
 
@@ -47,7 +55,15 @@ public class OfflineEngine {
         SchemaIndex index = index(snapshot, glossary == null ? Map.of() : glossary);
         List<Token> tokens = Tokenizer.tokenize(question);
         List<Mention> mentions = Linker.link(tokens, index);
-        QuestionParser.Reading reading = new QuestionParser(tokens, mentions, index).parse();
+        QuestionParser.Reading reading;
+        try {
+            reading = new QuestionParser(tokens, mentions, index).parse();
+        } catch (RuntimeException e) {
+            // A construct the parser does not handle safely: declining beats failing the whole request.
+            LOG.warn("Offline engine could not read question: {}", e.toString());
+            return new OfflineAnswer.Declined(
+                    "The offline engine could not read the structure of this question.", SUGGESTION);
+        }
         if (reading.plan() == null) {
             return decline(reading, mentions.isEmpty());
         }
@@ -72,10 +88,7 @@ public class OfflineEngine {
         }
         String reason = "The offline engine did not understand the question well enough: " + String.join("; ", why)
                 + ".";
-        String suggestion = "Rephrase using the names of tables and columns (for example \"average price of products"
-                + " by category\"), add the unknown words to the connection's glossary, or configure an LLM provider"
-                + " for free-form questions.";
-        return new OfflineAnswer.Declined(reason, suggestion);
+        return new OfflineAnswer.Declined(reason, SUGGESTION);
     }
 
     private static String quoteAll(List<String> words) {

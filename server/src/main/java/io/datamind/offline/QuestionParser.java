@@ -1277,6 +1277,10 @@ final class QuestionParser {
                 // "the last 30 days", "last month": a period, read by the time pass
                 continue;
             }
+            if (isWord(skipBack(i - 1, Set.of("the")), "than")) {
+                // "more staff than the minimum": a comparison with an aggregate, read by the comparison pass
+                continue;
+            }
             int probe = skip(i + 1, Set.of("the"));
             if (isWord(probe, "amount", "number") && isWord(probe + 1, "of")) {
                 probe = skip(probe + 2, Set.of("the"));
@@ -1710,17 +1714,16 @@ final class QuestionParser {
             }
             lastComparison = made;
             lastComparisonEnd = valueEnd + postWidth;
-            if (s.column != null && s.column.temporal() && yearLike) {
-                addCondition(s, made);
-            } else if (s.column != null && s.column.text() && s.agg == Agg.NONE && !opText.equals("=")) {
-                addCondition(s, new Plan.Compare(s.expr(), opText, operand));
+            condPos.put(made, i);
+            if (s.column != null && s.column.text() && s.agg == Agg.NONE && !opText.equals("=")
+                    && !s.column.temporal()) {
                 doubt("compares the text column " + s.column + " with a number", 0.9);
-            } else {
-                addCondition(s, new Plan.Compare(s.expr(), opText, operand));
             }
+            addCondition(s, made);
         }
     }
 
+    private final Map<Cond, Integer> condPos = new java.util.IdentityHashMap<>();
     private Cond lastComparison;
     private int lastComparisonEnd = -1;
 
@@ -2307,7 +2310,9 @@ final class QuestionParser {
                 }
                 if (col != null && col.temporal()) {
                     use(i, i + 2);
-                    where.add(new Plan.YearIs(col, "=", Integer.parseInt(tok(i + 1).raw())));
+                    Cond year = new Plan.YearIs(col, "=", Integer.parseInt(tok(i + 1).raw()));
+                    condPos.put(year, i);
+                    where.add(year);
                 }
             }
         }
@@ -2405,6 +2410,7 @@ final class QuestionParser {
             if (isWord(i, "nor", "neither")) {
                 continue;
             }
+            innerNumbers.clear();
             // Scope: up to the next clause break.
             int k = i + 1;
             int targetAt = -1;
@@ -2425,6 +2431,13 @@ final class QuestionParser {
                         use(targetAt);
                     }
                     targetAt = k;
+                } else if (targetAt >= 0 && kind(k) == Kind.COLUMN && numberUnit(k + 1) != null && !used(k + 1)
+                        && column(k).table != focus) {
+                    // "not having a concert in year 2014": the year belongs inside
+                    innerNumbers.add(k);
+                } else if (targetAt >= 0 && isWord(k, "in") && numberUnit(k + 1) != null && !used(k + 1)
+                        && numberUnit(k + 1).text().matches("(1[89]|20)\\d\\d")) {
+                    innerNumbers.add(k);
                 } else if (kind(k) == Kind.VALUE) {
                     inner.add(k);
                     if (targetAt < 0) {
@@ -2460,6 +2473,43 @@ final class QuestionParser {
             for (int v : inner) {
                 use(v);
             }
+            Set<TableEntry> innerTables = new HashSet<>();
+            innerTables.add(sub.subquery().root);
+            for (Plan.Join j : sub.subquery().joins) {
+                innerTables.add(j.table());
+            }
+            for (int at : innerNumbers) {
+                Cond c;
+                if (isWord(at, "in")) {
+                    ColumnEntry year = yearColumnNear(at + 1);
+                    if (year == null || !innerTables.contains(year.table)) {
+                        continue;
+                    }
+                    Literal n = numberUnit(at + 1);
+                    c = year.temporal() ? new Plan.YearIs(year, "=", Integer.parseInt(n.text()))
+                            : new Plan.Compare(Expr.col(year), "=", year.text() ? new Literal(n.text(), false) : n);
+                } else {
+                    ColumnEntry col = column(at);
+                    if (!innerTables.contains(col.table)) {
+                        continue;
+                    }
+                    Literal n = numberUnit(at + 1);
+                    c = new Plan.Compare(Expr.col(col), "=", col.text() ? new Literal(n.text(), false) : n);
+                }
+                use(at, at + 2);
+                sub.subquery().where.add(c);
+            }
+            // "visit any museum opened after 2010": conditions after the negation on the negated side go inside
+            for (java.util.Iterator<Cond> it = where.iterator(); it.hasNext(); ) {
+                Cond c = it.next();
+                Integer pos = condPos.get(c);
+                Set<TableEntry> tables = new HashSet<>();
+                collectTables(c, tables);
+                if (pos != null && pos > i && !tables.contains(focus) && innerTables.containsAll(tables)) {
+                    it.remove();
+                    sub.subquery().where.add(c);
+                }
+            }
             where.add(new Plan.InSubquery(sub.outer(), true, sub.subquery()));
         }
     }
@@ -2468,6 +2518,8 @@ final class QuestionParser {
      * A subquery listing the keys of focus rows related to the target table (with the given value filters): the
      * first foreign-key step from the focus on the shortest path to the target.
      */
+    private final List<Integer> innerNumbers = new ArrayList<>();
+
     private record Membership(ColumnEntry outer, Plan subquery) {}
 
     private Membership membership(TableEntry target, List<Integer> valueUnits) {
@@ -2548,6 +2600,7 @@ final class QuestionParser {
                 if (other == null) {
                     break;
                 }
+                use(j, k);
                 group.add(k);
                 j = k + 1;
             }
@@ -2583,11 +2636,10 @@ final class QuestionParser {
                 continue;
             }
             Expr left = Expr.col(v.column());
-            if (literals.size() == 1) {
-                where.add(new Plan.Compare(left, negated ? "!=" : "=", literals.get(0)));
-            } else {
-                where.add(new Plan.InList(left, negated, literals));
-            }
+            Cond made = literals.size() == 1 ? new Plan.Compare(left, negated ? "!=" : "=", literals.get(0))
+                    : new Plan.InList(left, negated, literals);
+            condPos.put(made, i);
+            where.add(made);
         }
     }
 
@@ -2618,12 +2670,35 @@ final class QuestionParser {
                 continue;
             }
             int at = where.indexOf(e.getValue().get(0));
+            markSeparatorsBetween(e.getValue());
             where.removeAll(e.getValue());
             List<Operand> values = new ArrayList<>();
             for (Plan.Compare cmp : e.getValue()) {
                 values.add(cmp.right());
             }
             where.add(at, new Plan.InList(Expr.col(e.getKey()), false, values));
+        }
+    }
+
+    private void markSeparatorsBetween(List<Plan.Compare> conds) {
+        int first = -1;
+        int last = -1;
+        for (Plan.Compare c : conds) {
+            String v = ((Literal) c.right()).text();
+            for (int i = 0; i < size(); i++) {
+                boolean hit = m(i) != null && kind(i) == Kind.VALUE && value(i) != null && value(i).value().equals(v)
+                        || tok(i) != null && tok(i).raw().equals(v);
+                if (hit) {
+                    first = first < 0 ? i : Math.min(first, i);
+                    last = Math.max(last, i);
+                    break;
+                }
+            }
+        }
+        for (int i = first + 1; i < last; i++) {
+            if (isWord(i, "or", "either")) {
+                use(i);
+            }
         }
     }
 
@@ -2864,7 +2939,9 @@ final class QuestionParser {
                 use(colAt);
             }
             required.add(col.table);
-            where.add(new Plan.Compare(Expr.col(col), negated ? "!=" : "=", new Literal(text, false)));
+            Cond made = new Plan.Compare(Expr.col(col), negated ? "!=" : "=", new Literal(text, false));
+            condPos.put(made, i);
+            where.add(made);
             if (!col.samples.isEmpty()) {
                 // The column's values are all known and this is not one of them: the binding is wrong.
                 doubt("'" + text + "' is not a value of " + col, 0.3);
@@ -2916,7 +2993,9 @@ final class QuestionParser {
             if (kind(after) == Kind.COLUMN && !used(after) && !column(after).text()) {
                 ColumnEntry c = column(after);
                 use(i, after + 1);
-                where.add(new Plan.Compare(Expr.col(c), "=", n));
+                Cond made = new Plan.Compare(Expr.col(c), "=", n);
+                condPos.put(made, i);
+                where.add(made);
                 continue;
             }
             int k = skipBack(i - 1, Set.of("of", "is", "are", "was", "were", "=", "equals", "being", "the", "both"));
@@ -2939,7 +3018,9 @@ final class QuestionParser {
                     both |= isWord(b, "both");
                 }
                 if (values.size() == 1) {
-                    where.add(new Plan.Compare(Expr.col(c), "=", values.get(0)));
+                    Cond made = new Plan.Compare(Expr.col(c), "=", values.get(0));
+                    condPos.put(made, i);
+                    where.add(made);
                 } else if (both && c.table != focus) {
                     // "concerts in both 2014 and 2015": rows for each value, intersected
                     bothValues.put(c, values.stream().map(o -> ((Literal) o).text()).toList());
@@ -3601,8 +3682,47 @@ final class QuestionParser {
         if (p.having.size() > 1) {
             doubt("several conditions on counts may each need their own grouping", 0.5);
         }
+        for (int i = 0; i < size(); i++) {
+            if (isWord(i, "or") && !used(i) && p.having.isEmpty()) {
+                // "that had 8 cylinders or that were produced before 1980": either condition
+                Cond before = null;
+                Cond after = null;
+                for (Cond c : p.where) {
+                    Integer at = condPos.get(c);
+                    if (at == null) {
+                        continue;
+                    }
+                    if (at < i && (before == null || at > condPos.get(before))) {
+                        before = c;
+                    }
+                    if (at > i && (after == null || at < condPos.get(after))) {
+                        after = c;
+                    }
+                }
+                if (before != null && after != null) {
+                    int at = p.where.indexOf(before);
+                    p.where.remove(before);
+                    p.where.remove(after);
+                    p.where.add(Math.min(at, p.where.size()), new Plan.AnyOf(List.of(before, after)));
+                    use(i);
+                    if (hasWord("either")) {
+                        for (int e = 0; e < size(); e++) {
+                            if (isWord(e, "either")) {
+                                use(e);
+                            }
+                        }
+                    }
+                }
+            }
+        }
         if (hasWord("either") && p.where.stream().noneMatch(c -> c instanceof Plan.InList || c instanceof Plan.AnyOf)) {
             doubt("'either ... or ...' was not read as alternatives", 0.4);
+        }
+        for (int i = 0; i < size(); i++) {
+            if (isWord(i, "or") && !used(i) && !isWord(i - 1, "his", "he", "him") && p.where.size() + p.having.size() >= 2) {
+                doubt("'or' joins conditions that were combined with 'and'", 0.5);
+                break;
+            }
         }
         List<String> unexplained = unexplained(inPlay);
         double confidence = penalty;
