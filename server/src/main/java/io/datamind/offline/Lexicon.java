@@ -20,7 +20,7 @@ final class Lexicon {
             List.of("employee", "staff", "worker", "personnel"),
             List.of("product", "item", "merchandise", "good"),
             List.of("order", "purchase"),
-            List.of("revenue", "sales", "sale", "turnover", "amount"),
+            List.of("revenue", "sales", "sale", "turnover", "amount", "total"),
             List.of("price", "cost", "fee", "charge"),
             List.of("supplier", "vendor", "provider"),
             List.of("quantity", "qty"),
@@ -149,7 +149,8 @@ final class Lexicon {
             "age", List.of(List.of("birth", "date"), List.of("birthday"), List.of("dob"), List.of("birth", "year")),
             "price", List.of(List.of("cost"), List.of("amount"), List.of("fee")),
             "size", List.of(List.of("area"), List.of("capacity"), List.of("population")),
-            "length", List.of(List.of("duration"), List.of("minutes")),
+            "length", List.of(List.of("duration"), List.of("minutes"), List.of("milliseconds"), List.of("seconds"),
+                    List.of("runtime")),
             "date", List.of(List.of("year"), List.of("time"), List.of("timestamp")),
             "wealth", List.of(List.of("net", "worth"), List.of("worth"), List.of("income")),
             "speed", List.of(List.of("velocity")));

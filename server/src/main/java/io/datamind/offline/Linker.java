@@ -35,6 +35,10 @@ final class Linker {
             "many", "much", "long", "short", "large", "small", "big", "good", "best", "well", "ok", "true", "false",
             "male", "female", "y", "n", "t", "f", "m", "a", "i", "the", "of", "in", "on", "at", "to", "by", "for");
 
+    private static final Set<String> AGGREGATE_WORDS = Words.set(
+            "total", "average", "avg", "mean", "sum", "maximum", "max", "minimum", "min", "number", "count",
+            "highest", "lowest", "largest", "smallest");
+
     /** Imperatives that open a request ("Show ...") and never name a table there. */
     private static final Set<String> LEADING_VERBS = Words.set(
             "show", "list", "find", "give", "return", "tell", "display", "get", "name", "count", "report", "fetch",
@@ -145,9 +149,14 @@ final class Linker {
             return;
         }
         boolean countOf = ofAt == 1 && Set.of("number", "count", "total", "amount", "sum").contains(stems.get(0));
+        boolean cueFirst = stems.size() > 1 && AGGREGATE_WORDS.contains(lowers.get(0));
         Map<Object, Double> seen = new HashMap<>();
         for (Target t : index.lookup(stems)) {
             if (!acceptable(t, stems, ofAt, countOf)) {
+                continue;
+            }
+            if (cueFirst && !t.stems().get(0).equals(stems.get(0))) {
+                // "total invoice" is the total of invoices, not a column named "invoice total"
                 continue;
             }
             double q = t.quality() * orderFactor(t, stems, ofAt);
@@ -162,7 +171,7 @@ final class Linker {
             seen.put(key(t), q);
         }
         boolean verbForm = stems.size() == 1 && (lowers.get(0).endsWith("ed") || lowers.get(0).endsWith("ing"));
-        if (!verbForm) {
+        if (!verbForm && !cueFirst) {
             for (Target t : index.lookupRoots(roots)) {
                 if (!seen.containsKey(key(t)) && acceptable(t, stems, ofAt, countOf) && t.quality() >= 0.9) {
                     add(m, t, t.quality() * 0.85);

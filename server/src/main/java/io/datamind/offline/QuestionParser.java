@@ -411,9 +411,20 @@ final class QuestionParser {
     private boolean isCountCueBefore(int i) {
         int k = skipBack(i - 1, Cues.DISTINCT);
         k = skipBack(k, Set.of("the", "all", "of"));
+        boolean totalOfColumn = isWord(k, "total") && m(i + 1) != null && m(i + 1).has(Kind.COLUMN);
         return isWord(k, "many") && isWord(k - 1, "how")
-                || isWord(k, "number", "count", "total")
+                || isWord(k, "number", "count") || isWord(k, "total") && !totalOfColumn
                 || isWord(i - 1, "of") && isWord(i - 2, "number", "count");
+    }
+
+    /** "top 3 genres by number of tracks": the count ranks, it is not what is asked. */
+    private boolean inOrderingPhrase(int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 5; k--) {
+            if (isWord(k, "by") || Cues.ORDER_VERBS.contains(w(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isPossessiveTableBefore(int i) {
@@ -461,13 +472,13 @@ final class QuestionParser {
         }
         int end = selectFrom > 0 && !mainClause ? selectFrom : size();
         // The counted thing of "how many X" / "number of X", else the first table named before the clause.
+        int boundary = firstBoundary(0, end);
         for (int i = 0; i < end; i++) {
-            if (kind(i) == Kind.TABLE && isCountCueBefore(i)) {
+            if (kind(i) == Kind.TABLE && isCountCueBefore(i) && (i <= boundary + 1 || !inOrderingPhrase(i))) {
                 setFocus(i);
                 return;
             }
         }
-        int boundary = firstBoundary(0, end);
         for (int i = 0; i < boundary; i++) {
             if (kind(i) == Kind.TABLE) {
                 setFocus(i);
@@ -909,6 +920,13 @@ final class QuestionParser {
             }
         }
         Set<TableEntry> named = namedTables();
+        TableEntry nearTable = null;
+        int tb = skipBack(i - 1, Set.of("from", "in", "of", "the", "at", "with", "are", "is", "who", "that", "live",
+                "lives", "living", "based", "located"));
+        if (tb < i - 1 && kind(tb) == Kind.TABLE) {
+            // "customers from Germany": a value of the customers
+            nearTable = tableAt(tb);
+        }
         Cand best = null;
         double bestScore = -1;
         double second = -1;
@@ -916,6 +934,9 @@ final class QuestionParser {
             double s = c.quality();
             if (nearColumns.contains(c.column())) {
                 s += 0.5;
+            }
+            if (c.table() == nearTable) {
+                s += 0.4;
             }
             if (c.table() == focus) {
                 s += 0.3;
@@ -1160,11 +1181,30 @@ final class QuestionParser {
                     orders.add(new Plan.Order(Expr.col(c), attributeDescending(attr, c)));
                 }
             } else {
-                // "top 5 X by Y": the ranking column follows "by".
+                // "top 5 X by Y", "by total sales", "by number of orders": the ranking follows "by".
                 for (int b = k; b < size() && b < k + 4; b++) {
-                    if (isWord(b, "by") && kind(b + 1) == Kind.COLUMN && !used(b + 1)) {
-                        use(b, b + 2);
-                        orders.add(new Plan.Order(Expr.col(column(b + 1)), !bottom));
+                    if (!isWord(b, "by")) {
+                        continue;
+                    }
+                    int c = b + 1;
+                    Agg agg = Agg.NONE;
+                    if (isWord(c, "total", "sum", "average", "avg", "mean")) {
+                        agg = Cues.AGGREGATES.get(w(c));
+                        c = skip(c + 1, Set.of("of", "the"));
+                    } else if (isWord(c, "number", "count") && isWord(c + 1, "of") && kind(c + 2) == Kind.TABLE) {
+                        use(b, c + 3);
+                        required.add(tableAt(c + 2));
+                        orders.add(new Plan.Order(Expr.countAll(), !bottom));
+                        break;
+                    }
+                    TableEntry owner = tableAt(c);
+                    if (owner != null && kind(c + 1) == Kind.COLUMN) {
+                        required.add(owner);
+                        c++;
+                    }
+                    if (kind(c) == Kind.COLUMN && !used(c)) {
+                        use(b, c + 1);
+                        orders.add(new Plan.Order(new Expr(agg, column(c), false, null), !bottom));
                         break;
                     }
                 }
@@ -1752,16 +1792,44 @@ final class QuestionParser {
 
     /** For a year with no column named: "founded before 1950" compares the year or date column in play. */
     private Subject timeSubject(int at) {
+        int b = at - 1;
+        ColumnEntry named = b >= 0 && !used(b) && isParticiple(w(b)) ? dateColumnForVerb(w(b)) : null;
         ColumnEntry year = yearColumnNear(at);
-        ColumnEntry col = year != null ? year : timeColumn(focus);
+        ColumnEntry col = named != null ? named : year != null ? year : timeColumn(focus);
         if (col == null) {
             return null;
         }
-        int b = at - 1;
         if (b >= 0 && !used(b) && isParticiple(w(b))) {
             use(b);
         }
         return new Subject(col, Agg.NONE, null, -1);
+    }
+
+    /** "hired after 2003": the date column named by the verb (HireDate), in the tables in play. */
+    private ColumnEntry dateColumnForVerb(String verb) {
+        String root = Words.root(verb);
+        if (root.length() < 3) {
+            return null;
+        }
+        List<TableEntry> tables = new ArrayList<>();
+        if (focus != null) {
+            tables.add(focus);
+        }
+        tables.addAll(required);
+        for (TableEntry t : tables) {
+            for (ColumnEntry c : t.columns) {
+                if (!(c.temporal() || c.words.contains("year") || c.words.contains("date"))) {
+                    continue;
+                }
+                for (String w : c.words) {
+                    String r = Words.root(w);
+                    if (r.length() >= 3 && (r.startsWith(root) || root.startsWith(r))) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isParticiple(String w) {
@@ -1924,7 +1992,8 @@ final class QuestionParser {
             int cueEnd = -1;
             if (isWord(i, "how") && isWord(i + 1, "many")) {
                 cueEnd = i + 2;
-            } else if (isWord(i, "number", "numbers", "count", "total") && isWord(i + 1, "of")
+            } else if (isWord(i, "number", "numbers", "count") && isWord(i + 1, "of")
+                    || isWord(i, "total") && isWord(i + 1, "of") && moneyColumn(tableAt(skip(i + 2, DETERMINERS))) == null
                     || isWord(i, "total") && isWord(i + 1, "number") && isWord(i + 2, "of")) {
                 cueEnd = isWord(i, "total") && isWord(i + 1, "number") ? i + 3 : i + 2;
             } else if (isWord(i, "count") && (i == 0 || isWord(i - 1, "the", "a"))) {
@@ -1973,6 +2042,13 @@ final class QuestionParser {
                     .contains(w(c)) && !(kind(c) == Kind.COLUMN && m(c).best() >= 0.9)) {
                 c++;
             }
+            TableEntry before = tableAt(c);
+            if (kind(c) == Kind.TABLE && kind(c + 1) == Kind.COLUMN && !used(c + 1)
+                    && m(c + 1).of(Kind.COLUMN).stream().anyMatch(x -> x.table() == before && !x.column().text())) {
+                // "the total invoice amount": the amount of invoices
+                use(c);
+                c = c + 1;
+            }
             if (isWord(c, "number") && isWord(c + 1, "of")) {
                 int n = skip(c + 2, Set.of("the"));
                 if (kind(n) == Kind.COLUMN && !used(n) && column(n).numeric() && !column(n).isIdentifier()
@@ -2011,7 +2087,14 @@ final class QuestionParser {
                     n = next + 1;
                 }
             } else if (kind(c) == Kind.TABLE && w(i).equals("total") && !used(c)) {
-                countCue(i, c, false);
+                ColumnEntry money = moneyColumn(tableAt(c));
+                if (money != null) {
+                    // "the total of all invoices" where invoices have a Total column
+                    use(i, c + 1);
+                    select.add(new Item(i, Expr.agg(Agg.SUM, money)));
+                } else {
+                    countCue(i, c, false);
+                }
             }
         }
     }
@@ -2025,6 +2108,19 @@ final class QuestionParser {
             }
         }
         return false;
+    }
+
+    /** A numeric column named "total" or "amount": what "the total of invoices" adds up. */
+    private static ColumnEntry moneyColumn(TableEntry t) {
+        if (t == null) {
+            return null;
+        }
+        for (ColumnEntry col : t.columns) {
+            if (col.numeric() && (col.words.equals(List.of("total")) || col.words.equals(List.of("amount")))) {
+                return col;
+            }
+        }
+        return null;
     }
 
     private void countCue(int cueAt, int k, boolean dist) {
@@ -2305,10 +2401,18 @@ final class QuestionParser {
                     col = column(i - 1);
                     use(i - 1);
                 }
+                boolean verb = i > 0 && !used(i - 1) && isParticiple(w(i - 1));
+                if (col == null && verb) {
+                    col = dateColumnForVerb(w(i - 1));
+                }
                 if (col == null) {
                     col = timeColumn(focus);
                 }
                 if (col != null && col.temporal()) {
+                    if (verb) {
+                        // "issued in 2010"
+                        use(i - 1);
+                    }
                     use(i, i + 2);
                     Cond year = new Plan.YearIs(col, "=", Integer.parseInt(tok(i + 1).raw()));
                     condPos.put(year, i);
@@ -3130,6 +3234,19 @@ final class QuestionParser {
         if (prefixed != null) {
             return List.of(prefixed);
         }
+        List<ColumnEntry> pair = new ArrayList<>();
+        for (ColumnEntry c : names) {
+            List<String> w = SchemaIndex.stems(c.words);
+            if (w.contains("first") || w.contains("last") || w.contains("given") || w.contains("family")) {
+                pair.add(c);
+            }
+        }
+        if (pair.size() == 2) {
+            // people: first and last name, before a job title
+            pair.sort((a, b) -> Boolean.compare(!a.words.contains("first") && !a.words.contains("given"),
+                    !b.words.contains("first") && !b.words.contains("given")));
+            return pair;
+        }
         if (title != null) {
             return List.of(title);
         }
@@ -3302,6 +3419,13 @@ final class QuestionParser {
         }
         Mention later = m(k);
         String tail = tokens.get(later.end - 1).stem();
+        for (int t = later.start + 1; t < later.end; t++) {
+            if (tokens.get(t).is("of")) {
+                // "last names of employees": the tail is before "of"
+                tail = tokens.get(t - 1).stem();
+                break;
+            }
+        }
         ColumnEntry other = column(k);
         String word = tokens.get(units.get(i).start()).stem();
         for (SchemaIndex.Target t : index.lookup(List.of(word, tail))) {
@@ -3489,7 +3613,8 @@ final class QuestionParser {
         p.where.addAll(where);
         p.having.addAll(having);
         List<Expr> plain = items.stream().filter(e -> !e.aggregated() && e.column() != null).toList();
-        boolean entity = (!having.isEmpty() || rank != null && rank.kind == Kind.TABLE)
+        boolean rankedByAggregate = orders.stream().anyMatch(o -> o.expr().aggregated()) && !aggregate;
+        boolean entity = (!having.isEmpty() || rank != null && rank.kind == Kind.TABLE || rankedByAggregate)
                 && groupKeys.isEmpty() && groupTables.isEmpty();
         if (entity) {
             // Counting per row of the subject: group by the subject's key and what is shown of it.
