@@ -3699,7 +3699,7 @@ final class QuestionParser {
             ColumnEntry c = orders.get(o).expr().column();
             if (at != null && c != null && !items.contains(Expr.col(c))) {
                 for (Cand cand : m(at).of(Kind.COLUMN)) {
-                    if (items.contains(Expr.col(cand.column())) && cand.quality() >= m(at).best() - 0.1) {
+                    if (items.contains(Expr.col(cand.column())) && cand.quality() >= m(at).best() - 0.35) {
                         orders.set(o, new Plan.Order(Expr.col(cand.column()), orders.get(o).descending()));
                         break;
                     }

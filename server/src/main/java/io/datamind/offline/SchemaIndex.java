@@ -244,6 +244,14 @@ final class SchemaIndex {
         if (glossary != null) {
             glossary.forEach(this::indexGlossary);
         }
+        List<String> keys = new ArrayList<>();
+        for (String k : phrases.keySet()) {
+            if (k.indexOf(' ') < 0 && k.length() >= 4) {
+                keys.add(k);
+            }
+        }
+        Collections.sort(keys);
+        singleWordKeys = List.copyOf(keys);
     }
 
     // ---- join graph -------------------------------------------------------------------------------------
@@ -706,20 +714,10 @@ final class SchemaIndex {
         }).transform(b -> b.isEmpty() ? null : b);
     }
 
-    private List<String> singleWordKeys;
+    private List<String> singleWordKeys = List.of();
 
     /** Index keys of one word, for spotting misspellings. */
     List<String> singleWordKeys() {
-        if (singleWordKeys == null) {
-            List<String> keys = new ArrayList<>();
-            for (String k : phrases.keySet()) {
-                if (k.indexOf(' ') < 0 && k.length() >= 4) {
-                    keys.add(k);
-                }
-            }
-            Collections.sort(keys);
-            singleWordKeys = keys;
-        }
         return singleWordKeys;
     }
 
