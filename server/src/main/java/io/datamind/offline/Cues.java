@@ -11,30 +11,73 @@ final class Cues {
     static final Set<String> DISTINCT = Words.set("different", "distinct", "unique", "individual");
 
     static final Set<String> ORDER_VERBS = Words.set(
-            "order", "ordered", "ordering", "sort", "sorted", "sorting", "rank", "ranked", "arrange", "arranged",
-            "organize", "organized", "organise", "organised");
+            "order",
+            "ordered",
+            "ordering",
+            "sort",
+            "sorted",
+            "sorting",
+            "rank",
+            "ranked",
+            "arrange",
+            "arranged",
+            "organize",
+            "organized",
+            "organise",
+            "organised");
 
     static final Set<String> ASCENDING = Words.set(
-            "ascending", "asc", "increasing", "alphabetical", "alphabetically", "lexicographical",
-            "lexicographically", "lexicographic", "chronological", "chronologically");
+            "ascending",
+            "asc",
+            "increasing",
+            "alphabetical",
+            "alphabetically",
+            "lexicographical",
+            "lexicographically",
+            "lexicographic",
+            "chronological",
+            "chronologically");
 
     static final Set<String> DESCENDING = Words.set("descending", "desc", "decreasing", "reverse", "reversed");
 
     /** Words that rank high first. */
     static final Set<String> HIGH = Words.set(
-            "highest", "largest", "greatest", "biggest", "most", "maximum", "max", "top", "high", "large", "big",
-            "great", "best", "many", "more");
+            "highest",
+            "largest",
+            "greatest",
+            "biggest",
+            "most",
+            "maximum",
+            "max",
+            "top",
+            "high",
+            "large",
+            "big",
+            "great",
+            "best",
+            "many",
+            "more");
 
     /** Words that rank low first. */
     static final Set<String> LOW = Words.set(
-            "lowest", "smallest", "least", "fewest", "minimum", "min", "bottom", "low", "small", "few", "worst",
-            "less", "fewer");
+            "lowest",
+            "smallest",
+            "least",
+            "fewest",
+            "minimum",
+            "min",
+            "bottom",
+            "low",
+            "small",
+            "few",
+            "worst",
+            "less",
+            "fewer");
 
-    static final Set<String> SUPERLATIVE_HIGH = Words.set(
-            "highest", "largest", "greatest", "biggest", "most", "maximum", "max", "top");
+    static final Set<String> SUPERLATIVE_HIGH =
+            Words.set("highest", "largest", "greatest", "biggest", "most", "maximum", "max", "top");
 
-    static final Set<String> SUPERLATIVE_LOW = Words.set(
-            "lowest", "smallest", "least", "fewest", "minimum", "min");
+    static final Set<String> SUPERLATIVE_LOW = Words.set("lowest", "smallest", "least", "fewest", "minimum", "min");
 
     static final Map<String, Plan.Agg> AGGREGATES = Map.ofEntries(
             Map.entry("average", Plan.Agg.AVG),
@@ -62,11 +105,64 @@ final class Cues {
 
     /** Words that end the part of a question saying what to return and start the part saying which rows. */
     static final Set<String> CLAUSE_MARKERS = Words.set(
-            "who", "whom", "whose", "that", "which", "where", "with", "without", "having", "has", "have", "had",
-            "from", "in", "on", "at", "during", "before", "after", "between", "since", "by", "for", "is", "are",
-            "was", "were", "do", "does", "did", "than", "whereas", "when", "while", "under", "above", "below",
-            "over", "not", "never", "sorted", "ordered", "order", "ranked", "arranged", "grouped", "if", "to",
-            "within", "among", "across", "per", "except", "excluding", "containing", "contains", "whom", "as");
+            "who",
+            "whom",
+            "whose",
+            "that",
+            "which",
+            "where",
+            "with",
+            "without",
+            "having",
+            "has",
+            "have",
+            "had",
+            "from",
+            "in",
+            "on",
+            "at",
+            "during",
+            "before",
+            "after",
+            "between",
+            "since",
+            "by",
+            "for",
+            "is",
+            "are",
+            "was",
+            "were",
+            "do",
+            "does",
+            "did",
+            "than",
+            "whereas",
+            "when",
+            "while",
+            "under",
+            "above",
+            "below",
+            "over",
+            "not",
+            "never",
+            "sorted",
+            "ordered",
+            "order",
+            "ranked",
+            "arranged",
+            "grouped",
+            "if",
+            "to",
+            "within",
+            "among",
+            "across",
+            "per",
+            "except",
+            "excluding",
+            "containing",
+            "contains",
+            "whom",
+            "as");
 
     static final Map<String, Plan.Bucket> BUCKET_WORDS = Map.ofEntries(
             Map.entry("day", Plan.Bucket.DAY),
@@ -96,8 +192,23 @@ final class Cues {
     static final Set<String> TOGETHER = Words.set("together", "altogether", "combined", "overall", "total", "sum");
 
     static final Set<String> NUMBER_WORDS = Words.set(
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "twenty", "hundred", "thousand", "million");
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "twenty",
+            "hundred",
+            "thousand",
+            "million");
 
     static Integer numberWord(String w) {
         return switch (w) {

@@ -80,15 +80,18 @@ final class Explainer {
                         .append(o.descending() ? "highest " : "lowest ")
                         .append(rankWords(o.expr()));
             } else {
-                sb.append(", ordered by ").append(rankWords(o.expr()))
+                sb.append(", ordered by ")
+                        .append(rankWords(o.expr()))
                         .append(o.descending() ? " descending" : " ascending");
             }
         } else if (p.limit != null) {
             sb.append(", first ").append(p.limit);
         }
         if (p.setOperator != null) {
-            sb.append(p.setOperator.equals("INTERSECT") ? ", keeping only rows found for every value"
-                    : ", leaving out rows found for the excluded value");
+            sb.append(
+                    p.setOperator.equals("INTERSECT")
+                            ? ", keeping only rows found for every value"
+                            : ", leaving out rows found for the excluded value");
         }
         return sb.toString();
     }
@@ -129,11 +132,13 @@ final class Explainer {
                     + ((Plan.Literal) b.high()).text();
         }
         if (c instanceof Plan.InList in) {
-            List<String> v = in.values().stream().map(o -> ((Plan.Literal) o).text()).toList();
+            List<String> v =
+                    in.values().stream().map(o -> ((Plan.Literal) o).text()).toList();
             return exprWords(in.left()) + (in.negated() ? " is none of " : " is one of ") + String.join(", ", v);
         }
         if (c instanceof Plan.InSubquery in) {
-            return words(in.left().table.name) + (in.negated() ? " without " : " with ")
+            return words(in.left().table.name)
+                    + (in.negated() ? " without " : " with ")
                     + words(lastTable(in.subquery()));
         }
         if (c instanceof Plan.Like like) {
@@ -146,8 +151,9 @@ final class Explainer {
         if (c instanceof Plan.Period p) {
             String unit = p.unit().name().toLowerCase(Locale.ROOT);
             return switch (p.kind()) {
-                case LAST_N -> "in the last " + p.amount() + " " + unit + (p.amount() == 1 ? "" : "s") + " of "
-                        + words(p.column());
+                case LAST_N ->
+                    "in the last " + p.amount() + " " + unit + (p.amount() == 1 ? "" : "s") + " of "
+                            + words(p.column());
                 case THIS -> "in this " + unit + " of " + words(p.column());
                 case PREVIOUS -> "in the previous " + unit + " of " + words(p.column());
             };
@@ -156,7 +162,9 @@ final class Explainer {
     }
 
     private static String lastTable(Plan sub) {
-        return sub.joins.isEmpty() ? sub.root.name : sub.joins.get(sub.joins.size() - 1).table().name;
+        return sub.joins.isEmpty()
+                ? sub.root.name
+                : sub.joins.get(sub.joins.size() - 1).table().name;
     }
 
     private static String subqueryWords(Plan.Compare cmp) {

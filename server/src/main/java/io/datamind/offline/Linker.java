@@ -20,29 +20,182 @@ final class Linker {
 
     /** Words the parser reads as instructions; a schema name made of one of them alone is not linked. */
     static final Set<String> CUE_WORDS = Words.set(
-            "number", "count", "total", "sum", "average", "avg", "mean", "maximum", "max", "minimum", "min",
-            "most", "least", "highest", "lowest", "largest", "smallest", "top", "bottom", "first", "last", "order",
-            "sorted", "ordered", "different", "distinct", "unique", "many", "much", "more", "less", "fewer",
-            "greater", "each", "every", "not", "no", "never", "without", "between", "before", "after", "than",
-            "above", "below", "under", "over", "least", "all", "how", "what", "which", "who", "name", "names",
-            "descending", "ascending", "alphabetical", "both", "also", "other", "same", "year", "years");
+            "number",
+            "count",
+            "total",
+            "sum",
+            "average",
+            "avg",
+            "mean",
+            "maximum",
+            "max",
+            "minimum",
+            "min",
+            "most",
+            "least",
+            "highest",
+            "lowest",
+            "largest",
+            "smallest",
+            "top",
+            "bottom",
+            "first",
+            "last",
+            "order",
+            "sorted",
+            "ordered",
+            "different",
+            "distinct",
+            "unique",
+            "many",
+            "much",
+            "more",
+            "less",
+            "fewer",
+            "greater",
+            "each",
+            "every",
+            "not",
+            "no",
+            "never",
+            "without",
+            "between",
+            "before",
+            "after",
+            "than",
+            "above",
+            "below",
+            "under",
+            "over",
+            "least",
+            "all",
+            "how",
+            "what",
+            "which",
+            "who",
+            "name",
+            "names",
+            "descending",
+            "ascending",
+            "alphabetical",
+            "both",
+            "also",
+            "other",
+            "same",
+            "year",
+            "years");
 
     /** Value spellings that are also ordinary words: linked only when written as a name or quoted. */
     private static final Set<String> WEAK_VALUE_WORDS = Words.set(
-            "no", "yes", "none", "other", "others", "all", "any", "total", "average", "first", "last", "high", "low",
-            "new", "old", "open", "closed", "one", "two", "three", "top", "bottom", "and", "or", "not", "more",
-            "less", "most", "least", "each", "same", "different", "number", "name", "year", "date", "time",
-            "many", "much", "long", "short", "large", "small", "big", "good", "best", "well", "ok", "true", "false",
-            "male", "female", "y", "n", "t", "f", "m", "a", "i", "the", "of", "in", "on", "at", "to", "by", "for");
+            "no",
+            "yes",
+            "none",
+            "other",
+            "others",
+            "all",
+            "any",
+            "total",
+            "average",
+            "first",
+            "last",
+            "high",
+            "low",
+            "new",
+            "old",
+            "open",
+            "closed",
+            "one",
+            "two",
+            "three",
+            "top",
+            "bottom",
+            "and",
+            "or",
+            "not",
+            "more",
+            "less",
+            "most",
+            "least",
+            "each",
+            "same",
+            "different",
+            "number",
+            "name",
+            "year",
+            "date",
+            "time",
+            "many",
+            "much",
+            "long",
+            "short",
+            "large",
+            "small",
+            "big",
+            "good",
+            "best",
+            "well",
+            "ok",
+            "true",
+            "false",
+            "male",
+            "female",
+            "y",
+            "n",
+            "t",
+            "f",
+            "m",
+            "a",
+            "i",
+            "the",
+            "of",
+            "in",
+            "on",
+            "at",
+            "to",
+            "by",
+            "for");
 
     private static final Set<String> AGGREGATE_WORDS = Words.set(
-            "total", "average", "avg", "mean", "sum", "maximum", "max", "minimum", "min", "number", "count",
-            "highest", "lowest", "largest", "smallest");
+            "total",
+            "average",
+            "avg",
+            "mean",
+            "sum",
+            "maximum",
+            "max",
+            "minimum",
+            "min",
+            "number",
+            "count",
+            "highest",
+            "lowest",
+            "largest",
+            "smallest");
 
     /** Imperatives that open a request ("Show ...") and never name a table there. */
     private static final Set<String> LEADING_VERBS = Words.set(
-            "show", "list", "find", "give", "return", "tell", "display", "get", "name", "count", "report", "fetch",
-            "provide", "compute", "calculate", "select", "retrieve", "identify", "please", "sort", "order", "rank");
+            "show",
+            "list",
+            "find",
+            "give",
+            "return",
+            "tell",
+            "display",
+            "get",
+            "name",
+            "count",
+            "report",
+            "fetch",
+            "provide",
+            "compute",
+            "calculate",
+            "select",
+            "retrieve",
+            "identify",
+            "please",
+            "sort",
+            "order",
+            "rank");
 
     private Linker() {}
 
@@ -127,10 +280,27 @@ final class Linker {
         if (stems.isEmpty() || stems.size() > index.maxPhraseLength) {
             return;
         }
-        boolean afterAggregate = i > 0 && Set.of("total", "average", "avg", "mean", "maximum", "minimum", "max", "min",
-                "highest", "lowest", "largest", "smallest").contains(tokens.get(i - 1).lower());
-        if (stems.size() == 1 && j < tokens.size() && tokens.get(j).is("of") && !afterAggregate
-                && Set.of("number", "numbers", "count", "total", "amount", "sum", "average").contains(lowers.get(0))) {
+        boolean afterAggregate = i > 0
+                && Set.of(
+                                "total",
+                                "average",
+                                "avg",
+                                "mean",
+                                "maximum",
+                                "minimum",
+                                "max",
+                                "min",
+                                "highest",
+                                "lowest",
+                                "largest",
+                                "smallest")
+                        .contains(tokens.get(i - 1).lower());
+        if (stems.size() == 1
+                && j < tokens.size()
+                && tokens.get(j).is("of")
+                && !afterAggregate
+                && Set.of("number", "numbers", "count", "total", "amount", "sum", "average")
+                        .contains(lowers.get(0))) {
             // "number of matches" counts; it does not name a "match number" column.
             return;
         }
@@ -148,7 +318,8 @@ final class Linker {
             }
             return;
         }
-        boolean countOf = ofAt == 1 && Set.of("number", "count", "total", "amount", "sum").contains(stems.get(0));
+        boolean countOf =
+                ofAt == 1 && Set.of("number", "count", "total", "amount", "sum").contains(stems.get(0));
         boolean cueFirst = stems.size() > 1 && AGGREGATE_WORDS.contains(lowers.get(0));
         Map<Object, Double> seen = new HashMap<>();
         for (Target t : index.lookup(stems)) {
@@ -160,8 +331,10 @@ final class Linker {
                 continue;
             }
             double q = t.quality() * orderFactor(t, stems, ofAt);
-            boolean namesTable = ofAt > 0 && !t.isTable() && stems.subList(ofAt, stems.size())
-                    .equals(SchemaIndex.stems(SchemaIndex.stripGeneric(t.table().words)));
+            boolean namesTable = ofAt > 0
+                    && !t.isTable()
+                    && stems.subList(ofAt, stems.size())
+                            .equals(SchemaIndex.stems(SchemaIndex.stripGeneric(t.table().words)));
             if (namesTable) {
                 // "type code of the template": the words after "of" name the column's own table.
                 m.cands.add(Mention.Cand.column(t.column(), q, true));
@@ -170,7 +343,8 @@ final class Linker {
             }
             seen.put(key(t), q);
         }
-        boolean verbForm = stems.size() == 1 && (lowers.get(0).endsWith("ed") || lowers.get(0).endsWith("ing"));
+        boolean verbForm = stems.size() == 1
+                && (lowers.get(0).endsWith("ed") || lowers.get(0).endsWith("ing"));
         if (!verbForm && !cueFirst) {
             for (Target t : index.lookupRoots(roots)) {
                 if (!seen.containsKey(key(t)) && acceptable(t, stems, ofAt, countOf) && t.quality() >= 0.9) {
@@ -212,8 +386,8 @@ final class Linker {
         if (seen.isEmpty() && stems.size() == 1 && lowers.get(0).length() >= 5 && !verbForm) {
             // A misspelling ("cartoones"): one edit away from a one-word name.
             for (String key : index.singleWordKeys()) {
-                if (key.charAt(0) == stems.get(0).charAt(0) && withinEdits(stems.get(0), key,
-                        key.length() >= 8 ? 2 : 1)) {
+                if (key.charAt(0) == stems.get(0).charAt(0)
+                        && withinEdits(stems.get(0), key, key.length() >= 8 ? 2 : 1)) {
                     for (Target t : index.lookup(List.of(key))) {
                         if (t.quality() >= 0.9) {
                             add(m, t, t.quality() * 0.8);
@@ -339,7 +513,10 @@ final class Linker {
             }
             return;
         }
-        if (single && (WEAK_VALUE_WORDS.contains(first.lower()) || first.isStop() || first.lower().length() <= 1)) {
+        if (single
+                && (WEAK_VALUE_WORDS.contains(first.lower())
+                        || first.isStop()
+                        || first.lower().length() <= 1)) {
             // "no", "A", "other": only when written like a name and matching the value's own spelling.
             for (ValueRef v : refs) {
                 if (first.capitalized() && v.value().equals(first.raw())) {

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class OfflineAnalysis {
 
-    private static final Pattern PERIOD = Pattern.compile(
-            "\\d{4}(-\\d{2}(-\\d{2}([ T].*)?)?|-Q[1-4]|-W\\d{2})?");
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2}([ T].*)?)?|-Q[1-4]|-W\\d{2})?");
 
     private OfflineAnalysis() {}
 
@@ -76,8 +75,8 @@ public final class OfflineAnalysis {
         }
         boolean allPositive = values.stream().allMatch(v -> v >= 0);
         String groups = labelColumn < 0 ? "rows" : plural(label(columns.get(labelColumn)));
-        sentences.add("The total of " + measureName + " is " + format(total) + " across " + values.size() + " "
-                + groups + ".");
+        sentences.add("The total of " + measureName + " is " + format(total) + " across " + values.size() + " " + groups
+                + ".");
         boolean time = labelColumn >= 0 && periodColumn(columns.get(labelColumn), rows, labelColumn);
         if (time) {
             double first = values.get(0);
@@ -105,8 +104,8 @@ public final class OfflineAnalysis {
                     min = i;
                 }
             }
-            String maxShare = allPositive && total > 0 ? ", " + format(values.get(max) / total * 100) + "% of the total"
-                    : "";
+            String maxShare =
+                    allPositive && total > 0 ? ", " + format(values.get(max) / total * 100) + "% of the total" : "";
             String minShare = allPositive && total > 0 ? ", " + format(values.get(min) / total * 100) + "%" : "";
             sentences.add("The largest is " + labels.get(max) + " (" + format(values.get(max)) + maxShare
                     + ") and the smallest is " + labels.get(min) + " (" + format(values.get(min)) + minShare + ").");
@@ -122,7 +121,8 @@ public final class OfflineAnalysis {
     private static String trend(List<Double> values) {
         int n = values.size();
         double meanX = (n - 1) / 2.0;
-        double meanY = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double meanY =
+                values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double num = 0;
         double den = 0;
         for (int i = 0; i < n; i++) {
@@ -192,8 +192,14 @@ public final class OfflineAnalysis {
     /** Dates, months, quarters, years: a column to read as time rather than categories. */
     private static boolean periodColumn(String name, List<List<Object>> rows, int c) {
         String n = Words.lower(name);
-        boolean named = n.contains("date") || n.contains("month") || n.contains("year") || n.contains("day")
-                || n.contains("week") || n.contains("quarter") || n.contains("period") || n.contains("time");
+        boolean named = n.contains("date")
+                || n.contains("month")
+                || n.contains("year")
+                || n.contains("day")
+                || n.contains("week")
+                || n.contains("quarter")
+                || n.contains("period")
+                || n.contains("time");
         for (List<Object> row : rows) {
             Object v = row.get(c);
             if (v == null) {

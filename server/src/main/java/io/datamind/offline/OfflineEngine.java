@@ -86,8 +86,8 @@ public class OfflineEngine {
         if (why.isEmpty()) {
             why.add("I could not tell which table the question is about");
         }
-        String reason = "The offline engine did not understand the question well enough: " + String.join("; ", why)
-                + ".";
+        String reason =
+                "The offline engine did not understand the question well enough: " + String.join("; ", why) + ".";
         return new OfflineAnswer.Declined(reason, SUGGESTION);
     }
 

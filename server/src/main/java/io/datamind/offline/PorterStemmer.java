@@ -201,8 +201,7 @@ final class PorterStemmer {
 
     private void step3() {
         String[][] rules = {
-            {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"}, {"ical", "ic"}, {"ful", ""},
-            {"ness", ""}
+            {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"}, {"ical", "ic"}, {"ful", ""}, {"ness", ""}
         };
         for (String[] rule : rules) {
             if (ends(rule[0])) {
@@ -217,8 +216,8 @@ final class PorterStemmer {
             return;
         }
         String[] suffixes = {
-            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism",
-            "ate", "iti", "ous", "ive", "ize"
+            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate",
+            "iti", "ous", "ive", "ize"
         };
         for (String suffix : suffixes) {
             if (ends(suffix)) {

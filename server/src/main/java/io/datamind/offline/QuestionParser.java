@@ -42,19 +42,64 @@ final class QuestionParser {
     record Reading(Plan plan, double confidence, List<String> unexplained, List<String> doubts) {}
 
     private static final String[][] OPERATORS = {
-        {"greater than or equal to", ">="}, {"more than or equal to", ">="}, {"larger than or equal to", ">="},
-        {"higher than or equal to", ">="}, {"less than or equal to", "<="}, {"smaller than or equal to", "<="},
-        {"lower than or equal to", "<="}, {"fewer than or equal to", "<="}, {"no less than", ">="},
-        {"not less than", ">="}, {"no fewer than", ">="}, {"at least", ">="}, {"a minimum of", ">="},
-        {"no more than", "<="}, {"not more than", "<="}, {"no greater than", "<="}, {"not greater than", "<="},
-        {"at most", "<="}, {"up to", "<="}, {"a maximum of", "<="}, {"more than", ">"}, {"greater than", ">"},
-        {"larger than", ">"}, {"bigger than", ">"}, {"higher than", ">"}, {"longer than", ">"},
-        {"later than", ">"}, {"newer than", ">"}, {"exceeding", ">"}, {"exceeds", ">"}, {"exceed", ">"},
-        {"over", ">"}, {"above", ">"}, {"beyond", ">"}, {"after", ">"}, {"since", ">="}, {"less than", "<"},
-        {"fewer than", "<"}, {"smaller than", "<"}, {"lower than", "<"}, {"shorter than", "<"},
-        {"earlier than", "<"}, {"under", "<"}, {"below", "<"}, {"before", "<"}, {"prior to", "<"},
-        {"not equal to", "!="}, {"other than", "!="}, {"equal to", "="}, {"equals", "="}, {"equal", "="},
-        {"exactly", "="}, {">=", ">="}, {"<=", "<="}, {">", ">"}, {"<", "<"}, {"=", "="}, {"!=", "!="},
+        {"greater than or equal to", ">="},
+        {"more than or equal to", ">="},
+        {"larger than or equal to", ">="},
+        {"higher than or equal to", ">="},
+        {"less than or equal to", "<="},
+        {"smaller than or equal to", "<="},
+        {"lower than or equal to", "<="},
+        {"fewer than or equal to", "<="},
+        {"no less than", ">="},
+        {"not less than", ">="},
+        {"no fewer than", ">="},
+        {"at least", ">="},
+        {"a minimum of", ">="},
+        {"no more than", "<="},
+        {"not more than", "<="},
+        {"no greater than", "<="},
+        {"not greater than", "<="},
+        {"at most", "<="},
+        {"up to", "<="},
+        {"a maximum of", "<="},
+        {"more than", ">"},
+        {"greater than", ">"},
+        {"larger than", ">"},
+        {"bigger than", ">"},
+        {"higher than", ">"},
+        {"longer than", ">"},
+        {"later than", ">"},
+        {"newer than", ">"},
+        {"exceeding", ">"},
+        {"exceeds", ">"},
+        {"exceed", ">"},
+        {"over", ">"},
+        {"above", ">"},
+        {"beyond", ">"},
+        {"after", ">"},
+        {"since", ">="},
+        {"less than", "<"},
+        {"fewer than", "<"},
+        {"smaller than", "<"},
+        {"lower than", "<"},
+        {"shorter than", "<"},
+        {"earlier than", "<"},
+        {"under", "<"},
+        {"below", "<"},
+        {"before", "<"},
+        {"prior to", "<"},
+        {"not equal to", "!="},
+        {"other than", "!="},
+        {"equal to", "="},
+        {"equals", "="},
+        {"equal", "="},
+        {"exactly", "="},
+        {">=", ">="},
+        {"<=", "<="},
+        {">", ">"},
+        {"<", "<"},
+        {"=", "="},
+        {"!=", "!="},
         {"<>", "!="}
     };
 
@@ -331,17 +376,20 @@ final class QuestionParser {
         if (isCountCueBefore(i) && table.quality() >= column.quality() - 0.15) {
             return Kind.TABLE;
         }
-        if (isWord(i + 1, "of", "for") && tableCandAt(skip(i + 2, DETERMINERS)) != null
+        if (isWord(i + 1, "of", "for")
+                && tableCandAt(skip(i + 2, DETERMINERS)) != null
                 && tableCandAt(skip(i + 2, DETERMINERS)) != table.table()) {
             // "the size of their dog", "the model for the car": an attribute of the table named after it
             return Kind.COLUMN;
         }
-        if (column.quality() <= table.quality() + 0.05 && references(column.table(), table.table())
+        if (column.quality() <= table.quality() + 0.05
+                && references(column.table(), table.table())
                 && column.column().isForeignKey()) {
             // "airline" as flights.Airline is only the key of the airlines table.
             boolean keyOfTable = false;
             for (Edge e : column.table().edges) {
-                keyOfTable |= e.from() == column.table() && e.to() == table.table()
+                keyOfTable |= e.from() == column.table()
+                        && e.to() == table.table()
                         && e.fromColumns().contains(column.column());
             }
             if (keyOfTable) {
@@ -351,9 +399,11 @@ final class QuestionParser {
         // "names of orchestras", "years of founding for orchestras": the noun after "of" is the entity.
         int b = skipBack(i - 1, DETERMINERS);
         b = skipBack(b, Cues.DISTINCT);
-        if (isWord(b, "of", "for") && (m(b - 1) != null && m(b - 1).has(Kind.COLUMN)
-                || isWord(b - 1, "name", "names", "id", "ids", "number", "numbers", "count", "list", "title",
-                        "titles", "average", "total", "sum", "maximum", "minimum"))) {
+        if (isWord(b, "of", "for")
+                && (m(b - 1) != null && m(b - 1).has(Kind.COLUMN)
+                        || isWord(
+                                b - 1, "name", "names", "id", "ids", "number", "numbers", "count", "list", "title",
+                                "titles", "average", "total", "sum", "maximum", "minimum"))) {
             return Kind.TABLE;
         }
         int after = i + 1;
@@ -376,10 +426,13 @@ final class QuestionParser {
         int prev = skipBack(i - 1, Set.of("the", "and", ",", "or"));
         int next = skip(i + 1, Set.of("the", "and", ",", "or"));
         int before = isWord(i - 1, "the") ? i - 2 : i - 1;
-        boolean coordinated = (isWord(before, "and", "or") || isPunct(before)) && m(prev) != null
-                && m(prev).bestOf(Kind.COLUMN) != null
-                || (isWord(i + 1, "and", "or") || isPunct(i + 1)) && m(next) != null
-                        && m(next).bestOf(Kind.COLUMN) != null && m(next).bestOf(Kind.TABLE) == null;
+        boolean coordinated = (isWord(before, "and", "or") || isPunct(before))
+                        && m(prev) != null
+                        && m(prev).bestOf(Kind.COLUMN) != null
+                || (isWord(i + 1, "and", "or") || isPunct(i + 1))
+                        && m(next) != null
+                        && m(next).bestOf(Kind.COLUMN) != null
+                        && m(next).bestOf(Kind.TABLE) == null;
         if (coordinated || tableCandAt(i - 1) != null && m(i - 1).bestOf(Kind.COLUMN) == null) {
             return Kind.COLUMN;
         }
@@ -413,7 +466,8 @@ final class QuestionParser {
         k = skipBack(k, Set.of("the", "all", "of"));
         boolean totalOfColumn = isWord(k, "total") && m(i + 1) != null && m(i + 1).has(Kind.COLUMN);
         return isWord(k, "many") && isWord(k - 1, "how")
-                || isWord(k, "number", "count") || isWord(k, "total") && !totalOfColumn
+                || isWord(k, "number", "count")
+                || isWord(k, "total") && !totalOfColumn
                 || isWord(i - 1, "of") && isWord(i - 2, "number", "count");
     }
 
@@ -448,10 +502,14 @@ final class QuestionParser {
             return;
         }
         for (int i = 1; i < size() - 1; i++) {
-            if (isPunct(i) && (tok(i).raw().equals("?") || tok(i).raw().equals(".") || tok(i).raw().equals(";"))) {
+            if (isPunct(i)
+                    && (tok(i).raw().equals("?")
+                            || tok(i).raw().equals(".")
+                            || tok(i).raw().equals(";"))) {
                 int next = i + 1;
-                if (isWord(next, "list", "show", "give", "return", "find", "display", "what", "provide", "tell",
-                        "include", "report")) {
+                if (isWord(
+                        next, "list", "show", "give", "return", "find", "display", "what", "provide", "tell", "include",
+                        "report")) {
                     selectFrom = next;
                     selectTo = size();
                     return;
@@ -528,20 +586,28 @@ final class QuestionParser {
             }
             return;
         }
-        double top = votes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double top =
+                votes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         if (votes.values().stream().filter(v -> v >= top - 0.1).count() > 1) {
             // Close: let the rest of the question decide ("the average age for each type of pet").
             for (int i = boundary; i < size(); i++) {
                 if (kind(i) == Kind.TABLE && votes.containsKey(tableAt(i))) {
                     votes.merge(tableAt(i), 0.3, Double::sum);
-                } else if (kind(i) == Kind.COLUMN && votes.containsKey(m(i).bestOf(Kind.COLUMN).table())
-                        && (m(i).bestOf(Kind.COLUMN).composite() || m(i).best() >= 0.95
-                                && m(i).of(Kind.COLUMN).stream().map(Cand::table).distinct().count() == 1)) {
+                } else if (kind(i) == Kind.COLUMN
+                        && votes.containsKey(m(i).bestOf(Kind.COLUMN).table())
+                        && (m(i).bestOf(Kind.COLUMN).composite()
+                                || m(i).best() >= 0.95
+                                        && m(i).of(Kind.COLUMN).stream()
+                                                        .map(Cand::table)
+                                                        .distinct()
+                                                        .count()
+                                                == 1)) {
                     votes.merge(m(i).bestOf(Kind.COLUMN).table(), 0.3, Double::sum);
                 }
             }
         }
-        double best = votes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double best =
+                votes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         for (Map.Entry<TableEntry, Double> e : votes.entrySet()) {
             if (e.getValue() >= best - 1e-9) {
                 focus = e.getKey();
@@ -581,14 +647,24 @@ final class QuestionParser {
                 return i;
             }
             Token t = tok(i);
-            if (t != null && t.isWord() && w.endsWith("ed") && !Words.STOPWORDS.contains(w)
-                    && !Words.FILLER.contains(w) && w.length() > 4) {
+            if (t != null
+                    && t.isWord()
+                    && w.endsWith("ed")
+                    && !Words.STOPWORDS.contains(w)
+                    && !Words.FILLER.contains(w)
+                    && w.length() > 4) {
                 return i;
             }
-            if (t != null && t.isWord() && !Words.STOPWORDS.contains(w) && !Words.FILLER.contains(w)
-                    && !Cues.DISTINCT.contains(w) && !Cues.AGGREGATES.containsKey(w) && !Linker.CUE_WORDS.contains(w)
-                    && kind(i - 1) == Kind.TABLE && (m(i + 1) != null || isWord(i + 1, "a", "an", "the", "any", "some",
-                            "at", "more", "less", "fewer", "no"))) {
+            if (t != null
+                    && t.isWord()
+                    && !Words.STOPWORDS.contains(w)
+                    && !Words.FILLER.contains(w)
+                    && !Cues.DISTINCT.contains(w)
+                    && !Cues.AGGREGATES.containsKey(w)
+                    && !Linker.CUE_WORDS.contains(w)
+                    && kind(i - 1) == Kind.TABLE
+                    && (m(i + 1) != null
+                            || isWord(i + 1, "a", "an", "the", "any", "some", "at", "more", "less", "fewer", "no"))) {
                 // "How many departments offer any degree": a verb after the subject starts the rows part
                 return i;
             }
@@ -613,7 +689,8 @@ final class QuestionParser {
         for (int i = 1; i < size() - 1; i++) {
             if (isPunct(i) && tok(i).raw().equals(",")) {
                 int next = i + 1;
-                if (isWord(next, "which", "what", "who", "how", "list", "show", "find", "give", "return", "count",
+                if (isWord(
+                        next, "which", "what", "who", "how", "list", "show", "find", "give", "return", "count",
                         "tell")) {
                     return next;
                 }
@@ -636,11 +713,18 @@ final class QuestionParser {
     private TableEntry boundTable(int i) {
         int k = i + 1;
         // "the role, street and city of the professionals": past the other coordinated columns.
-        while (k < size() && (isWord(k, "and", "the", "its", "their") || isPunct(k) && tok(k).raw().equals(",")
-                || kind(k) == Kind.COLUMN || isWord(k, "name", "names", "id", "ids"))) {
+        while (k < size()
+                && (isWord(k, "and", "the", "its", "their")
+                        || isPunct(k) && tok(k).raw().equals(",")
+                        || kind(k) == Kind.COLUMN
+                        || isWord(k, "name", "names", "id", "ids"))) {
             if (kind(k) == Kind.COLUMN && m(k).of(Kind.COLUMN).stream().anyMatch(Cand::composite)) {
                 // "role, street and state of the professionals" linked "state of the professionals" as one.
-                return m(k).of(Kind.COLUMN).stream().filter(Cand::composite).findFirst().orElseThrow().table();
+                return m(k).of(Kind.COLUMN).stream()
+                        .filter(Cand::composite)
+                        .findFirst()
+                        .orElseThrow()
+                        .table();
             }
             k++;
         }
@@ -665,8 +749,8 @@ final class QuestionParser {
         if (before != null) {
             return before;
         }
-        if (isWord(i, "name", "names", "id", "ids", "title", "titles") || m(i) != null
-                && Set.of("name", "names", "id", "ids").contains(Words.lower(m(i).text))) {
+        if (isWord(i, "name", "names", "id", "ids", "title", "titles")
+                || m(i) != null && Set.of("name", "names", "id", "ids").contains(Words.lower(m(i).text))) {
             // "the names and themes for every concert", "For each continent, list its id, name ..."
             for (int k2 = 0; k2 + 1 < size(); k2++) {
                 if (!isWord(k2, "each", "every") || k2 + 1 == i) {
@@ -676,8 +760,11 @@ final class QuestionParser {
                 if (each == null && kind(k2 + 1) == Kind.COLUMN) {
                     each = entityOfKey(m(k2 + 1).bestOf(Kind.COLUMN).column());
                 }
-                if (each != null && (k2 > i || isWord(i - 1, "its", "their") || isWord(i - 2, "its", "their")
-                        || isPunct(i - 1) && isWord(i - 3, "its", "their"))) {
+                if (each != null
+                        && (k2 > i
+                                || isWord(i - 1, "its", "their")
+                                || isWord(i - 2, "its", "their")
+                                || isPunct(i - 1) && isWord(i - 3, "its", "their"))) {
                     return each;
                 }
             }
@@ -703,8 +790,8 @@ final class QuestionParser {
         }
         int k = i + 1;
         List<String> xStems = new ArrayList<>();
-        while (k < size() && (isWord(k, "and", "the") || isPunct(k) && tok(k).raw().equals(",")
-                || kind(k) == Kind.COLUMN)) {
+        while (k < size()
+                && (isWord(k, "and", "the") || isPunct(k) && tok(k).raw().equals(",") || kind(k) == Kind.COLUMN)) {
             if (kind(k) == Kind.COLUMN) {
                 // "the name and the release year of the song": the song is named inside the next mention
                 boolean afterOf = false;
@@ -779,15 +866,18 @@ final class QuestionParser {
         TableEntry sibling = null;
         String siblingTail = null;
         int prev = skipBack(i - 1, Set.of("the", "and", ",", "its", "their"));
-        if (prev < i - 1 && kind(prev) == Kind.COLUMN && (isWord(i - 1, "and") || isWord(i - 2, "and")
-                || isPunct(i - 1) || isPunct(i - 2))) {
+        if (prev < i - 1
+                && kind(prev) == Kind.COLUMN
+                && (isWord(i - 1, "and") || isWord(i - 2, "and") || isPunct(i - 1) || isPunct(i - 2))) {
             Cand p = bestColumnCand(prev, true);
             sibling = p == null ? null : p.table();
-            siblingTail = p == null ? null : p.column().words.get(p.column().words.size() - 1);
+            siblingTail =
+                    p == null ? null : p.column().words.get(p.column().words.size() - 1);
         }
         TableEntry valueTable = null;
-        int vb = skipBack(i - 1, Set.of("that", "which", "who", "is", "are", "was", "with", "whose", "has", "of",
-                "its", "the", "a"));
+        int vb = skipBack(
+                i - 1,
+                Set.of("that", "which", "who", "is", "are", "was", "with", "whose", "has", "of", "its", "the", "a"));
         if (vb < i - 1 && kind(vb) == Kind.VALUE) {
             // "a cat that is age 3": the cat's age
             valueTable = m(vb).bestOf(Kind.VALUE).table();
@@ -817,7 +907,8 @@ final class QuestionParser {
             if (c.table() == sibling) {
                 s += 0.3;
             }
-            if (siblingTail != null && c.quality() < 0.9
+            if (siblingTail != null
+                    && c.quality() < 0.9
                     && c.column().words.get(c.column().words.size() - 1).equals(siblingTail)) {
                 // "the winner name and loser": the loser's name
                 s += 0.3;
@@ -829,14 +920,14 @@ final class QuestionParser {
                 s += 0.5;
             }
             for (String w : c.column().words) {
-                if (!spanStems.contains(Words.singular(w)) && questionStems.contains(Words.singular(w))
+                if (!spanStems.contains(Words.singular(w))
+                        && questionStems.contains(Words.singular(w))
                         && !Set.of("id", "name", "code", "number").contains(w)) {
                     // "the winner who has the highest rank points": winner_rank_points
                     s += 0.1;
                 }
             }
-            if (spanStems.containsAll(SchemaIndex.stems(SchemaIndex.stripGeneric(c.table().words)))
-                    && !c.composite()) {
+            if (spanStems.containsAll(SchemaIndex.stems(SchemaIndex.stripGeneric(c.table().words))) && !c.composite()) {
                 s += 0.25;
             }
             if (c.column().isPrimaryKey()) {
@@ -859,7 +950,9 @@ final class QuestionParser {
                 second = s;
             }
         }
-        if (!quiet && second >= bestScore - 0.04 && cols.stream().map(Cand::table).distinct().count() > 1) {
+        if (!quiet
+                && second >= bestScore - 0.04
+                && cols.stream().map(Cand::table).distinct().count() > 1) {
             doubt("'" + mention.text + "' could be several columns", 0.8);
         }
         if (!quiet && best.quality() < 0.8) {
@@ -921,8 +1014,11 @@ final class QuestionParser {
         }
         Set<TableEntry> named = namedTables();
         TableEntry nearTable = null;
-        int tb = skipBack(i - 1, Set.of("from", "in", "of", "the", "at", "with", "are", "is", "who", "that", "live",
-                "lives", "living", "based", "located"));
+        int tb = skipBack(
+                i - 1,
+                Set.of(
+                        "from", "in", "of", "the", "at", "with", "are", "is", "who", "that", "live", "lives", "living",
+                        "based", "located"));
         if (tb < i - 1 && kind(tb) == Kind.TABLE) {
             // "customers from Germany": a value of the customers
             nearTable = tableAt(tb);
@@ -968,7 +1064,9 @@ final class QuestionParser {
             String w = w(i);
             boolean verb = Cues.ORDER_VERBS.contains(w);
             boolean inOrder = w.equals("in")
-                    && (isWord(i + 1, "order") || Cues.ASCENDING.contains(w(i + 1)) || Cues.DESCENDING.contains(w(i + 1))
+                    && (isWord(i + 1, "order")
+                            || Cues.ASCENDING.contains(w(i + 1))
+                            || Cues.DESCENDING.contains(w(i + 1))
                             || isWord(i + 1, "the") && isWord(i + 2, "order"));
             boolean bareDirection = (Cues.ASCENDING.contains(w) || Cues.DESCENDING.contains(w))
                     && !(isWord(i + 1, "order") && !isWord(i - 1, "in"));
@@ -984,6 +1082,7 @@ final class QuestionParser {
 
     /** Reads an ordering phrase starting at i; returns its end or -1 when it is not one. */
     private final Map<Integer, Integer> orderMentions = new LinkedHashMap<>();
+
     private boolean orderByCount;
     private Plan.Order countOrder;
 
@@ -1027,20 +1126,43 @@ final class QuestionParser {
                 last = (int) ft[2];
                 j = last + 1;
                 continue;
-            } else if ((isWord(j, "count", "frequency") || isWord(j, "number") && !isWord(j + 1, "of")) && cols.isEmpty()
+            } else if ((isWord(j, "count", "frequency") || isWord(j, "number") && !isWord(j + 1, "of"))
+                    && cols.isEmpty()
                     && kind(j) == null) {
                 orderByCount = true;
-            } else if (Cues.ORDER_VERBS.contains(w) || Set.of("by", "in", "the", "of", "order", "according", "to",
-                            "on", "their", "its", "them", "results", "result", "then", "and", "it", "based", "with",
-                            "respect", "alphabetic", "value", "values")
-                    .contains(w)) {
+            } else if (Cues.ORDER_VERBS.contains(w)
+                    || Set.of(
+                                    "by",
+                                    "in",
+                                    "the",
+                                    "of",
+                                    "order",
+                                    "according",
+                                    "to",
+                                    "on",
+                                    "their",
+                                    "its",
+                                    "them",
+                                    "results",
+                                    "result",
+                                    "then",
+                                    "and",
+                                    "it",
+                                    "based",
+                                    "with",
+                                    "respect",
+                                    "alphabetic",
+                                    "value",
+                                    "values")
+                            .contains(w)) {
                 // part of the phrase
             } else if (isPunct(j) && tok(j).raw().equals(",") && !cols.isEmpty()) {
                 // "sorted by age, oldest first"
             } else if ((Cues.HIGH.contains(w) || Cues.LOW.contains(w) || Lexicon.superlative(w) != null)
                     && isWord(j + 1, "first", "last")) {
                 boolean high = Cues.HIGH.contains(w)
-                        || Lexicon.superlative(w) != null && Lexicon.superlative(w).higherFirst();
+                        || Lexicon.superlative(w) != null
+                                && Lexicon.superlative(w).higherFirst();
                 desc = isWord(j + 1, "first") == high;
                 j += 2;
                 last = j - 1;
@@ -1052,7 +1174,9 @@ final class QuestionParser {
             j++;
         }
         // Trailing words like "the", "and", "by" do not belong to the phrase.
-        while (last > i && Set.of("the", "and", "then", "by", "of", "in", "on", "it", "them", "with").contains(w(last))
+        while (last > i
+                && Set.of("the", "and", "then", "by", "of", "in", "on", "it", "them", "with")
+                        .contains(w(last))
                 && kind(last) == null) {
             last--;
         }
@@ -1145,8 +1269,11 @@ final class QuestionParser {
             int numberAt = -1;
             if (isWord(i, "top", "first", "bottom") && (isNumber(i + 1) || Cues.numberWord(w(i + 1)) != null)) {
                 numberAt = i + 1;
-            } else if (isWord(i, "the") && isNumber(i + 1) && (Cues.SUPERLATIVE_HIGH.contains(w(i + 2))
-                    || Cues.SUPERLATIVE_LOW.contains(w(i + 2)) || Lexicon.superlative(w(i + 2)) != null)) {
+            } else if (isWord(i, "the")
+                    && isNumber(i + 1)
+                    && (Cues.SUPERLATIVE_HIGH.contains(w(i + 2))
+                            || Cues.SUPERLATIVE_LOW.contains(w(i + 2))
+                            || Lexicon.superlative(w(i + 2)) != null)) {
                 numberAt = i + 1;
             }
             if (numberAt < 0) {
@@ -1163,7 +1290,8 @@ final class QuestionParser {
             String s = w(k);
             Lexicon.Attribute attr = Lexicon.superlative(s);
             boolean columnNext = kind(skip(k + 1, Set.of("the"))) == Kind.COLUMN;
-            if ((Cues.SUPERLATIVE_HIGH.contains(s) || Cues.SUPERLATIVE_LOW.contains(s)) && (attr == null || columnNext)) {
+            if ((Cues.SUPERLATIVE_HIGH.contains(s) || Cues.SUPERLATIVE_LOW.contains(s))
+                    && (attr == null || columnNext)) {
                 boolean desc = Cues.SUPERLATIVE_HIGH.contains(s);
                 int c = skip(k + 1, Set.of("the"));
                 if (kind(c) == Kind.COLUMN) {
@@ -1221,8 +1349,8 @@ final class QuestionParser {
     private boolean attributeDescending(Lexicon.Attribute attr, ColumnEntry c) {
         boolean desc = attr.higherFirst();
         // Age read from a birth date runs the other way: the oldest has the earliest date.
-        if (attr.columnWords().get(0).equals("age") && (c.temporal() || c.words.contains("birth")
-                || c.words.contains("dob"))) {
+        if (attr.columnWords().get(0).equals("age")
+                && (c.temporal() || c.words.contains("birth") || c.words.contains("dob"))) {
             desc = !desc;
         }
         return desc;
@@ -1232,7 +1360,8 @@ final class QuestionParser {
     private ColumnEntry attributeColumn(Lexicon.Attribute attr, TableEntry preferred) {
         List<List<String>> tries = new ArrayList<>();
         tries.add(attr.columnWords());
-        tries.addAll(Lexicon.ATTRIBUTE_ALTERNATIVES.getOrDefault(attr.columnWords().get(0), List.of()));
+        tries.addAll(
+                Lexicon.ATTRIBUTE_ALTERNATIVES.getOrDefault(attr.columnWords().get(0), List.of()));
         for (List<String> words : tries) {
             List<ColumnEntry> cols = new ArrayList<>(index.columnsNamed(words));
             if (cols.isEmpty()) {
@@ -1468,7 +1597,9 @@ final class QuestionParser {
     /** "the year that had the most concerts": the head shows a column of the counted table. */
     private boolean headSelectsColumnOf(TableEntry t) {
         for (int i = 0; i < size(); i++) {
-            if (isHead(i) && kind(i) == Kind.COLUMN && m(i).of(Kind.COLUMN).stream().anyMatch(c -> c.table() == t)) {
+            if (isHead(i)
+                    && kind(i) == Kind.COLUMN
+                    && m(i).of(Kind.COLUMN).stream().anyMatch(c -> c.table() == t)) {
                 return true;
             }
         }
@@ -1477,8 +1608,8 @@ final class QuestionParser {
 
     private boolean hasGroupingCue() {
         for (int i = 0; i < size(); i++) {
-            if (isWord(i, "each", "every", "per") || isWord(i, "by") && !passiveBefore(i)
-                    && !Cues.ORDER_VERBS.contains(w(i - 1))) {
+            if (isWord(i, "each", "every", "per")
+                    || isWord(i, "by") && !passiveBefore(i) && !Cues.ORDER_VERBS.contains(w(i - 1))) {
                 return true;
             }
             if (isWord(i, "for") && isWord(i + 1, "all") && Cues.DISTINCT.contains(w(skip(i + 2, Set.of("the"))))) {
@@ -1490,8 +1621,23 @@ final class QuestionParser {
 
     private boolean precededByRelation(int i) {
         int k = skipBack(i - 1, Set.of("the"));
-        return isWord(k, "with", "has", "have", "had", "having", "whose", "of", "by", "for", "in", "got", "gets",
-                "received", "earned", "made");
+        return isWord(
+                k,
+                "with",
+                "has",
+                "have",
+                "had",
+                "having",
+                "whose",
+                "of",
+                "by",
+                "for",
+                "in",
+                "got",
+                "gets",
+                "received",
+                "earned",
+                "made");
     }
 
     private boolean headHasOtherTarget(int supAt, int colAt) {
@@ -1507,7 +1653,8 @@ final class QuestionParser {
             }
             if (kind(i) == Kind.COLUMN) {
                 int a = skipBack(i - 1, Set.of("the", "of"));
-                boolean aggregated = Cues.AGGREGATES.containsKey(w(a)) || isWord(a, "number", "count")
+                boolean aggregated = Cues.AGGREGATES.containsKey(w(a))
+                        || isWord(a, "number", "count")
                         || isWord(a, "many") && isWord(a - 1, "how");
                 if (!aggregated) {
                     return true;
@@ -1552,9 +1699,11 @@ final class QuestionParser {
             }
         }
         // "a greater surface area than 3000", "fewer students than 5"
-        if (isWord(i, "more", "greater", "larger", "higher", "bigger", "longer", "less", "smaller", "fewer",
+        if (isWord(
+                        i, "more", "greater", "larger", "higher", "bigger", "longer", "less", "smaller", "fewer",
                         "lower", "shorter")
-                && (kind(i + 1) == Kind.COLUMN || kind(i + 1) == Kind.TABLE) && isWord(i + 2, "than")) {
+                && (kind(i + 1) == Kind.COLUMN || kind(i + 1) == Kind.TABLE)
+                && isWord(i + 2, "than")) {
             boolean up = isWord(i, "more", "greater", "larger", "higher", "bigger", "longer");
             return new Operator(up ? ">" : "<", 3, null, i + 1);
         }
@@ -1670,8 +1819,10 @@ final class QuestionParser {
                         s = new Subject(c, Agg.NONE, null, -1);
                     }
                 }
-                if (s != null && (s.column.temporal() || op.attribute().columnWords().get(0).equals("age")
-                        && s.column.words.contains("birth"))) {
+                if (s != null
+                        && (s.column.temporal()
+                                || op.attribute().columnWords().get(0).equals("age")
+                                        && s.column.words.contains("birth"))) {
                     opText = invert(opText);
                 }
             }
@@ -1683,9 +1834,10 @@ final class QuestionParser {
                 // "more than the average": compare with the average over the same rows.
                 Subject before = s != null ? s : subjectBefore(at, null);
                 int afterAgg = skip(v + 1, Set.of("of", "the", "all"));
-                if (kind(afterAgg) == Kind.COLUMN && !used(afterAgg) && column(afterAgg).numeric()
-                        && (before == null || before.column == null || before.unit < at - 3
-                                || before.column.text())) {
+                if (kind(afterAgg) == Kind.COLUMN
+                        && !used(afterAgg)
+                        && column(afterAgg).numeric()
+                        && (before == null || before.column == null || before.unit < at - 3 || before.column.text())) {
                     // "singers above the average age": the age is compared
                     before = new Subject(column(afterAgg), Agg.NONE, null, afterAgg);
                 }
@@ -1714,15 +1866,19 @@ final class QuestionParser {
             }
             if (s == null) {
                 s = subjectBefore(at, null);
-                if (s != null && yearLike && isWord(at, "before", "after", "since", "earlier", "later", "prior")
-                        && s.column != null && !s.column.temporal() && !s.column.words.contains("year")) {
+                if (s != null
+                        && yearLike
+                        && isWord(at, "before", "after", "since", "earlier", "later", "prior")
+                        && s.column != null
+                        && !s.column.temporal()
+                        && !s.column.words.contains("year")) {
                     s = null;
                 }
             }
             if (s == null && Lexicon.VERB_ATTRIBUTES.containsKey(w(at - 1)) && !used(at - 1)) {
                 // "weighing more than 3000"
-                ColumnEntry c = attributeColumn(new Lexicon.Attribute(Lexicon.VERB_ATTRIBUTES.get(w(at - 1)), true),
-                        focus);
+                ColumnEntry c =
+                        attributeColumn(new Lexicon.Attribute(Lexicon.VERB_ATTRIBUTES.get(w(at - 1)), true), focus);
                 if (c != null) {
                     s = new Subject(c, Agg.NONE, null, at - 1);
                 }
@@ -1739,13 +1895,18 @@ final class QuestionParser {
             }
             Cond made;
             if (s.column != null && s.column.temporal() && yearLike) {
-                made = new Plan.YearIs(s.column, opText, Integer.parseInt(numberUnit(v).text()));
+                made = new Plan.YearIs(
+                        s.column, opText, Integer.parseInt(numberUnit(v).text()));
             } else {
                 made = new Plan.Compare(s.expr(), opText, operand);
             }
             int orAt = isWord(i - 1, "or") ? i - 1 : -1;
-            if (orAt >= 0 && lastComparison != null && lastComparisonEnd == orAt && where.contains(lastComparison)
-                    && s.agg == Agg.NONE && sameColumn(lastComparison, s.column)) {
+            if (orAt >= 0
+                    && lastComparison != null
+                    && lastComparisonEnd == orAt
+                    && where.contains(lastComparison)
+                    && s.agg == Agg.NONE
+                    && sameColumn(lastComparison, s.column)) {
                 // "opened after 2013 or before 2008"
                 use(orAt);
                 where.set(where.indexOf(lastComparison), new Plan.AnyOf(List.of(lastComparison, made)));
@@ -1755,7 +1916,10 @@ final class QuestionParser {
             lastComparison = made;
             lastComparisonEnd = valueEnd + postWidth;
             condPos.put(made, i);
-            if (s.column != null && s.column.text() && s.agg == Agg.NONE && !opText.equals("=")
+            if (s.column != null
+                    && s.column.text()
+                    && s.agg == Agg.NONE
+                    && !opText.equals("=")
                     && !s.column.temporal()) {
                 doubt("compares the text column " + s.column + " with a number", 0.9);
             }
@@ -1780,7 +1944,8 @@ final class QuestionParser {
     private boolean attributeMatches(Lexicon.Attribute attr, ColumnEntry c) {
         List<List<String>> tries = new ArrayList<>();
         tries.add(attr.columnWords());
-        tries.addAll(Lexicon.ATTRIBUTE_ALTERNATIVES.getOrDefault(attr.columnWords().get(0), List.of()));
+        tries.addAll(
+                Lexicon.ATTRIBUTE_ALTERNATIVES.getOrDefault(attr.columnWords().get(0), List.of()));
         List<String> stems = SchemaIndex.stems(c.words);
         for (List<String> t : tries) {
             if (stems.containsAll(SchemaIndex.stems(t))) {
@@ -1834,8 +1999,24 @@ final class QuestionParser {
 
     private static boolean isParticiple(String w) {
         return w.length() > 3 && w.endsWith("ed") && !Words.STOPWORDS.contains(w)
-                || Set.of("born", "made", "built", "held", "won", "begun", "written", "sold", "bought", "run",
-                                "founded", "established", "opened", "released", "published", "produced", "created")
+                || Set.of(
+                                "born",
+                                "made",
+                                "built",
+                                "held",
+                                "won",
+                                "begun",
+                                "written",
+                                "sold",
+                                "bought",
+                                "run",
+                                "founded",
+                                "established",
+                                "opened",
+                                "released",
+                                "published",
+                                "produced",
+                                "created")
                         .contains(w);
     }
 
@@ -1894,7 +2075,8 @@ final class QuestionParser {
         if (isNumber(i)) {
             return number(i);
         }
-        if (kind(i) == Kind.VALUE && m(i).end - m(i).start == 1
+        if (kind(i) == Kind.VALUE
+                && m(i).end - m(i).start == 1
                 && tokens.get(m(i).start).kind() == Token.Kind.NUMBER) {
             return new Literal(tokens.get(m(i).start).raw(), true);
         }
@@ -1940,7 +2122,8 @@ final class QuestionParser {
             if (m(k) != null) {
                 break;
             }
-            if (!SKIP_BEFORE_SUBJECT.contains(w(k)) && !(isPunct(k) && tok(k).raw().equals(","))) {
+            if (!SKIP_BEFORE_SUBJECT.contains(w(k))
+                    && !(isPunct(k) && tok(k).raw().equals(","))) {
                 break;
             }
             k--;
@@ -1993,7 +2176,9 @@ final class QuestionParser {
             if (isWord(i, "how") && isWord(i + 1, "many")) {
                 cueEnd = i + 2;
             } else if (isWord(i, "number", "numbers", "count") && isWord(i + 1, "of")
-                    || isWord(i, "total") && isWord(i + 1, "of") && moneyColumn(tableAt(skip(i + 2, DETERMINERS))) == null
+                    || isWord(i, "total")
+                            && isWord(i + 1, "of")
+                            && moneyColumn(tableAt(skip(i + 2, DETERMINERS))) == null
                     || isWord(i, "total") && isWord(i + 1, "number") && isWord(i + 2, "of")) {
                 cueEnd = isWord(i, "total") && isWord(i + 1, "number") ? i + 3 : i + 2;
             } else if (isWord(i, "count") && (i == 0 || isWord(i - 1, "the", "a"))) {
@@ -2008,8 +2193,10 @@ final class QuestionParser {
             if (cueEnd >= 0) {
                 boolean dist = false;
                 k = cueEnd;
-                while (k < size() && (Cues.DISTINCT.contains(w(k)) || DETERMINERS.contains(w(k))
-                        || used(k) && kind(k) == Kind.COLUMN)) {
+                while (k < size()
+                        && (Cues.DISTINCT.contains(w(k))
+                                || DETERMINERS.contains(w(k))
+                                || used(k) && kind(k) == Kind.COLUMN)) {
                     dist |= Cues.DISTINCT.contains(w(k));
                     k++;
                 }
@@ -2038,20 +2225,28 @@ final class QuestionParser {
                 break;
             }
             int c = j;
-            while (c < size() && Set.of("of", "the", "all", "values", "value", "amount", "amounts", "level", "levels")
-                    .contains(w(c)) && !(kind(c) == Kind.COLUMN && m(c).best() >= 0.9)) {
+            while (c < size()
+                    && Set.of("of", "the", "all", "values", "value", "amount", "amounts", "level", "levels")
+                            .contains(w(c))
+                    && !(kind(c) == Kind.COLUMN && m(c).best() >= 0.9)) {
                 c++;
             }
             TableEntry before = tableAt(c);
-            if (kind(c) == Kind.TABLE && kind(c + 1) == Kind.COLUMN && !used(c + 1)
-                    && m(c + 1).of(Kind.COLUMN).stream().anyMatch(x -> x.table() == before && !x.column().text())) {
+            if (kind(c) == Kind.TABLE
+                    && kind(c + 1) == Kind.COLUMN
+                    && !used(c + 1)
+                    && m(c + 1).of(Kind.COLUMN).stream()
+                            .anyMatch(x -> x.table() == before && !x.column().text())) {
                 // "the total invoice amount": the amount of invoices
                 use(c);
                 c = c + 1;
             }
             if (isWord(c, "number") && isWord(c + 1, "of")) {
                 int n = skip(c + 2, Set.of("the"));
-                if (kind(n) == Kind.COLUMN && !used(n) && column(n).numeric() && !column(n).isIdentifier()
+                if (kind(n) == Kind.COLUMN
+                        && !used(n)
+                        && column(n).numeric()
+                        && !column(n).isIdentifier()
                         && m(n).bestOf(Kind.COLUMN).quality() >= 0.95) {
                     // "the maximum number of final tables made": the column holds the count
                     c = n;
@@ -2102,8 +2297,10 @@ final class QuestionParser {
     /** The column is also named after "each", "per" or "by": it is a group, not another aggregate. */
     private boolean groupedLater(int at, ColumnEntry c) {
         for (int k = 0; k < size(); k++) {
-            if (k != at && kind(k) == Kind.COLUMN && isWord(skipBack(k - 1, Set.of("the", "different")), "each",
-                    "per", "by", "every") && m(k).of(Kind.COLUMN).stream().anyMatch(x -> x.column() == c)) {
+            if (k != at
+                    && kind(k) == Kind.COLUMN
+                    && isWord(skipBack(k - 1, Set.of("the", "different")), "each", "per", "by", "every")
+                    && m(k).of(Kind.COLUMN).stream().anyMatch(x -> x.column() == c)) {
                 return true;
             }
         }
@@ -2124,13 +2321,19 @@ final class QuestionParser {
     }
 
     private void countCue(int cueAt, int k, boolean dist) {
-        if (kind(k) == Kind.TABLE && kind(k + 1) == Kind.COLUMN && !used(k + 1)
+        if (kind(k) == Kind.TABLE
+                && kind(k + 1) == Kind.COLUMN
+                && !used(k + 1)
                 && m(k + 1).of(Kind.COLUMN).stream().anyMatch(c -> c.table() == tableAt(k))
-                && !tokens.get(m(k + 1).start).lower().endsWith("ed") && !tokens.get(m(k + 1).end - 1).is("by")
+                && !tokens.get(m(k + 1).start).lower().endsWith("ed")
+                && !tokens.get(m(k + 1).end - 1).is("by")
                 && !isWord(k + 2, "by")) {
             // "how many different store locations": the shop's locations.
-            ColumnEntry c = m(k + 1).of(Kind.COLUMN).stream().filter(x -> x.table() == tableAt(k)).findFirst()
-                    .orElseThrow().column();
+            ColumnEntry c = m(k + 1).of(Kind.COLUMN).stream()
+                    .filter(x -> x.table() == tableAt(k))
+                    .findFirst()
+                    .orElseThrow()
+                    .column();
             use(cueAt, k + 2);
             required.add(c.table);
             select.add(new Item(cueAt, dist || c.text() ? Expr.countDistinct(c) : Expr.countAll()));
@@ -2151,8 +2354,12 @@ final class QuestionParser {
         if (kind(k) == Kind.COLUMN && !used(k)) {
             ColumnEntry c = column(k);
             use(cueAt, k + 1);
-            if (!dist && c.numeric() && !c.isIdentifier() && !c.isForeignKey()
-                    && m(k).bestOf(Kind.COLUMN).quality() >= 0.95 && !isWord(cueAt, "how")) {
+            if (!dist
+                    && c.numeric()
+                    && !c.isIdentifier()
+                    && !c.isForeignKey()
+                    && m(k).bestOf(Kind.COLUMN).quality() >= 0.95
+                    && !isWord(cueAt, "how")) {
                 // "the number of final tables made": a column that holds a count.
                 select.add(new Item(cueAt, Expr.col(c)));
                 countValueColumn = c;
@@ -2223,11 +2430,20 @@ final class QuestionParser {
             }
             if (w.equals("per")) {
                 k = i + 1;
-            } else if ((w.equals("for") || w.equals("in") || w.equals("of") || w.equals("across") || w.equals("within")
-                            || w.equals("among") || w.equals("under") || w.equals("at") || w.equals("on"))
+            } else if ((w.equals("for")
+                            || w.equals("in")
+                            || w.equals("of")
+                            || w.equals("across")
+                            || w.equals("within")
+                            || w.equals("among")
+                            || w.equals("under")
+                            || w.equals("at")
+                            || w.equals("on"))
                     && isWord(i + 1, "each", "every")) {
                 k = i + 2;
-            } else if (w.equals("for") && isWord(i + 1, "all") && Cues.DISTINCT.contains(w(skip(i + 2, Set.of("the"))))) {
+            } else if (w.equals("for")
+                    && isWord(i + 1, "all")
+                    && Cues.DISTINCT.contains(w(skip(i + 2, Set.of("the"))))) {
                 k = i + 2;
             } else if (w.equals("by") && !passiveBefore(i)) {
                 k = i + 1;
@@ -2272,12 +2488,18 @@ final class QuestionParser {
 
     private boolean passiveBefore(int i) {
         String prev = w(i - 1);
-        if (Cues.ORDER_VERBS.contains(prev) || prev.equals("grouped") || prev.equals("broken") || prev.equals("split")) {
+        if (Cues.ORDER_VERBS.contains(prev)
+                || prev.equals("grouped")
+                || prev.equals("broken")
+                || prev.equals("split")) {
             return prev.equals("ordered") || prev.equals("sorted") || Cues.ORDER_VERBS.contains(prev);
         }
-        return prev.endsWith("ed") || prev.endsWith("en") && prev.length() > 4
-                || Set.of("made", "held", "won", "led", "run", "sung", "done", "built", "sold", "bought", "taught", "paid",
-                                "owned", "hit", "set", "put", "caught", "brought", "told", "read", "shot", "drawn", "played")
+        return prev.endsWith("ed")
+                || prev.endsWith("en") && prev.length() > 4
+                || Set.of(
+                                "made", "held", "won", "led", "run", "sung", "done", "built", "sold", "bought",
+                                "taught", "paid", "owned", "hit", "set", "put", "caught", "brought", "told", "read",
+                                "shot", "drawn", "played")
                         .contains(prev);
     }
 
@@ -2311,7 +2533,8 @@ final class QuestionParser {
             }
         }
         for (TableEntry t : tables) {
-            List<ColumnEntry> dates = t.columns.stream().filter(ColumnEntry::temporal).toList();
+            List<ColumnEntry> dates =
+                    t.columns.stream().filter(ColumnEntry::temporal).toList();
             if (dates.size() == 1) {
                 return dates.get(0);
             }
@@ -2379,8 +2602,8 @@ final class QuestionParser {
                     from = i - 2;
                 }
                 use(from, k + 1);
-                Plan.Period.Kind kind = current ? Plan.Period.Kind.THIS
-                        : counted ? Plan.Period.Kind.LAST_N : Plan.Period.Kind.PREVIOUS;
+                Plan.Period.Kind kind =
+                        current ? Plan.Period.Kind.THIS : counted ? Plan.Period.Kind.LAST_N : Plan.Period.Kind.PREVIOUS;
                 where.add(new Plan.Period(col, kind, amount, unit));
                 continue;
             }
@@ -2388,16 +2611,22 @@ final class QuestionParser {
                 ColumnEntry col = timeColumn(focus);
                 if (col != null && col.temporal()) {
                     use(isWord(i - 1, "for", "on") ? i - 1 : i, i + 1);
-                    where.add(new Plan.Period(col, isWord(i, "today") ? Plan.Period.Kind.THIS
-                            : Plan.Period.Kind.PREVIOUS, 1, Bucket.DAY));
+                    where.add(new Plan.Period(
+                            col,
+                            isWord(i, "today") ? Plan.Period.Kind.THIS : Plan.Period.Kind.PREVIOUS,
+                            1,
+                            Bucket.DAY));
                 }
                 continue;
             }
             // "in 2024", "during 2019", "for 2024" on a date column.
-            if (isWord(i, "in", "during", "for", "of") && isNumber(i + 1) && tok(i + 1).raw().matches("(1[89]|20)\\d\\d")
+            if (isWord(i, "in", "during", "for", "of")
+                    && isNumber(i + 1)
+                    && tok(i + 1).raw().matches("(1[89]|20)\\d\\d")
                     && !used(i + 1)) {
                 ColumnEntry col = null;
-                if (kind(i - 1) == Kind.COLUMN && m(i - 1).bestOf(Kind.COLUMN).column().temporal()) {
+                if (kind(i - 1) == Kind.COLUMN
+                        && m(i - 1).bestOf(Kind.COLUMN).column().temporal()) {
                     col = column(i - 1);
                     use(i - 1);
                 }
@@ -2414,7 +2643,8 @@ final class QuestionParser {
                         use(i - 1);
                     }
                     use(i, i + 2);
-                    Cond year = new Plan.YearIs(col, "=", Integer.parseInt(tok(i + 1).raw()));
+                    Cond year = new Plan.YearIs(
+                            col, "=", Integer.parseInt(tok(i + 1).raw()));
                     condPos.put(year, i);
                     where.add(year);
                 }
@@ -2436,7 +2666,8 @@ final class QuestionParser {
                             || isWord(i + 1, "substring", "string", "word", "letter", "text"))) {
                 width = isWord(i + 1, "the") ? 3 : 2;
                 pattern = "%%%s%%";
-            } else if (isWord(i, "containing", "contains", "contain") && tok(i + 1) != null
+            } else if (isWord(i, "containing", "contains", "contain")
+                    && tok(i + 1) != null
                     && tok(i + 1).kind() == Token.Kind.QUOTED) {
                 width = 1;
                 pattern = "%%%s%%";
@@ -2535,11 +2766,17 @@ final class QuestionParser {
                         use(targetAt);
                     }
                     targetAt = k;
-                } else if (targetAt >= 0 && kind(k) == Kind.COLUMN && numberUnit(k + 1) != null && !used(k + 1)
+                } else if (targetAt >= 0
+                        && kind(k) == Kind.COLUMN
+                        && numberUnit(k + 1) != null
+                        && !used(k + 1)
                         && column(k).table != focus) {
                     // "not having a concert in year 2014": the year belongs inside
                     innerNumbers.add(k);
-                } else if (targetAt >= 0 && isWord(k, "in") && numberUnit(k + 1) != null && !used(k + 1)
+                } else if (targetAt >= 0
+                        && isWord(k, "in")
+                        && numberUnit(k + 1) != null
+                        && !used(k + 1)
                         && numberUnit(k + 1).text().matches("(1[89]|20)\\d\\d")) {
                     innerNumbers.add(k);
                 } else if (kind(k) == Kind.VALUE) {
@@ -2559,7 +2796,8 @@ final class QuestionParser {
             if (focus == null) {
                 continue;
             }
-            TableEntry target = targetAt >= 0 ? tableAt(targetAt) : value(inner.get(0)).table();
+            TableEntry target =
+                    targetAt >= 0 ? tableAt(targetAt) : value(inner.get(0)).table();
             if (target == focus) {
                 continue;
             }
@@ -2590,7 +2828,8 @@ final class QuestionParser {
                         continue;
                     }
                     Literal n = numberUnit(at + 1);
-                    c = year.temporal() ? new Plan.YearIs(year, "=", Integer.parseInt(n.text()))
+                    c = year.temporal()
+                            ? new Plan.YearIs(year, "=", Integer.parseInt(n.text()))
                             : new Plan.Compare(Expr.col(year), "=", year.text() ? new Literal(n.text(), false) : n);
                 } else {
                     ColumnEntry col = column(at);
@@ -2687,8 +2926,10 @@ final class QuestionParser {
             while (j < size()) {
                 int k = j;
                 boolean sep = false;
-                while (k < size() && (isWord(k, "or", "and", "nor") || isPunct(k) && tok(k).raw().equals(",")
-                        || isWord(k, "the", "a", "an", "also"))) {
+                while (k < size()
+                        && (isWord(k, "or", "and", "nor")
+                                || isPunct(k) && tok(k).raw().equals(",")
+                                || isWord(k, "the", "a", "an", "also"))) {
                     sawAnd |= isWord(k, "and");
                     sawOr |= isWord(k, "or");
                     sep = true;
@@ -2723,12 +2964,17 @@ final class QuestionParser {
             required.add(v.table());
             // "... but not Y": the rest of the rows minus those with Y.
             int after = group.get(group.size() - 1) + 1;
-            if (!negated && isWord(after, "but") && isWord(after + 1, "not") && kind(after + 2) == Kind.VALUE
+            if (!negated
+                    && isWord(after, "but")
+                    && isWord(after + 1, "not")
+                    && kind(after + 2) == Kind.VALUE
                     && !used(after + 2)) {
                 Cand other = valueInColumn(after + 2, v.column());
                 if (other != null) {
                     use(after, after + 3);
-                    butNotValues.computeIfAbsent(v.column(), x -> new ArrayList<>()).add(other.value());
+                    butNotValues
+                            .computeIfAbsent(v.column(), x -> new ArrayList<>())
+                            .add(other.value());
                 }
             }
             if (group.size() > 1 && (both || sawAnd && !sawOr && v.table() != focus && focus != null)) {
@@ -2740,7 +2986,8 @@ final class QuestionParser {
                 continue;
             }
             Expr left = Expr.col(v.column());
-            Cond made = literals.size() == 1 ? new Plan.Compare(left, negated ? "!=" : "=", literals.get(0))
+            Cond made = literals.size() == 1
+                    ? new Plan.Compare(left, negated ? "!=" : "=", literals.get(0))
                     : new Plan.InList(left, negated, literals);
             condPos.put(made, i);
             where.add(made);
@@ -2754,9 +3001,13 @@ final class QuestionParser {
     private void mergeAlternatives() {
         Map<ColumnEntry, List<Plan.Compare>> byColumn = new LinkedHashMap<>();
         for (Cond c : where) {
-            if (c instanceof Plan.Compare cmp && cmp.op().equals("=") && cmp.left().agg() == Agg.NONE
-                    && cmp.left().bucket() == null && cmp.right() instanceof Literal) {
-                byColumn.computeIfAbsent(cmp.left().column(), k -> new ArrayList<>()).add(cmp);
+            if (c instanceof Plan.Compare cmp
+                    && cmp.op().equals("=")
+                    && cmp.left().agg() == Agg.NONE
+                    && cmp.left().bucket() == null
+                    && cmp.right() instanceof Literal) {
+                byColumn.computeIfAbsent(cmp.left().column(), k -> new ArrayList<>())
+                        .add(cmp);
             }
         }
         for (Map.Entry<ColumnEntry, List<Plan.Compare>> e : byColumn.entrySet()) {
@@ -2790,7 +3041,10 @@ final class QuestionParser {
         for (Plan.Compare c : conds) {
             String v = ((Literal) c.right()).text();
             for (int i = 0; i < size(); i++) {
-                boolean hit = m(i) != null && kind(i) == Kind.VALUE && value(i) != null && value(i).value().equals(v)
+                boolean hit = m(i) != null
+                                && kind(i) == Kind.VALUE
+                                && value(i) != null
+                                && value(i).value().equals(v)
                         || tok(i) != null && tok(i).raw().equals(v);
                 if (hit) {
                     first = first < 0 ? i : Math.min(first, i);
@@ -2811,7 +3065,10 @@ final class QuestionParser {
         for (Plan.Compare c : conds) {
             String v = ((Literal) c.right()).text();
             for (int i = 0; i < size(); i++) {
-                if (m(i) != null && kind(i) == Kind.VALUE && value(i) != null && value(i).value().equals(v)) {
+                if (m(i) != null
+                        && kind(i) == Kind.VALUE
+                        && value(i) != null
+                        && value(i).value().equals(v)) {
                     at.add(i);
                     break;
                 }
@@ -2847,7 +3104,8 @@ final class QuestionParser {
             if (used(k) && !isWord(k, "not")) {
                 break;
             }
-            if (isWord(k, "not", "never", "except", "excluding", "besides") || isWord(k, "other") && isWord(k + 1, "than")) {
+            if (isWord(k, "not", "never", "except", "excluding", "besides")
+                    || isWord(k, "other") && isWord(k + 1, "than")) {
                 use(k);
                 if (isWord(k, "other")) {
                     use(k + 1);
@@ -2930,7 +3188,8 @@ final class QuestionParser {
                 Set<String> colStems = new HashSet<>(SchemaIndex.stems(col.words));
                 boolean shares = true;
                 for (int t = m(k).start; t < m(k).end; t++) {
-                    shares &= tokens.get(t).isStop() || colStems.contains(tokens.get(t).stem());
+                    shares &= tokens.get(t).isStop()
+                            || colStems.contains(tokens.get(t).stem());
                 }
                 if (shares) {
                     // "the series Sky Radio": the word names the value's column, not another table.
@@ -2953,16 +3212,22 @@ final class QuestionParser {
                 continue;
             }
             Token t = tok(i);
-            if (t == null || !(t.kind() == Token.Kind.QUOTED || t.isWord() && t.capitalized()
-                    && !Words.STOPWORDS.contains(t.lower()))) {
+            if (t == null
+                    || !(t.kind() == Token.Kind.QUOTED
+                            || t.isWord() && t.capitalized() && !Words.STOPWORDS.contains(t.lower()))) {
                 continue;
             }
             // A run of capitalized words is one name.
             int end = i + 1;
             if (t.isWord()) {
-                while (end < size() && tok(end) != null && tok(end).isWord()
-                        && (tok(end).capitalized() || isWord(end, "of", "de", "la", "the", "and") && tok(end + 1) != null
-                                && tok(end + 1).isWord() && tok(end + 1).capitalized())
+                while (end < size()
+                        && tok(end) != null
+                        && tok(end).isWord()
+                        && (tok(end).capitalized()
+                                || isWord(end, "of", "de", "la", "the", "and")
+                                        && tok(end + 1) != null
+                                        && tok(end + 1).isWord()
+                                        && tok(end + 1).capitalized())
                         && !used(end)) {
                     end++;
                 }
@@ -2970,11 +3235,11 @@ final class QuestionParser {
             String text = t.kind() == Token.Kind.QUOTED ? t.raw() : joinRaw(i, end);
             ColumnEntry col = null;
             int colAt = -1;
-            int before = skipBack(i - 1, Set.of("is", "are", "was", "were", "of", "as", "=", "equals", "the", "a",
-                    "an"));
+            int before =
+                    skipBack(i - 1, Set.of("is", "are", "was", "were", "of", "as", "=", "equals", "the", "a", "an"));
             boolean determinerBefore = isWord(i - 1, "the", "a", "an");
-            boolean asked = isWord(before - 1, "which", "what") || isWord(before - 2, "which", "what")
-                    && isWord(before - 1, "the");
+            boolean asked = isWord(before - 1, "which", "what")
+                    || isWord(before - 2, "which", "what") && isWord(before - 1, "the");
             if (determinerBefore && (kind(end) == Kind.TABLE || kind(end) == Kind.COLUMN) && !used(end)) {
                 // "the Alton airport": the name of that airport.
                 if (kind(end) == Kind.TABLE) {
@@ -2988,8 +3253,8 @@ final class QuestionParser {
                     colAt = end;
                 }
             } else if (isWord(before, "named", "called", "titled", "name", "title")) {
-                TableEntry owner = tableAt(skipBack(before - 1, Set.of("the", "a", "an", "is", "are", "that", "which",
-                        "who")));
+                TableEntry owner =
+                        tableAt(skipBack(before - 1, Set.of("the", "a", "an", "is", "are", "that", "which", "who")));
                 if (owner == null) {
                     owner = focus;
                 }
@@ -3027,8 +3292,12 @@ final class QuestionParser {
             if (col != null && text.matches("[A-Z0-9]{2,5}")) {
                 // "airport 'AKO'": a code, not a name
                 for (ColumnEntry c : col.table.columns) {
-                    if (c.text() && (c.words.contains("code") || c.words.contains("abbreviation")
-                            || c.words.contains("abbrev") || c.words.contains("symbol") || c.words.contains("iso"))) {
+                    if (c.text()
+                            && (c.words.contains("code")
+                                    || c.words.contains("abbreviation")
+                                    || c.words.contains("abbrev")
+                                    || c.words.contains("symbol")
+                                    || c.words.contains("iso"))) {
                         col = c;
                         break;
                     }
@@ -3052,8 +3321,9 @@ final class QuestionParser {
             } else if (colAt < 0) {
                 doubt("'" + text + "' was taken as a " + col, 0.5);
             } else {
-                doubt("'" + text + "' is not among the sampled values of " + col, t.kind() == Token.Kind.QUOTED
-                        ? 0.95 : 0.85);
+                doubt(
+                        "'" + text + "' is not among the sampled values of " + col,
+                        t.kind() == Token.Kind.QUOTED ? 0.95 : 0.85);
             }
             i = end - 1;
         }
@@ -3066,7 +3336,8 @@ final class QuestionParser {
             return resolved;
         }
         for (Cand c : m(k).of(Kind.COLUMN)) {
-            if (c.column().text() && (c.column().words.contains("name") || c.column().words.contains("title"))) {
+            if (c.column().text()
+                    && (c.column().words.contains("name") || c.column().words.contains("title"))) {
                 return c.column();
             }
         }
@@ -3087,7 +3358,8 @@ final class QuestionParser {
     /** "with 4 cylinders", "a population of 80000", "grade 9": a number equal to a column. */
     private void parseNumberEqualities() {
         for (int i = 0; i < size(); i++) {
-            boolean numericValue = kind(i) == Kind.VALUE && m(i).end - m(i).start == 1
+            boolean numericValue = kind(i) == Kind.VALUE
+                    && m(i).end - m(i).start == 1
                     && tokens.get(m(i).start).kind() == Token.Kind.NUMBER;
             if (used(i) || !isNumber(i) && !numericValue) {
                 continue;
@@ -3110,8 +3382,10 @@ final class QuestionParser {
                 values.add(c.text() ? new Literal(n.text(), false) : n);
                 // "grades 9 or 10"
                 int j = i + 1;
-                while ((isWord(j, "or", "and") || isPunct(j) && tok(j).raw().equals(",")) && numberUnit(j + 1) != null
-                        && !used(j + 1) && postOperatorAt(j) == null) {
+                while ((isWord(j, "or", "and") || isPunct(j) && tok(j).raw().equals(","))
+                        && numberUnit(j + 1) != null
+                        && !used(j + 1)
+                        && postOperatorAt(j) == null) {
                     Literal more = numberUnit(j + 1);
                     values.add(c.text() ? new Literal(more.text(), false) : more);
                     use(j, j + 2);
@@ -3127,7 +3401,8 @@ final class QuestionParser {
                     where.add(made);
                 } else if (both && c.table != focus) {
                     // "concerts in both 2014 and 2015": rows for each value, intersected
-                    bothValues.put(c, values.stream().map(o -> ((Literal) o).text()).toList());
+                    bothValues.put(
+                            c, values.stream().map(o -> ((Literal) o).text()).toList());
                 } else {
                     where.add(new Plan.InList(Expr.col(c), false, values));
                 }
@@ -3145,11 +3420,12 @@ final class QuestionParser {
                     where.add(new Plan.Compare(Expr.col(year), "=", year.text() ? new Literal(n.text(), false) : n));
                     // "in 2014 or 2015", "in both 2014 and 2015"
                     int j = i + 1;
-                    while ((isWord(j, "or", "and") || isPunct(j) && tok(j).raw().equals(",")) && numberUnit(j + 1) != null
+                    while ((isWord(j, "or", "and") || isPunct(j) && tok(j).raw().equals(","))
+                            && numberUnit(j + 1) != null
                             && !used(j + 1)) {
                         Literal more = numberUnit(j + 1);
-                        where.add(new Plan.Compare(Expr.col(year), "=",
-                                year.text() ? new Literal(more.text(), false) : more));
+                        where.add(new Plan.Compare(
+                                Expr.col(year), "=", year.text() ? new Literal(more.text(), false) : more));
                         use(j, j + 2);
                         j += 2;
                     }
@@ -3161,7 +3437,9 @@ final class QuestionParser {
         }
         // Numbers that matched a sampled text value ("2014" as a release year).
         for (int i = 0; i < size(); i++) {
-            if (!used(i) && kind(i) == Kind.VALUE && tokens.get(units.get(i).start()).kind() == Token.Kind.NUMBER) {
+            if (!used(i)
+                    && kind(i) == Kind.VALUE
+                    && tokens.get(units.get(i).start()).kind() == Token.Kind.NUMBER) {
                 Cand v = value(i);
                 use(i);
                 where.add(new Plan.Compare(Expr.col(v.column()), "=", new Literal(v.value(), false)));
@@ -3223,8 +3501,10 @@ final class QuestionParser {
                 } else {
                     names.add(c);
                 }
-            } else if (w.equals(List.of("title")) || w.size() >= 2 && w.get(w.size() - 1).equals("title")
-                    && tableWords.containsAll(w.subList(0, w.size() - 1))) {
+            } else if (w.equals(List.of("title"))
+                    || w.size() >= 2
+                            && w.get(w.size() - 1).equals("title")
+                            && tableWords.containsAll(w.subList(0, w.size() - 1))) {
                 title = c;
             }
         }
@@ -3243,7 +3523,8 @@ final class QuestionParser {
         }
         if (pair.size() == 2) {
             // people: first and last name, before a job title
-            pair.sort((a, b) -> Boolean.compare(!a.words.contains("first") && !a.words.contains("given"),
+            pair.sort((a, b) -> Boolean.compare(
+                    !a.words.contains("first") && !a.words.contains("given"),
                     !b.words.contains("first") && !b.words.contains("given")));
             return pair;
         }
@@ -3265,8 +3546,12 @@ final class QuestionParser {
         List<ColumnEntry> firstLast = new ArrayList<>();
         for (ColumnEntry c : names) {
             List<String> w = SchemaIndex.stems(c.words);
-            if (w.contains("first") || w.contains("last") || w.contains("given") || w.contains("family")
-                    || w.contains("fname") || w.contains("lname")) {
+            if (w.contains("first")
+                    || w.contains("last")
+                    || w.contains("given")
+                    || w.contains("family")
+                    || w.contains("fname")
+                    || w.contains("lname")) {
                 firstLast.add(c);
             }
         }
@@ -3288,8 +3573,9 @@ final class QuestionParser {
                 continue;
             }
             int conj = skipBack(i - 1, Set.of("the", "corresponding", "respective"));
-            if (kind(i) == Kind.TABLE && tableAt(i) != focus && (isWord(conj, "and")
-                            || isWord(conj, "as") && isWord(conj - 1, "well") && isWord(conj - 2, "as"))
+            if (kind(i) == Kind.TABLE
+                    && tableAt(i) != focus
+                    && (isWord(conj, "and") || isWord(conj, "as") && isWord(conj - 1, "well") && isWord(conj - 2, "as"))
                     && !displayColumns(tableAt(i)).isEmpty()) {
                 // "the names of conductors and the orchestras": show the orchestras too.
                 use(i);
@@ -3300,7 +3586,8 @@ final class QuestionParser {
                 continue;
             }
             if ((kind(i) == null && tok(i) != null && tok(i).isWord() && !tok(i).isStop()
-                    || kind(i) == Kind.COLUMN && m(i).end - m(i).start == 1 && m(i).best() < 0.9) && !used(i)) {
+                            || kind(i) == Kind.COLUMN && m(i).end - m(i).start == 1 && m(i).best() < 0.9)
+                    && !used(i)) {
                 ColumnEntry elided = elidedColumn(i);
                 if (elided != null) {
                     // "the first and last name": first_name too
@@ -3309,13 +3596,18 @@ final class QuestionParser {
                     continue;
                 }
             }
-            if (kind(i) == Kind.COLUMN && Set.of("name", "names").contains(Words.lower(m(i).text))
-                    && kind(i - 1) == Kind.COLUMN && column(i - 1).text() && !isWord(i - 1, "first", "last")) {
+            if (kind(i) == Kind.COLUMN
+                    && Set.of("name", "names").contains(Words.lower(m(i).text))
+                    && kind(i - 1) == Kind.COLUMN
+                    && column(i - 1).text()
+                    && !isWord(i - 1, "first", "last")) {
                 // "the government form name" is the government form.
                 use(i);
                 continue;
             }
-            if (kind(i) == Kind.COLUMN && m(i).best() < 0.7 && isWord(skipBack(i - 1, DETERMINERS), "of")
+            if (kind(i) == Kind.COLUMN
+                    && m(i).best() < 0.7
+                    && isWord(skipBack(i - 1, DETERMINERS), "of")
                     && anyColumn) {
                 // "the first name of the winner": "winner" only says whose
                 use(i);
@@ -3325,9 +3617,12 @@ final class QuestionParser {
             if (kind(i) == Kind.COLUMN) {
                 ColumnEntry c = column(i);
                 TableEntry bound = boundTable(i);
-                if (isWord(i, "name", "names") || m(i).text.equalsIgnoreCase("name")
+                if (isWord(i, "name", "names")
+                        || m(i).text.equalsIgnoreCase("name")
                         || m(i).text.equalsIgnoreCase("names")) {
-                    if (bound != null && c.table != bound && !displayColumns(bound).isEmpty()) {
+                    if (bound != null
+                            && c.table != bound
+                            && !displayColumns(bound).isEmpty()) {
                         use(i);
                         for (ColumnEntry d : displayColumns(bound)) {
                             select.add(new Item(i, Expr.col(d)));
@@ -3380,15 +3675,17 @@ final class QuestionParser {
                     select.add(new Item(i, Expr.col(owner.primaryKey.get(0))));
                     anyColumn = true;
                 }
-            } else if (isWord(i, "everything") || isWord(i, "information", "info", "details", "detail", "attributes",
-                    "columns", "data")
-                    && (isWord(i - 1, "all") || isWord(i - 1, "the") && isWord(i - 2, "all"))) {
+            } else if (isWord(i, "everything")
+                    || isWord(i, "information", "info", "details", "detail", "attributes", "columns", "data")
+                            && (isWord(i - 1, "all") || isWord(i - 1, "the") && isWord(i - 2, "all"))) {
                 use(i);
                 star = true;
             }
         }
         for (int i = to; i < size(); i++) {
-            if (!used(i) && kind(i) == Kind.COLUMN && isWord(i - 1, "their", "its", "his", "her")
+            if (!used(i)
+                    && kind(i) == Kind.COLUMN
+                    && isWord(i - 1, "their", "its", "his", "her")
                     && isWord(i - 2, "and", ",")) {
                 // "for each player and their first name"
                 use(i);
@@ -3409,9 +3706,11 @@ final class QuestionParser {
 
     private ColumnEntry elidedColumn(int i) {
         int k = i + 1;
-        while (k < size() && (isWord(k, "and", "or") || isPunct(k) && tok(k).raw().equals(",")
-                || tok(k) != null && tok(k).isWord() && !tok(k).isStop() && kind(k) == null && k < i + 4
-                || m(k) != null && m(k).end - m(k).start == 1 && k < i + 5)) {
+        while (k < size()
+                && (isWord(k, "and", "or")
+                        || isPunct(k) && tok(k).raw().equals(",")
+                        || tok(k) != null && tok(k).isWord() && !tok(k).isStop() && kind(k) == null && k < i + 4
+                        || m(k) != null && m(k).end - m(k).start == 1 && k < i + 5)) {
             k++;
         }
         if (kind(k) != Kind.COLUMN || k == i + 1 || m(k).end - m(k).start < 2) {
@@ -3439,9 +3738,12 @@ final class QuestionParser {
     /** The table a foreign-key column is named after, when it has a name to show instead of the key. */
     private static TableEntry entityOfKey(ColumnEntry c) {
         for (Edge e : c.table.edges) {
-            if (e.from() == c.table && e.fromColumns().size() == 1 && e.fromColumns().get(0) == c) {
+            if (e.from() == c.table
+                    && e.fromColumns().size() == 1
+                    && e.fromColumns().get(0) == c) {
                 List<String> core = SchemaIndex.stems(SchemaIndex.stripGeneric(e.to().words));
-                if (SchemaIndex.stems(c.words).equals(core) && !displayColumns(e.to()).isEmpty()
+                if (SchemaIndex.stems(c.words).equals(core)
+                        && !displayColumns(e.to()).isEmpty()
                         && !displayColumns(e.to()).contains(e.toColumns().get(0))) {
                     return e.to();
                 }
@@ -3463,8 +3765,12 @@ final class QuestionParser {
     /** "states where both owners and professionals live": the shown column in each table, intersected. */
     private void parseBothTables() {
         for (int i = 0; i + 3 < size(); i++) {
-            if (isWord(i, "both") && kind(i + 1) == Kind.TABLE && isWord(i + 2, "and") && kind(i + 3) == Kind.TABLE
-                    && !used(i + 1) && !used(i + 3)) {
+            if (isWord(i, "both")
+                    && kind(i + 1) == Kind.TABLE
+                    && isWord(i + 2, "and")
+                    && kind(i + 3) == Kind.TABLE
+                    && !used(i + 1)
+                    && !used(i + 3)) {
                 bothTables = new TableEntry[] {tableAt(i + 1), tableAt(i + 3)};
                 use(i, i + 4);
                 return;
@@ -3569,7 +3875,8 @@ final class QuestionParser {
         List<Expr> groupBy = new ArrayList<>(groupKeys);
         for (TableEntry t : groupTables) {
             List<ColumnEntry> display = displayColumns(t);
-            boolean shown = items.stream().anyMatch(e -> e.column() != null && e.column().table == t && !e.aggregated());
+            boolean shown =
+                    items.stream().anyMatch(e -> e.column() != null && e.column().table == t && !e.aggregated());
             if (!shown) {
                 List<Expr> add = new ArrayList<>();
                 for (ColumnEntry c : display.isEmpty() ? t.primaryKey : display) {
@@ -3586,8 +3893,13 @@ final class QuestionParser {
             doubt("could not tell what to count for 'most'", 0.4);
             rank = null;
         }
-        if (rank != null && rank.kind == Kind.COLUMN && rank.agg == Agg.NONE && groupTables.isEmpty()
-                && groupKeys.isEmpty() && items.size() == 1 && items.get(0).equals(Expr.col(rank.column))) {
+        if (rank != null
+                && rank.kind == Kind.COLUMN
+                && rank.agg == Agg.NONE
+                && groupTables.isEmpty()
+                && groupKeys.isEmpty()
+                && items.size() == 1
+                && items.get(0).equals(Expr.col(rank.column))) {
             // "the age of the oldest dog" is the maximum age.
             items.set(0, Expr.agg(rank.desc ? Agg.MAX : Agg.MIN, rank.column));
             rank = null;
@@ -3612,15 +3924,20 @@ final class QuestionParser {
         p.distinct = distinct && !aggregate;
         p.where.addAll(where);
         p.having.addAll(having);
-        List<Expr> plain = items.stream().filter(e -> !e.aggregated() && e.column() != null).toList();
+        List<Expr> plain = items.stream()
+                .filter(e -> !e.aggregated() && e.column() != null)
+                .toList();
         boolean rankedByAggregate = orders.stream().anyMatch(o -> o.expr().aggregated()) && !aggregate;
         boolean entity = (!having.isEmpty() || rank != null && rank.kind == Kind.TABLE || rankedByAggregate)
-                && groupKeys.isEmpty() && groupTables.isEmpty();
+                && groupKeys.isEmpty()
+                && groupTables.isEmpty();
         if (entity) {
             // Counting per row of the subject: group by the subject's key and what is shown of it.
             TableEntry counted = rank != null && rank.kind == Kind.TABLE ? rank.counted : countedByHaving();
             TableEntry subject = focus;
-            if (!plain.isEmpty() && plain.stream().allMatch(e -> e.column().table == plain.get(0).column().table)) {
+            if (!plain.isEmpty()
+                    && plain.stream()
+                            .allMatch(e -> e.column().table == plain.get(0).column().table)) {
                 subject = plain.get(0).column().table;
             }
             if (subject == counted && !plain.isEmpty()) {
@@ -3700,7 +4017,10 @@ final class QuestionParser {
             if (at != null && c != null && !items.contains(Expr.col(c))) {
                 for (Cand cand : m(at).of(Kind.COLUMN)) {
                     if (items.contains(Expr.col(cand.column())) && cand.quality() >= m(at).best() - 0.35) {
-                        orders.set(o, new Plan.Order(Expr.col(cand.column()), orders.get(o).descending()));
+                        orders.set(
+                                o,
+                                new Plan.Order(
+                                        Expr.col(cand.column()), orders.get(o).descending()));
                         break;
                     }
                 }
@@ -3708,7 +4028,8 @@ final class QuestionParser {
         }
         p.orderBy.addAll(orders);
         if (orderFallback && orders.isEmpty() && (sup == null || sup.kind != Kind.COLUMN) && mostCommon == null) {
-            Expr first = items.stream().filter(e -> e.column() != null).findFirst().orElse(null);
+            Expr first =
+                    items.stream().filter(e -> e.column() != null).findFirst().orElse(null);
             if (first != null) {
                 p.orderBy.add(new Plan.Order(first, orderFallbackDesc));
             } else {
@@ -3750,7 +4071,8 @@ final class QuestionParser {
             doubt("more than one join path between the tables", Math.pow(0.8, joins.ambiguities()));
         }
         if (joins.parallel() > 0) {
-            doubt("two different keys relate the same tables and the question does not say which",
+            doubt(
+                    "two different keys relate the same tables and the question does not say which",
                     Math.pow(0.5, joins.parallel()));
         }
         if (joins.joins().size() > 2) {
@@ -3768,8 +4090,11 @@ final class QuestionParser {
                 }
             }
         }
-        if (p.select.size() == 1 && p.select.get(0).equals(Expr.countAll()) && p.groupBy.isEmpty()
-                && countTable == focus && focus.primaryKey.size() == 1) {
+        if (p.select.size() == 1
+                && p.select.get(0).equals(Expr.countAll())
+                && p.groupBy.isEmpty()
+                && countTable == focus
+                && focus.primaryKey.size() == 1) {
             // "how many professionals have treated dogs": each professional once
             boolean multiplied = false;
             for (Plan.Join j : p.joins) {
@@ -3781,7 +4106,9 @@ final class QuestionParser {
         }
         // Subqueries repeat the outer joins.
         for (Cond c : p.where) {
-            if (c instanceof Plan.Compare cmp && cmp.right() instanceof Plan.Scalar s && s.plan().root == focus
+            if (c instanceof Plan.Compare cmp
+                    && cmp.right() instanceof Plan.Scalar s
+                    && s.plan().root == focus
                     && !s.plan().tables.isEmpty()) {
                 Set<TableEntry> subNeed = new LinkedHashSet<>(s.plan().tables);
                 subNeed.add(focus);
@@ -3791,7 +4118,9 @@ final class QuestionParser {
                 }
                 JoinPlanner.Result sj = JoinPlanner.connect(focus, subNeed, preferredEdges);
                 s.plan().joins.addAll(sj.joins());
-            } else if (c instanceof Plan.Compare cmp && cmp.right() instanceof Plan.Scalar s && s.plan().joins.isEmpty()
+            } else if (c instanceof Plan.Compare cmp
+                    && cmp.right() instanceof Plan.Scalar s
+                    && s.plan().joins.isEmpty()
                     && s.plan().root != null) {
                 s.plan().tables.add(s.plan().root);
             }
@@ -3844,7 +4173,10 @@ final class QuestionParser {
             doubt("'either ... or ...' was not read as alternatives", 0.4);
         }
         for (int i = 0; i < size(); i++) {
-            if (isWord(i, "or") && !used(i) && !isWord(i - 1, "his", "he", "him") && p.where.size() + p.having.size() >= 2) {
+            if (isWord(i, "or")
+                    && !used(i)
+                    && !isWord(i - 1, "his", "he", "him")
+                    && p.where.size() + p.having.size() >= 2) {
                 doubt("'or' joins conditions that were combined with 'and'", 0.5);
                 break;
             }
@@ -3873,8 +4205,13 @@ final class QuestionParser {
                 if (a == b || !(a instanceof Plan.Compare x) || !(b instanceof Plan.Compare y)) {
                     continue;
                 }
-                if (x.left().equals(y.left()) && x.right() instanceof Literal lx && y.right() instanceof Literal ly
-                        && lx.numeric() && ly.numeric() && x.op().startsWith("<") && y.op().startsWith(">")
+                if (x.left().equals(y.left())
+                        && x.right() instanceof Literal lx
+                        && y.right() instanceof Literal ly
+                        && lx.numeric()
+                        && ly.numeric()
+                        && x.op().startsWith("<")
+                        && y.op().startsWith(">")
                         && Double.parseDouble(ly.text()) >= Double.parseDouble(lx.text())) {
                     doubt("the conditions on " + x.left().column() + " cannot both hold", 0.3);
                 }
@@ -3902,10 +4239,15 @@ final class QuestionParser {
                 last = last.setRight;
             }
             Plan other = p.copy();
-            other.where.removeIf(c -> c instanceof Plan.Compare cmp && cmp.left().column() == e.getKey());
+            other.where.removeIf(
+                    c -> c instanceof Plan.Compare cmp && cmp.left().column() == e.getKey());
             other.where.removeIf(c -> c instanceof Plan.InList in && in.left().column() == e.getKey());
-            other.where.add(new Plan.InList(Expr.col(e.getKey()), false,
-                    e.getValue().stream().map(v -> (Operand) new Literal(v, false)).toList()));
+            other.where.add(new Plan.InList(
+                    Expr.col(e.getKey()),
+                    false,
+                    e.getValue().stream()
+                            .map(v -> (Operand) new Literal(v, false))
+                            .toList()));
             last.setOperator = "EXCEPT";
             last.setRight = other;
         }
@@ -3968,11 +4310,14 @@ final class QuestionParser {
     private boolean verbPosition(int i) {
         boolean subject = isWord(i - 1, "who", "that", "which", "they", "it", "he", "she", "to", "can", "will")
                 || kind(i - 1) == Kind.TABLE;
-        boolean object = i + 1 >= size() || isPunct(i + 1) || m(i + 1) != null
-                || isWord(i + 1, "a", "an", "the", "any", "some", "by", "in", "from", "to", "at", "on", "with", "more",
+        boolean object = i + 1 >= size()
+                || isPunct(i + 1)
+                || m(i + 1) != null
+                || isWord(
+                        i + 1, "a", "an", "the", "any", "some", "by", "in", "from", "to", "at", "on", "with", "more",
                         "two", "three", "one", "no", "both", "only", "all", "either");
-        return subject && object && !Words.lower(tok(i).raw()).endsWith("s") || subject && object && tok(i).raw()
-                .endsWith("es");
+        return subject && object && !Words.lower(tok(i).raw()).endsWith("s")
+                || subject && object && tok(i).raw().endsWith("es");
     }
 
     private boolean joinsAround(int i, Set<TableEntry> tables) {
@@ -3983,8 +4328,9 @@ final class QuestionParser {
             if (k == i || k < 0 || k >= size()) {
                 continue;
             }
-            if (kind(k) == Kind.TABLE && tables.contains(tableAt(k)) && (k > i || isWord(k + 1, "who", "that", "which")
-                    || k == i - 1)) {
+            if (kind(k) == Kind.TABLE
+                    && tables.contains(tableAt(k))
+                    && (k > i || isWord(k + 1, "who", "that", "which") || k == i - 1)) {
                 return true;
             }
             if (isWord(k, "by") && k == i + 1 && kind(k + 1) != null) {
@@ -4047,7 +4393,8 @@ final class QuestionParser {
             if (Words.STOPWORDS.contains(w) || Words.FILLER.contains(w) || Cues.DISTINCT.contains(w)) {
                 continue;
             }
-            if (Set.of("type", "types", "kind", "kinds", "category", "value").contains(w) && kind(i - 1) == Kind.COLUMN
+            if (Set.of("type", "types", "kind", "kinds", "category", "value").contains(w)
+                    && kind(i - 1) == Kind.COLUMN
                     && used(i - 1)) {
                 // "each hand type" is the hand column
                 continue;
@@ -4055,11 +4402,13 @@ final class QuestionParser {
             if (verbOfTables(w, tables)) {
                 continue;
             }
-            if (((w.endsWith("ed") || w.endsWith("ing")) && w.length() > 4 || verbPosition(i)) && joinsAround(i, tables)) {
+            if (((w.endsWith("ed") || w.endsWith("ing")) && w.length() > 4 || verbPosition(i))
+                    && joinsAround(i, tables)) {
                 // "singers who performed in concerts": a verb between two joined tables restates the join
                 softVerbs.add(w);
             }
-            if (Set.of("many", "much", "number", "count", "there", "each", "every", "not").contains(w)) {
+            if (Set.of("many", "much", "number", "count", "there", "each", "every", "not")
+                    .contains(w)) {
                 if (w.equals("not")) {
                     out.add(w);
                 }

@@ -22,8 +22,23 @@ final class SchemaIndex {
 
     /** Trailing words of table names that say nothing about what a row is ("model_list", "cars_data"). */
     private static final Set<String> GENERIC_TABLE_WORDS = Words.set(
-            "list", "data", "info", "information", "detail", "table", "tbl", "record", "master", "lookup", "ref",
-            "reference", "mapping", "map", "entry", "dim", "fact");
+            "list",
+            "data",
+            "info",
+            "information",
+            "detail",
+            "table",
+            "tbl",
+            "record",
+            "master",
+            "lookup",
+            "ref",
+            "reference",
+            "mapping",
+            "map",
+            "entry",
+            "dim",
+            "fact");
 
     /** Leading words of lookup-table names ("Ref_Template_Types"). */
     private static final Set<String> GENERIC_PREFIXES = Words.set("ref", "lkp", "lookup", "lu", "tbl", "dim", "fact");
@@ -164,7 +179,10 @@ final class SchemaIndex {
             if (t.contains("char") || t.contains("text") || t.contains("clob") || t.contains("string")) {
                 return "text";
             }
-            if (t.contains("real") || t.contains("floa") || t.contains("doub") || t.contains("dec")
+            if (t.contains("real")
+                    || t.contains("floa")
+                    || t.contains("doub")
+                    || t.contains("dec")
                     || t.contains("num")) {
                 return "number";
             }
@@ -186,7 +204,10 @@ final class SchemaIndex {
 
     /** A foreign key (declared, or inferred from a shared key name) between two tables. */
     record Edge(
-            TableEntry from, List<ColumnEntry> fromColumns, TableEntry to, List<ColumnEntry> toColumns,
+            TableEntry from,
+            List<ColumnEntry> fromColumns,
+            TableEntry to,
+            List<ColumnEntry> toColumns,
             boolean declared) {
 
         TableEntry other(TableEntry t) {
@@ -289,7 +310,8 @@ final class SchemaIndex {
             }
             ColumnEntry pk = target.primaryKey.get(0);
             List<String> w = pk.words;
-            if (w.size() < 2 || !(w.get(w.size() - 1).equals("id") || w.get(w.size() - 1).equals("code"))) {
+            if (w.size() < 2
+                    || !(w.get(w.size() - 1).equals("id") || w.get(w.size() - 1).equals("code"))) {
                 continue;
             }
             for (TableEntry t : tables) {
@@ -320,7 +342,8 @@ final class SchemaIndex {
                 for (ColumnEntry c : t.columns) {
                     List<String> w = stems(c.words);
                     boolean named = w.equals(core)
-                            || w.size() == core.size() + 1 && w.subList(0, core.size()).equals(core)
+                            || w.size() == core.size() + 1
+                                    && w.subList(0, core.size()).equals(core)
                                     && Set.of("id", "code", "key").contains(w.get(w.size() - 1));
                     boolean compatible = c.numeric() == pk.numeric() && c.text() == pk.text();
                     if (named && compatible && !(t.primaryKey.size() == 1 && t.primaryKey.get(0) == c)) {
@@ -535,7 +558,9 @@ final class SchemaIndex {
         // "LName" splits into l + name: read it as the abbreviation "lname".
         List<String> merged = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            if (words.get(i).length() == 1 && i + 1 < words.size() && Character.isLetter(words.get(i).charAt(0))
+            if (words.get(i).length() == 1
+                    && i + 1 < words.size()
+                    && Character.isLetter(words.get(i).charAt(0))
                     && Lexicon.expansion(words.get(i) + words.get(i + 1)) != null) {
                 merged.add(words.get(i) + words.get(i + 1));
                 i++;
@@ -702,16 +727,21 @@ final class SchemaIndex {
         if (word.length() < 7) {
             return null;
         }
-        return abbreviations.computeIfAbsent(word, w -> {
-            String best = "";
-            for (String v : vocabulary) {
-                if (v.length() >= 4 && v.length() <= w.length() - 3 && w.startsWith(v) && v.length() > best.length()
-                        && !Words.STOPWORDS.contains(v)) {
-                    best = v;
-                }
-            }
-            return best;
-        }).transform(b -> b.isEmpty() ? null : b);
+        return abbreviations
+                .computeIfAbsent(word, w -> {
+                    String best = "";
+                    for (String v : vocabulary) {
+                        if (v.length() >= 4
+                                && v.length() <= w.length() - 3
+                                && w.startsWith(v)
+                                && v.length() > best.length()
+                                && !Words.STOPWORDS.contains(v)) {
+                            best = v;
+                        }
+                    }
+                    return best;
+                })
+                .transform(b -> b.isEmpty() ? null : b);
     }
 
     private List<String> singleWordKeys = List.of();
@@ -747,7 +777,8 @@ final class SchemaIndex {
         for (TableEntry t : tables) {
             for (ColumnEntry c : t.columns) {
                 List<String> cw = stems(c.words);
-                if (cw.size() > w.size() && cw.subList(cw.size() - w.size(), cw.size()).equals(w)
+                if (cw.size() > w.size()
+                        && cw.subList(cw.size() - w.size(), cw.size()).equals(w)
                         && (c.numeric() || c.temporal())) {
                     out.add(c);
                 }

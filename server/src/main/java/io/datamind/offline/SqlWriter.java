@@ -27,30 +27,249 @@ import java.util.StringJoiner;
 final class SqlWriter {
 
     private static final Set<String> RESERVED = Words.set(
-            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between",
-            "binary", "both", "by", "case", "cast", "check", "collate", "collation", "column", "concurrently",
-            "constraint", "create", "cross", "current_date", "current_time", "current_timestamp", "current_user",
-            "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "exists", "false", "fetch",
-            "for", "foreign", "freeze", "from", "full", "grant", "group", "groups", "having", "ilike", "in",
-            "index", "initially", "inner", "insert", "intersect", "interval", "into", "is", "isnull", "join", "key",
-            "keys", "lateral", "leading", "left", "like", "limit", "localtime", "localtimestamp", "natural", "not",
-            "notnull", "null", "offset", "on", "only", "or", "order", "outer", "over", "overlaps", "placing",
-            "primary", "range", "rank", "references", "returning", "right", "row", "rows", "select", "session_user",
-            "set", "similar", "some", "symmetric", "table", "tablesample", "then", "to", "trailing", "true", "union",
-            "unique", "update", "user", "using", "values", "variadic", "verbose", "when", "where", "window", "with",
-            "add", "alter", "before", "change", "condition", "database", "databases", "delete", "describe", "div",
-            "drop", "dual", "each", "elseif", "exit", "explain", "fulltext", "if", "ignore", "inout", "kill",
-            "lines", "load", "lock", "long", "loop", "match", "mod", "modifies", "option", "out", "outfile",
-            "partition", "precision", "procedure", "purge", "read", "regexp", "release", "rename", "repeat",
-            "replace", "require", "restrict", "return", "revoke", "rlike", "schema", "schemas", "separator", "show",
-            "signal", "spatial", "sql", "ssl", "starting", "straight_join", "terminated", "trigger", "undo",
-            "unlock", "unsigned", "usage", "use", "varying", "while", "write", "xor", "zerofill", "row_number",
-            "cube", "function", "system", "of", "leave", "iterate", "lead", "lag", "year", "month", "day", "hour",
-            "minute", "second", "date", "time", "timestamp", "level", "position", "value", "abort", "action",
-            "after", "attach", "autoincrement", "begin", "cascade", "commit", "conflict", "deferred", "detach",
-            "escape", "exclusive", "fail", "glob", "immediate", "indexed", "instead", "offset", "plan", "pragma",
-            "query", "raise", "recursive", "reindex", "rollback", "savepoint", "temp", "temporary", "transaction",
-            "vacuum", "view", "virtual", "without", "qualify", "pivot", "unpivot", "summarize", "asof");
+            "all",
+            "analyse",
+            "analyze",
+            "and",
+            "any",
+            "array",
+            "as",
+            "asc",
+            "asymmetric",
+            "authorization",
+            "between",
+            "binary",
+            "both",
+            "by",
+            "case",
+            "cast",
+            "check",
+            "collate",
+            "collation",
+            "column",
+            "concurrently",
+            "constraint",
+            "create",
+            "cross",
+            "current_date",
+            "current_time",
+            "current_timestamp",
+            "current_user",
+            "default",
+            "deferrable",
+            "desc",
+            "distinct",
+            "do",
+            "else",
+            "end",
+            "except",
+            "exists",
+            "false",
+            "fetch",
+            "for",
+            "foreign",
+            "freeze",
+            "from",
+            "full",
+            "grant",
+            "group",
+            "groups",
+            "having",
+            "ilike",
+            "in",
+            "index",
+            "initially",
+            "inner",
+            "insert",
+            "intersect",
+            "interval",
+            "into",
+            "is",
+            "isnull",
+            "join",
+            "key",
+            "keys",
+            "lateral",
+            "leading",
+            "left",
+            "like",
+            "limit",
+            "localtime",
+            "localtimestamp",
+            "natural",
+            "not",
+            "notnull",
+            "null",
+            "offset",
+            "on",
+            "only",
+            "or",
+            "order",
+            "outer",
+            "over",
+            "overlaps",
+            "placing",
+            "primary",
+            "range",
+            "rank",
+            "references",
+            "returning",
+            "right",
+            "row",
+            "rows",
+            "select",
+            "session_user",
+            "set",
+            "similar",
+            "some",
+            "symmetric",
+            "table",
+            "tablesample",
+            "then",
+            "to",
+            "trailing",
+            "true",
+            "union",
+            "unique",
+            "update",
+            "user",
+            "using",
+            "values",
+            "variadic",
+            "verbose",
+            "when",
+            "where",
+            "window",
+            "with",
+            "add",
+            "alter",
+            "before",
+            "change",
+            "condition",
+            "database",
+            "databases",
+            "delete",
+            "describe",
+            "div",
+            "drop",
+            "dual",
+            "each",
+            "elseif",
+            "exit",
+            "explain",
+            "fulltext",
+            "if",
+            "ignore",
+            "inout",
+            "kill",
+            "lines",
+            "load",
+            "lock",
+            "long",
+            "loop",
+            "match",
+            "mod",
+            "modifies",
+            "option",
+            "out",
+            "outfile",
+            "partition",
+            "precision",
+            "procedure",
+            "purge",
+            "read",
+            "regexp",
+            "release",
+            "rename",
+            "repeat",
+            "replace",
+            "require",
+            "restrict",
+            "return",
+            "revoke",
+            "rlike",
+            "schema",
+            "schemas",
+            "separator",
+            "show",
+            "signal",
+            "spatial",
+            "sql",
+            "ssl",
+            "starting",
+            "straight_join",
+            "terminated",
+            "trigger",
+            "undo",
+            "unlock",
+            "unsigned",
+            "usage",
+            "use",
+            "varying",
+            "while",
+            "write",
+            "xor",
+            "zerofill",
+            "row_number",
+            "cube",
+            "function",
+            "system",
+            "of",
+            "leave",
+            "iterate",
+            "lead",
+            "lag",
+            "year",
+            "month",
+            "day",
+            "hour",
+            "minute",
+            "second",
+            "date",
+            "time",
+            "timestamp",
+            "level",
+            "position",
+            "value",
+            "abort",
+            "action",
+            "after",
+            "attach",
+            "autoincrement",
+            "begin",
+            "cascade",
+            "commit",
+            "conflict",
+            "deferred",
+            "detach",
+            "escape",
+            "exclusive",
+            "fail",
+            "glob",
+            "immediate",
+            "indexed",
+            "instead",
+            "offset",
+            "plan",
+            "pragma",
+            "query",
+            "raise",
+            "recursive",
+            "reindex",
+            "rollback",
+            "savepoint",
+            "temp",
+            "temporary",
+            "transaction",
+            "vacuum",
+            "view",
+            "virtual",
+            "without",
+            "qualify",
+            "pivot",
+            "unpivot",
+            "summarize",
+            "asof");
 
     private final OfflineDialect dialect;
 
@@ -235,19 +454,22 @@ final class SqlWriter {
         String unit = b.name().toLowerCase(Locale.ROOT);
         return switch (dialect) {
             case POSTGRESQL, DUCKDB -> "date_trunc('" + unit + "', " + col + ")";
-            case MYSQL, MARIADB -> switch (b) {
-                case DAY -> "DATE(" + col + ")";
-                case WEEK -> "DATE_FORMAT(" + col + ", '%x-W%v')";
-                case MONTH -> "DATE_FORMAT(" + col + ", '%Y-%m')";
-                default -> "CONCAT(YEAR(" + col + "), '-Q', QUARTER(" + col + "))";
-            };
-            case SQLITE -> switch (b) {
-                case DAY -> "date(" + col + ")";
-                case WEEK -> "strftime('%Y-W%W', " + col + ")";
-                case MONTH -> "strftime('%Y-%m', " + col + ")";
-                default -> "strftime('%Y', " + col + ") || '-Q' || ((CAST(strftime('%m', " + col
-                        + ") AS INTEGER) + 2) / 3)";
-            };
+            case MYSQL, MARIADB ->
+                switch (b) {
+                    case DAY -> "DATE(" + col + ")";
+                    case WEEK -> "DATE_FORMAT(" + col + ", '%x-W%v')";
+                    case MONTH -> "DATE_FORMAT(" + col + ", '%Y-%m')";
+                    default -> "CONCAT(YEAR(" + col + "), '-Q', QUARTER(" + col + "))";
+                };
+            case SQLITE ->
+                switch (b) {
+                    case DAY -> "date(" + col + ")";
+                    case WEEK -> "strftime('%Y-W%W', " + col + ")";
+                    case MONTH -> "strftime('%Y-%m', " + col + ")";
+                    default ->
+                        "strftime('%Y', " + col + ") || '-Q' || ((CAST(strftime('%m', " + col
+                                + ") AS INTEGER) + 2) / 3)";
+                };
         };
     }
 
@@ -257,21 +479,24 @@ final class SqlWriter {
         return switch (dialect) {
             case POSTGRESQL -> "CAST(date_trunc('" + u + "', CURRENT_DATE) AS DATE)";
             case DUCKDB -> "CAST(date_trunc('" + u + "', CURRENT_DATE) AS DATE)";
-            case MYSQL, MARIADB -> switch (unit) {
-                case DAY -> "CURRENT_DATE";
-                case WEEK -> "(CURRENT_DATE - INTERVAL WEEKDAY(CURRENT_DATE) DAY)";
-                case MONTH -> "DATE_FORMAT(CURRENT_DATE, '%Y-%m-01')";
-                case QUARTER -> "(MAKEDATE(YEAR(CURRENT_DATE), 1) + INTERVAL (QUARTER(CURRENT_DATE) - 1) QUARTER)";
-                case YEAR -> "MAKEDATE(YEAR(CURRENT_DATE), 1)";
-            };
-            case SQLITE -> switch (unit) {
-                case DAY -> "date('now')";
-                case WEEK -> "date('now', '-6 days', 'weekday 1')";
-                case MONTH -> "date('now', 'start of month')";
-                case QUARTER -> "date('now', 'start of month', printf('-%d months', (CAST(strftime('%m', 'now') AS"
-                        + " INTEGER) - 1) % 3))";
-                case YEAR -> "date('now', 'start of year')";
-            };
+            case MYSQL, MARIADB ->
+                switch (unit) {
+                    case DAY -> "CURRENT_DATE";
+                    case WEEK -> "(CURRENT_DATE - INTERVAL WEEKDAY(CURRENT_DATE) DAY)";
+                    case MONTH -> "DATE_FORMAT(CURRENT_DATE, '%Y-%m-01')";
+                    case QUARTER -> "(MAKEDATE(YEAR(CURRENT_DATE), 1) + INTERVAL (QUARTER(CURRENT_DATE) - 1) QUARTER)";
+                    case YEAR -> "MAKEDATE(YEAR(CURRENT_DATE), 1)";
+                };
+            case SQLITE ->
+                switch (unit) {
+                    case DAY -> "date('now')";
+                    case WEEK -> "date('now', '-6 days', 'weekday 1')";
+                    case MONTH -> "date('now', 'start of month')";
+                    case QUARTER ->
+                        "date('now', 'start of month', printf('-%d months', (CAST(strftime('%m', 'now') AS"
+                                + " INTEGER) - 1) % 3))";
+                    case YEAR -> "date('now', 'start of year')";
+                };
         };
     }
 
@@ -280,8 +505,8 @@ final class SqlWriter {
         Bucket u = unit == Bucket.WEEK ? Bucket.DAY : unit == Bucket.QUARTER ? Bucket.MONTH : unit;
         String word = u.name().toLowerCase(Locale.ROOT);
         return switch (dialect) {
-            case POSTGRESQL, DUCKDB -> "CAST(" + date + " - INTERVAL '" + n + " " + word + (n == 1 ? "" : "s")
-                    + "' AS DATE)";
+            case POSTGRESQL, DUCKDB ->
+                "CAST(" + date + " - INTERVAL '" + n + " " + word + (n == 1 ? "" : "s") + "' AS DATE)";
             case MYSQL, MARIADB -> "(" + date + " - INTERVAL " + n + " " + u.name() + ")";
             case SQLITE -> "date(" + date + ", '-" + n + " " + word + (n == 1 ? "" : "s") + "')";
         };

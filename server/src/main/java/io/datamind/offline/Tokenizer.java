@@ -23,8 +23,8 @@ final class Tokenizer {
             String quoted = firstNonNull(m.group(1), m.group(2), m.group(3), m.group(4));
             if (quoted != null) {
                 String v = quoted.strip();
-                tokens.add(new Token(tokens.size(), v, Words.lower(v), Words.lower(v), Words.lower(v),
-                        Token.Kind.QUOTED, true));
+                tokens.add(new Token(
+                        tokens.size(), v, Words.lower(v), Words.lower(v), Words.lower(v), Token.Kind.QUOTED, true));
             } else if (m.group(5) != null) {
                 String n = m.group(5).replace(",", "");
                 tokens.add(new Token(tokens.size(), n, n, n, n, Token.Kind.NUMBER, false));
@@ -52,7 +52,9 @@ final class Tokenizer {
             } else if (tail.equals("t") && Words.lower(word).endsWith("n")) {
                 // don't, doesn't, didn't, haven't: keep the verb, make the negation its own word.
                 String verb = word.substring(0, word.length() - 1);
-                word = Words.lower(verb).equals("ca") ? "can" : Words.lower(verb).equals("wo") ? "will" : verb;
+                word = Words.lower(verb).equals("ca")
+                        ? "can"
+                        : Words.lower(verb).equals("wo") ? "will" : verb;
                 suffix = "not";
             } else {
                 word = raw.replace("'", "");
@@ -60,8 +62,8 @@ final class Tokenizer {
         }
         String lower = Words.lower(word);
         boolean capitalized = !sentenceStart && Character.isUpperCase(word.charAt(0));
-        tokens.add(new Token(tokens.size(), word, lower, Words.singular(lower), Words.root(lower), Token.Kind.WORD,
-                capitalized));
+        tokens.add(new Token(
+                tokens.size(), word, lower, Words.singular(lower), Words.root(lower), Token.Kind.WORD, capitalized));
         if (suffix != null) {
             tokens.add(new Token(tokens.size(), suffix, suffix, suffix, suffix, Token.Kind.WORD, false));
         }

@@ -43,7 +43,12 @@ class OfflineAnalysisTest {
     void namesAnOutlier() {
         String text = OfflineAnalysis.describe(
                 List.of("store", "sales"),
-                List.of(List.of("A", 10), List.of("B", 11), List.of("C", 9), List.of("D", 10), List.of("E", 12),
+                List.of(
+                        List.of("A", 10),
+                        List.of("B", 11),
+                        List.of("C", 9),
+                        List.of("D", 10),
+                        List.of("E", 12),
                         List.of("F", 95)));
         assertThat(text).endsWith("F stands out at 95 against a median of 10.5.");
         String even = OfflineAnalysis.describe(
@@ -54,9 +59,11 @@ class OfflineAnalysisTest {
 
     @Test
     void smallResults() {
-        assertThat(OfflineAnalysis.describe(List.of("count"), List.of(List.of(5)))).isEqualTo("Count is 5.");
+        assertThat(OfflineAnalysis.describe(List.of("count"), List.of(List.of(5))))
+                .isEqualTo("Count is 5.");
         assertThat(OfflineAnalysis.describe(List.of("count"), List.of())).isEqualTo("The query returned no rows.");
-        assertThat(OfflineAnalysis.describe(List.of("name", "city"), List.of(List.of("Ada", "Paris"), List.of("Bo", "Rome"))))
+        assertThat(OfflineAnalysis.describe(
+                        List.of("name", "city"), List.of(List.of("Ada", "Paris"), List.of("Bo", "Rome"))))
                 .isEqualTo("The query returned 2 rows.");
     }
 }

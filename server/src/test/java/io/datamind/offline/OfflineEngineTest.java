@@ -41,7 +41,8 @@ class OfflineEngineTest {
     @EnumSource(names = {"SQLITE", "POSTGRESQL", "MARIADB", "DUCKDB"})
     void countsRowsAndDistinctValues(OfflineDialect dialect) throws SQLException {
         assertThat(rows(dialect, "How many customers are there?")).containsExactly("5");
-        assertThat(rows(dialect, "How many different countries do customers come from?")).containsExactly("4");
+        assertThat(rows(dialect, "How many different countries do customers come from?"))
+                .containsExactly("4");
     }
 
     @ParameterizedTest
@@ -49,7 +50,8 @@ class OfflineEngineTest {
     void sumsAveragesMinimaAndMaxima(OfflineDialect dialect) throws SQLException {
         assertThat(rows(dialect, "What is the total amount of all orders?")).containsExactly("530");
         assertThat(rows(dialect, "What is the average price of products?")).containsExactly("33.75");
-        assertThat(rows(dialect, "What are the minimum and maximum prices of products?")).containsExactly("12.5|80");
+        assertThat(rows(dialect, "What are the minimum and maximum prices of products?"))
+                .containsExactly("12.5|80");
     }
 
     @ParameterizedTest
@@ -93,7 +95,8 @@ class OfflineEngineTest {
     @ParameterizedTest
     @EnumSource(names = {"SQLITE", "POSTGRESQL", "MARIADB", "DUCKDB"})
     void comparesWithNumbersAndYears(OfflineDialect dialect) throws SQLException {
-        assertThat(rows(dialect, "Which products have a price more than 40?")).containsExactlyInAnyOrder("Robot", "Shovel");
+        assertThat(rows(dialect, "Which products have a price more than 40?"))
+                .containsExactlyInAnyOrder("Robot", "Shovel");
         assertThat(rows(dialect, "List products with a price of at least 30."))
                 .containsExactlyInAnyOrder("Atlas", "Robot", "Shovel");
         assertThat(rows(dialect, "Which products cost between 15 and 30?"))
@@ -131,7 +134,10 @@ class OfflineEngineTest {
             months.add(o.date().getYear() + "-" + o.date().getMonthValue());
         }
         assertThat(byMonth).hasSize(months.size());
-        assertThat(byMonth.stream().mapToInt(r -> Integer.parseInt(r.split("\\|")[0])).sum()).isEqualTo(6);
+        assertThat(byMonth.stream()
+                        .mapToInt(r -> Integer.parseInt(r.split("\\|")[0]))
+                        .sum())
+                .isEqualTo(6);
 
         assertThat(rows(dialect, "How many orders in the last 30 days?")).containsExactly("2");
         long thisYear = ShopFixture.ORDERS.stream()

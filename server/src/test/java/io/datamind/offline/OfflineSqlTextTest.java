@@ -37,7 +37,8 @@ class OfflineSqlTextTest {
         String quarterly = "What is the total amount of orders by quarter?";
         assertThat(sql(OfflineDialect.POSTGRESQL, quarterly)).contains("date_trunc('quarter', order_date)");
         assertThat(sql(OfflineDialect.MYSQL, quarterly)).contains("QUARTER(order_date)");
-        assertThat(sql(OfflineDialect.SQLITE, "Show the weekly number of orders.")).contains("strftime('%Y-W%W'");
+        assertThat(sql(OfflineDialect.SQLITE, "Show the weekly number of orders."))
+                .contains("strftime('%Y-W%W'");
     }
 
     @Test
@@ -55,63 +56,81 @@ class OfflineSqlTextTest {
         assertThat(sql(OfflineDialect.SQLITE, last)).contains("date(date('now'), '-30 days')");
         assertThat(sql(OfflineDialect.POSTGRESQL, "How many orders this year?"))
                 .contains("order_date >= CAST(date_trunc('year', CURRENT_DATE) AS DATE)");
-        assertThat(sql(OfflineDialect.SQLITE, "How many orders last month?"))
-                .contains("date('now', 'start of month')");
+        assertThat(sql(OfflineDialect.SQLITE, "How many orders last month?")).contains("date('now', 'start of month')");
     }
 
     @Test
     void quotesIdentifiersOnlyWhereTheDialectNeedsIt() {
-        SchemaSnapshot mixed = new SchemaSnapshot(UUID.randomUUID(), Instant.now(), List.of(new TableInfo(
-                null, "SalesOrders", "TABLE", null, null,
-                List.of(
-                        new ColumnInfo("OrderId", "INTEGER", "integer", false, 1, null, List.of()),
-                        new ColumnInfo("Order Total", "DECIMAL", "number", true, 2, null, List.of()),
-                        new ColumnInfo("order", "INTEGER", "integer", true, 3, null, List.of())),
-                List.of("OrderId"), List.of())));
+        SchemaSnapshot mixed = new SchemaSnapshot(
+                UUID.randomUUID(),
+                Instant.now(),
+                List.of(new TableInfo(
+                        null,
+                        "SalesOrders",
+                        "TABLE",
+                        null,
+                        null,
+                        List.of(
+                                new ColumnInfo("OrderId", "INTEGER", "integer", false, 1, null, List.of()),
+                                new ColumnInfo("Order Total", "DECIMAL", "number", true, 2, null, List.of()),
+                                new ColumnInfo("order", "INTEGER", "integer", true, 3, null, List.of())),
+                        List.of("OrderId"),
+                        List.of())));
         String question = "What is the total order total of sales orders?";
-        assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.POSTGRESQL, question).sql())
+        assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.POSTGRESQL, question)
+                        .sql())
                 .isEqualTo("SELECT SUM(\"Order Total\") FROM \"SalesOrders\"");
-        assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.SQLITE, question).sql())
+        assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.SQLITE, question)
+                        .sql())
                 .isEqualTo("SELECT SUM(\"Order Total\") FROM SalesOrders");
-        assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.MYSQL, question).sql())
+        assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.MYSQL, question)
+                        .sql())
                 .isEqualTo("SELECT SUM(`Order Total`) FROM SalesOrders");
     }
 
     @Test
     void explainsHowTheQuestionWasRead() {
-        assertThat(OfflineEngineTest.answer(SHOP, OfflineDialect.POSTGRESQL, "Show the number of orders for each status.")
+        assertThat(OfflineEngineTest.answer(
+                                SHOP, OfflineDialect.POSTGRESQL, "Show the number of orders for each status.")
                         .explanation())
                 .isEqualTo("Counting orders, grouped by status");
-        assertThat(OfflineEngineTest.answer(SHOP, OfflineDialect.POSTGRESQL, "How many orders in 2023 by customer country?")
+        assertThat(OfflineEngineTest.answer(
+                                SHOP, OfflineDialect.POSTGRESQL, "How many orders in 2023 by customer country?")
                         .explanation())
                 .isEqualTo("Counting orders, grouped by country, joining customers, for 2023");
-        assertThat(OfflineEngineTest.answer(SHOP, OfflineDialect.POSTGRESQL, "Which products have a price more than 40?")
+        assertThat(OfflineEngineTest.answer(
+                                SHOP, OfflineDialect.POSTGRESQL, "Which products have a price more than 40?")
                         .explanation())
                 .isEqualTo("Listing name of products, where price above 40");
     }
 
     @Test
     void fullyUnderstoodQuestionsAreConfident() {
-        assertThat(OfflineEngineTest.answer(SHOP, OfflineDialect.SQLITE, "How many customers are there?").confidence())
+        assertThat(OfflineEngineTest.answer(SHOP, OfflineDialect.SQLITE, "How many customers are there?")
+                        .confidence())
                 .isEqualTo(1.0);
         // A verb that only restates where customers are is accepted, with a little less confidence.
-        OfflineAnswer.Sql lives = OfflineEngineTest.answer(SHOP, OfflineDialect.SQLITE, "How many customers live in Paris?");
+        OfflineAnswer.Sql lives =
+                OfflineEngineTest.answer(SHOP, OfflineDialect.SQLITE, "How many customers live in Paris?");
         assertThat(lives.sql()).isEqualTo("SELECT COUNT(*) FROM customers WHERE city = 'Paris'");
         assertThat(lives.confidence()).isLessThan(1.0).isGreaterThanOrEqualTo(OfflineEngine.THRESHOLD);
         // The sampled cities are all known and Oslo is not one of them: the reading must be wrong.
-        OfflineAnswer oslo = ENGINE.translate("How many customers live in city Oslo?", SHOP, OfflineDialect.SQLITE, Map.of());
+        OfflineAnswer oslo =
+                ENGINE.translate("How many customers live in city Oslo?", SHOP, OfflineDialect.SQLITE, Map.of());
         assertThat(((OfflineAnswer.Declined) oslo).reason()).contains("'Oslo' is not a value of customers.city");
     }
 
     @Test
     void declinesWhatItCannotMapAndSaysWhy() {
-        OfflineAnswer unrelated = ENGINE.translate("What is the meaning of life?", SHOP, OfflineDialect.SQLITE, Map.of());
+        OfflineAnswer unrelated =
+                ENGINE.translate("What is the meaning of life?", SHOP, OfflineDialect.SQLITE, Map.of());
         assertThat(unrelated).isInstanceOf(OfflineAnswer.Declined.class);
         OfflineAnswer.Declined declined = (OfflineAnswer.Declined) unrelated;
         assertThat(declined.reason()).contains("'meaning'", "'life'");
         assertThat(declined.suggestion()).contains("glossary").contains("LLM");
 
-        OfflineAnswer unknownWord = ENGINE.translate("How many unicorns are there?", SHOP, OfflineDialect.SQLITE, Map.of());
+        OfflineAnswer unknownWord =
+                ENGINE.translate("How many unicorns are there?", SHOP, OfflineDialect.SQLITE, Map.of());
         assertThat(((OfflineAnswer.Declined) unknownWord).reason()).contains("'unicorns'");
 
         // Known tables, but part of the question is not understood: no guessing.
@@ -121,12 +140,15 @@ class OfflineSqlTextTest {
         assertThat(((OfflineAnswer.Declined) partly).reason()).contains("'complained'");
 
         // Two different keys between the same tables and nothing saying which: ambiguous.
-        assertThat(ENGINE.translate("How many flights are there per airport?", flights(), OfflineDialect.SQLITE, Map.of()))
+        assertThat(ENGINE.translate(
+                        "How many flights are there per airport?", flights(), OfflineDialect.SQLITE, Map.of()))
                 .isInstanceOf(OfflineAnswer.Declined.class);
 
-        assertThat(ENGINE.translate("  ", SHOP, OfflineDialect.SQLITE, Map.of())).isInstanceOf(OfflineAnswer.Declined.class);
+        assertThat(ENGINE.translate("  ", SHOP, OfflineDialect.SQLITE, Map.of()))
+                .isInstanceOf(OfflineAnswer.Declined.class);
         SchemaSnapshot empty = new SchemaSnapshot(UUID.randomUUID(), Instant.now(), List.of());
-        assertThat(((OfflineAnswer.Declined) ENGINE.translate("How many orders?", empty, OfflineDialect.SQLITE, Map.of()))
+        assertThat(((OfflineAnswer.Declined)
+                                ENGINE.translate("How many orders?", empty, OfflineDialect.SQLITE, Map.of()))
                         .suggestion())
                 .contains("Sync the schema");
     }
@@ -134,13 +156,13 @@ class OfflineSqlTextTest {
     @Test
     void aNamedKeyNeedsNoGuessBetweenTwoKeys() {
         // The key column itself is named: no join, so no choice between origin and destination.
-        assertThat(OfflineEngineTest.answer(flights(), OfflineDialect.SQLITE,
-                                "How many flights are there per destination airport?")
+        assertThat(OfflineEngineTest.answer(
+                                flights(), OfflineDialect.SQLITE, "How many flights are there per destination airport?")
                         .sql())
                 .isEqualTo("SELECT COUNT(*), destination_airport FROM flights GROUP BY destination_airport");
         // Airport names need a join, and the question does not say along which key.
-        OfflineAnswer byName =
-                ENGINE.translate("How many flights are there per airport name?", flights(), OfflineDialect.SQLITE, Map.of());
+        OfflineAnswer byName = ENGINE.translate(
+                "How many flights are there per airport name?", flights(), OfflineDialect.SQLITE, Map.of());
         assertThat(((OfflineAnswer.Declined) byName).reason()).contains("two different keys");
     }
 
@@ -152,7 +174,10 @@ class OfflineSqlTextTest {
                 "How many patrons are there?", SHOP, OfflineDialect.SQLITE, Map.of("patron", "customers"));
         assertThat(((OfflineAnswer.Sql) withTable).sql()).isEqualTo("SELECT COUNT(*) FROM customers");
         OfflineAnswer withColumn = ENGINE.translate(
-                "What is the total takings of orders?", SHOP, OfflineDialect.SQLITE, Map.of("takings", "orders.amount"));
+                "What is the total takings of orders?",
+                SHOP,
+                OfflineDialect.SQLITE,
+                Map.of("takings", "orders.amount"));
         assertThat(((OfflineAnswer.Sql) withColumn).sql()).isEqualTo("SELECT SUM(amount) FROM orders");
     }
 
@@ -171,19 +196,42 @@ class OfflineSqlTextTest {
 
     /** Flights with an origin and a destination airport: two keys to the same table. */
     private static SchemaSnapshot flights() {
-        return new SchemaSnapshot(UUID.randomUUID(), Instant.now(), List.of(
-                new TableInfo(null, "airports", "TABLE", null, null, List.of(
-                                new ColumnInfo("code", "VARCHAR(3)", "text", false, 1, null, List.of()),
-                                new ColumnInfo("name", "VARCHAR(100)", "text", true, 2, null, List.of())),
-                        List.of("code"), List.of()),
-                new TableInfo(null, "flights", "TABLE", null, null, List.of(
-                                new ColumnInfo("id", "INTEGER", "integer", false, 1, null, List.of()),
-                                new ColumnInfo("origin_airport", "VARCHAR(3)", "text", true, 2, null, List.of()),
-                                new ColumnInfo("destination_airport", "VARCHAR(3)", "text", true, 3, null, List.of())),
-                        List.of("id"),
-                        List.of(
-                                new ForeignKey(null, List.of("origin_airport"), null, "airports", List.of("code")),
-                                new ForeignKey(null, List.of("destination_airport"), null, "airports",
-                                        List.of("code"))))));
+        return new SchemaSnapshot(
+                UUID.randomUUID(),
+                Instant.now(),
+                List.of(
+                        new TableInfo(
+                                null,
+                                "airports",
+                                "TABLE",
+                                null,
+                                null,
+                                List.of(
+                                        new ColumnInfo("code", "VARCHAR(3)", "text", false, 1, null, List.of()),
+                                        new ColumnInfo("name", "VARCHAR(100)", "text", true, 2, null, List.of())),
+                                List.of("code"),
+                                List.of()),
+                        new TableInfo(
+                                null,
+                                "flights",
+                                "TABLE",
+                                null,
+                                null,
+                                List.of(
+                                        new ColumnInfo("id", "INTEGER", "integer", false, 1, null, List.of()),
+                                        new ColumnInfo(
+                                                "origin_airport", "VARCHAR(3)", "text", true, 2, null, List.of()),
+                                        new ColumnInfo(
+                                                "destination_airport", "VARCHAR(3)", "text", true, 3, null, List.of())),
+                                List.of("id"),
+                                List.of(
+                                        new ForeignKey(
+                                                null, List.of("origin_airport"), null, "airports", List.of("code")),
+                                        new ForeignKey(
+                                                null,
+                                                List.of("destination_airport"),
+                                                null,
+                                                "airports",
+                                                List.of("code"))))));
     }
 }

@@ -54,51 +54,92 @@ final class ShopFixture {
         {"6", "Kite", "15.00", "2"}
     };
 
-    private static final int[][] ORDER_LINES = {{1, 1, 2}, {1, 2, 1}, {2, 3, 1}, {3, 4, 2}, {4, 1, 1}, {4, 3, 1},
-        {5, 5, 4}, {6, 6, 2}};
+    private static final int[][] ORDER_LINES = {
+        {1, 1, 2}, {1, 2, 1}, {2, 3, 1}, {3, 4, 2}, {4, 1, 1}, {4, 3, 1}, {5, 5, 4}, {6, 6, 2}
+    };
 
-    private static final String[][] SINGERS = {{"1", "Mara", "31", "Chile"}, {"2", "Tomas", "24", "Peru"},
-        {"3", "Ines", "45", "Chile"}};
+    private static final String[][] SINGERS = {
+        {"1", "Mara", "31", "Chile"}, {"2", "Tomas", "24", "Peru"}, {"3", "Ines", "45", "Chile"}
+    };
 
-    private static final String[][] SONGS = {{"1", "Blue River", "2", "2019"}, {"2", "Night Train", "1", "2021"},
-        {"3", "Old Roads", "3", "2005"}, {"4", "Paper Moon", "2", "2022"}};
+    private static final String[][] SONGS = {
+        {"1", "Blue River", "2", "2019"},
+        {"2", "Night Train", "1", "2021"},
+        {"3", "Old Roads", "3", "2005"},
+        {"4", "Paper Moon", "2", "2022"}
+    };
 
     private ShopFixture() {}
 
     // ---- snapshots ---------------------------------------------------------------------------------------
 
     static SchemaSnapshot shop() {
-        return new SchemaSnapshot(UUID.randomUUID(), Instant.now(), List.of(
-                table("customers", List.of(
-                                integer("id", 1), text("name", 2, column(CUSTOMERS, 1)),
-                                text("email", 3, column(CUSTOMERS, 2)), text("country", 4, column(CUSTOMERS, 3)),
-                                text("city", 5, column(CUSTOMERS, 4))),
-                        List.of()),
-                table("categories", List.of(integer("id", 1), text("name", 2, column(CATEGORIES, 1))), List.of()),
-                table("products", List.of(
-                                integer("id", 1), text("name", 2, column(PRODUCTS, 1)), number("price", 3),
-                                integer("category_id", 4)),
-                        List.of(fk("category_id", "categories", "id"))),
-                table("orders", List.of(
-                                integer("id", 1), integer("customer_id", 2), date("order_date", 3),
-                                text("status", 4, List.of("shipped", "cancelled", "pending")), number("amount", 5)),
-                        List.of(fk("customer_id", "customers", "id"))),
-                new TableInfo(null, "order_lines", "TABLE", null, null, List.of(
-                                integer("order_id", 1), integer("product_id", 2), integer("quantity", 3)),
-                        List.of("order_id", "product_id"),
-                        List.of(fk("order_id", "orders", "id"), fk("product_id", "products", "id")))));
+        return new SchemaSnapshot(
+                UUID.randomUUID(),
+                Instant.now(),
+                List.of(
+                        table(
+                                "customers",
+                                List.of(
+                                        integer("id", 1),
+                                        text("name", 2, column(CUSTOMERS, 1)),
+                                        text("email", 3, column(CUSTOMERS, 2)),
+                                        text("country", 4, column(CUSTOMERS, 3)),
+                                        text("city", 5, column(CUSTOMERS, 4))),
+                                List.of()),
+                        table(
+                                "categories",
+                                List.of(integer("id", 1), text("name", 2, column(CATEGORIES, 1))),
+                                List.of()),
+                        table(
+                                "products",
+                                List.of(
+                                        integer("id", 1),
+                                        text("name", 2, column(PRODUCTS, 1)),
+                                        number("price", 3),
+                                        integer("category_id", 4)),
+                                List.of(fk("category_id", "categories", "id"))),
+                        table(
+                                "orders",
+                                List.of(
+                                        integer("id", 1),
+                                        integer("customer_id", 2),
+                                        date("order_date", 3),
+                                        text("status", 4, List.of("shipped", "cancelled", "pending")),
+                                        number("amount", 5)),
+                                List.of(fk("customer_id", "customers", "id"))),
+                        new TableInfo(
+                                null,
+                                "order_lines",
+                                "TABLE",
+                                null,
+                                null,
+                                List.of(integer("order_id", 1), integer("product_id", 2), integer("quantity", 3)),
+                                List.of("order_id", "product_id"),
+                                List.of(fk("order_id", "orders", "id"), fk("product_id", "products", "id")))));
     }
 
     static SchemaSnapshot music() {
-        return new SchemaSnapshot(UUID.randomUUID(), Instant.now(), List.of(
-                table("singers", List.of(
-                                integer("id", 1), text("name", 2, column(SINGERS, 1)), integer("age", 3),
-                                text("country", 4, List.of("Chile", "Peru"))),
-                        List.of()),
-                table("songs", List.of(
-                                integer("id", 1), text("title", 2, column(SONGS, 1)), integer("singer_id", 3),
-                                integer("release_year", 4)),
-                        List.of(fk("singer_id", "singers", "id")))));
+        return new SchemaSnapshot(
+                UUID.randomUUID(),
+                Instant.now(),
+                List.of(
+                        table(
+                                "singers",
+                                List.of(
+                                        integer("id", 1),
+                                        text("name", 2, column(SINGERS, 1)),
+                                        integer("age", 3),
+                                        text("country", 4, List.of("Chile", "Peru"))),
+                                List.of()),
+                        table(
+                                "songs",
+                                List.of(
+                                        integer("id", 1),
+                                        text("title", 2, column(SONGS, 1)),
+                                        integer("singer_id", 3),
+                                        integer("release_year", 4)),
+                                List.of(fk("singer_id", "singers", "id")))));
     }
 
     private static TableInfo table(String name, List<ColumnInfo> columns, List<ForeignKey> fks) {
@@ -140,11 +181,16 @@ final class ShopFixture {
         Connection c = switch (dialect) {
             case SQLITE -> DriverManager.getConnection("jdbc:sqlite::memory:");
             case DUCKDB -> DriverManager.getConnection("jdbc:duckdb:");
-            case POSTGRESQL -> DriverManager.getConnection(
-                    TestServices.postgresUrl(TestServices.createPostgresDatabase("offline")), TestServices.PG_USER, "");
-            case MYSQL, MARIADB -> DriverManager.getConnection(
-                    TestServices.mariadbUrl(TestServices.createMariadbDatabase("offline")), TestServices.MARIADB_USER,
-                    "");
+            case POSTGRESQL ->
+                DriverManager.getConnection(
+                        TestServices.postgresUrl(TestServices.createPostgresDatabase("offline")),
+                        TestServices.PG_USER,
+                        "");
+            case MYSQL, MARIADB ->
+                DriverManager.getConnection(
+                        TestServices.mariadbUrl(TestServices.createMariadbDatabase("offline")),
+                        TestServices.MARIADB_USER,
+                        "");
         };
         try (Statement st = c.createStatement()) {
             for (String sql : ddl()) {

@@ -45,7 +45,9 @@ public final class OfflineSpiderBench {
     private OfflineSpiderBench() {}
 
     public static void main(String[] args) throws Exception {
-        Path shared = Paths.get(System.getProperty("datamind.shared-dir", "../shared")).toAbsolutePath().normalize();
+        Path shared = Paths.get(System.getProperty("datamind.shared-dir", "../shared"))
+                .toAbsolutePath()
+                .normalize();
         Path spider = shared.resolve("datasets/spider-dev");
         Path out = Paths.get(args.length > 0 ? args[0] : "bench/results/offline-spider.json");
         String only = System.getProperty("bench.only");
@@ -105,7 +107,8 @@ public final class OfflineSpiderBench {
                 r.put("confidence", sql.confidence());
                 Connection c = connections.get(db);
                 List<List<String>> goldRows = run(c, gold);
-                boolean ordered = hasTopLevelOrderBy(q.get("sql")) && ASKS_FOR_ORDER.matcher(question).find();
+                boolean ordered = hasTopLevelOrderBy(q.get("sql"))
+                        && ASKS_FOR_ORDER.matcher(question).find();
                 String status;
                 try {
                     List<List<String>> predicted = run(c, sql.sql());
@@ -140,8 +143,8 @@ public final class OfflineSpiderBench {
         summary.put("discovery_ms", discoveryMs);
         summary.put("median_ms", Math.round(median * 100) / 100.0);
         summary.put("p95_ms", Math.round(percentile(times, 0.95) * 100) / 100.0);
-        System.out.printf(Locale.ROOT, "%-8s %6s %10s %9s %10s%n", "level", "count", "exec_acc", "answered",
-                "precision");
+        System.out.printf(
+                Locale.ROOT, "%-8s %6s %10s %9s %10s%n", "level", "count", "exec_acc", "answered", "precision");
         for (String level : LEVELS) {
             int[] s = stats.get(level);
             double acc = s[0] == 0 ? 0 : (double) s[2] / s[0];
@@ -162,11 +165,20 @@ public final class OfflineSpiderBench {
         Files.createDirectories(out.toAbsolutePath().getParent());
         mapper.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), root);
         int[] all = stats.get("all");
-        System.out.printf(Locale.ROOT, "discovery of %d databases: %d ms; engine median %.2f ms, p95 %.2f ms%n",
-                connections.size(), discoveryMs, median, percentile(times, 0.95));
+        System.out.printf(
+                Locale.ROOT,
+                "discovery of %d databases: %d ms; engine median %.2f ms, p95 %.2f ms%n",
+                connections.size(),
+                discoveryMs,
+                median,
+                percentile(times, 0.95));
         System.out.println("results: " + out.toAbsolutePath());
-        System.out.printf(Locale.ROOT, "execution_accuracy=%.2f answered=%.2f precision=%.2f median_ms=%d%n",
-                (double) all[2] / all[0], (double) all[1] / all[0], all[1] == 0 ? 0 : (double) all[2] / all[1],
+        System.out.printf(
+                Locale.ROOT,
+                "execution_accuracy=%.2f answered=%.2f precision=%.2f median_ms=%d%n",
+                (double) all[2] / all[0],
+                (double) all[1] / all[0],
+                all[1] == 0 ? 0 : (double) all[2] / all[1],
                 Math.round(median));
     }
 

@@ -58,7 +58,8 @@ final class ResultComparer {
         }
         List<String> goldSignatures = signatures(gold, columns);
         List<String> predSignatures = signatures(predicted, columns);
-        return permute(gold, predicted, ordered, goldSignatures, predSignatures, new int[columns], new boolean[columns], 0);
+        return permute(
+                gold, predicted, ordered, goldSignatures, predSignatures, new int[columns], new boolean[columns], 0);
     }
 
     private static List<String> signatures(List<List<String>> rows, int columns) {
@@ -74,8 +75,15 @@ final class ResultComparer {
         return out;
     }
 
-    private static boolean permute(List<List<String>> gold, List<List<String>> predicted, boolean ordered,
-            List<String> gs, List<String> ps, int[] mapping, boolean[] taken, int col) {
+    private static boolean permute(
+            List<List<String>> gold,
+            List<List<String>> predicted,
+            boolean ordered,
+            List<String> gs,
+            List<String> ps,
+            int[] mapping,
+            boolean[] taken,
+            int col) {
         if (col == mapping.length) {
             return rowsMatch(gold, predicted, ordered, mapping);
         }
@@ -92,8 +100,8 @@ final class ResultComparer {
         return false;
     }
 
-    private static boolean rowsMatch(List<List<String>> gold, List<List<String>> predicted, boolean ordered,
-            int[] mapping) {
+    private static boolean rowsMatch(
+            List<List<String>> gold, List<List<String>> predicted, boolean ordered, int[] mapping) {
         List<String> g = new ArrayList<>();
         List<String> p = new ArrayList<>();
         for (int r = 0; r < gold.size(); r++) {

@@ -65,10 +65,9 @@ final class SqliteSchemaReader {
                 while (rs.next()) {
                     String key = rs.getString("PKTABLE_NAME") + "#" + rs.getString("FK_NAME") + "#"
                             + (rs.getInt("KEY_SEQ") == 1 ? fks.size() : fks.size() - 1);
-                    fks.computeIfAbsent(key, k -> new ArrayList<>())
-                            .add(new String[] {
-                                rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")
-                            });
+                    fks.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {
+                        rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")
+                    });
                 }
             }
             List<ForeignKey> foreignKeys = new ArrayList<>();
