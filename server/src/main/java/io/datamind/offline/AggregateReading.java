@@ -201,7 +201,6 @@ abstract class AggregateReading extends ConditionReading {
                     && !isWord(cueAt, "how")) {
                 // "the number of final tables made": a column that holds a count.
                 select.add(new Item(cueAt, Expr.col(c)));
-                countValueColumn = c;
                 return;
             }
             if (dist || c.text() && !c.isIdentifier() && m(k).best() >= 0.9) {
@@ -219,12 +218,10 @@ abstract class AggregateReading extends ConditionReading {
         if (kind(k) == Kind.VALUE) {
             // "how many dogs" where dog is a value: count the rows with that value.
             use(cueAt, k);
-            countAll = true;
             select.add(new Item(cueAt, Expr.countAll()));
             return;
         }
         use(cueAt, k);
-        countAll = true;
         select.add(new Item(cueAt, Expr.countAll()));
     }
 

@@ -191,25 +191,6 @@ final class Cues {
     /** Words that make "how much" a total. */
     static final Set<String> TOGETHER = Words.set("together", "altogether", "combined", "overall", "total", "sum");
 
-    static final Set<String> NUMBER_WORDS = Words.set(
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "twenty",
-            "hundred",
-            "thousand",
-            "million");
-
     static Integer numberWord(String w) {
         return switch (w) {
             case "one", "single" -> 1;

@@ -109,8 +109,6 @@ abstract class ParseContext {
             "is", "are", "was", "were", "be", "been", "a", "an", "the", "of", "with", "has", "have", "had", "whose",
             "that", "which", "who", "its", "their", "having", "value", "values", "being", "in", "and");
 
-    static final Set<String> BINDERS = Words.set("of", "for", "in", "from", "by", "on", "at");
-
     static final Set<String> DETERMINERS = Words.set(
             "the", "a", "an", "all", "each", "every", "its", "their", "his", "her", "any", "those", "these", "this",
             "that", "some");
@@ -126,8 +124,6 @@ abstract class ParseContext {
     Kind[] kinds;
 
     TableEntry focus;
-
-    int focusUnit = -1;
 
     int headEnd;
 
@@ -177,11 +173,7 @@ abstract class ParseContext {
 
     boolean star;
 
-    boolean countAll;
-
     TableEntry countTable;
-
-    ColumnEntry countValueColumn;
 
     double penalty = 1.0;
 

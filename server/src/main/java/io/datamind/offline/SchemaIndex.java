@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,30 +80,6 @@ final class SchemaIndex {
                 }
             }
             return null;
-        }
-
-        /** A table whose rows only link other tables: every column is part of a foreign key. */
-        boolean isBridge() {
-            if (columns.isEmpty()) {
-                return false;
-            }
-            Set<ColumnEntry> fk = new HashSet<>();
-            for (Edge e : edges) {
-                if (e.from == this) {
-                    fk.addAll(e.fromColumns);
-                }
-            }
-            int plain = 0;
-            for (ColumnEntry c : columns) {
-                if (!fk.contains(c)) {
-                    plain++;
-                }
-            }
-            return fk.size() >= 2 && plain <= 1;
-        }
-
-        String stemKey() {
-            return String.join(" ", stems(words));
         }
 
         @Override
@@ -785,9 +760,5 @@ final class SchemaIndex {
             }
         }
         return out;
-    }
-
-    Set<TableEntry> tableSet(List<TableEntry> list) {
-        return new LinkedHashSet<>(list);
     }
 }

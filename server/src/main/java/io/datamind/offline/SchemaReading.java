@@ -168,10 +168,6 @@ abstract class SchemaReading extends ParseContext {
         return false;
     }
 
-    boolean isPossessiveTableBefore(int i) {
-        return isWord(i - 1, "'s") && tableAt(i - 2) != null;
-    }
-
     TableEntry tableAt(int i) {
         if (kind(i) != Kind.TABLE) {
             return null;
@@ -316,7 +312,6 @@ abstract class SchemaReading extends ParseContext {
 
     void setFocus(int i) {
         focus = tableAt(i);
-        focusUnit = i;
     }
 
     int firstBoundary(int from, int end) {

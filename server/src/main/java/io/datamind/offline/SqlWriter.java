@@ -17,7 +17,6 @@ import io.datamind.offline.Plan.Scalar;
 import io.datamind.offline.Plan.YearIs;
 import io.datamind.offline.SchemaIndex.ColumnEntry;
 import io.datamind.offline.SchemaIndex.TableEntry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -527,13 +526,5 @@ final class SqlWriter {
                 yield col + " >= " + minus(start, 1, p.unit()) + " AND " + col + " < " + start;
             }
         };
-    }
-
-    static List<String> columnsOf(Plan p) {
-        List<String> out = new ArrayList<>();
-        for (Expr e : p.select) {
-            out.add(e.column() == null ? "count" : e.column().name);
-        }
-        return out;
     }
 }
