@@ -106,6 +106,12 @@ final class QuestionParser extends SelectReading {
             for (ColumnEntry c : t.primaryKey) {
                 groupBy.add(Expr.col(c));
             }
+            for (ColumnEntry c : display) {
+                // shown columns are grouped too: not every database derives them from the key
+                if (!groupBy.contains(Expr.col(c))) {
+                    groupBy.add(Expr.col(c));
+                }
+            }
         }
         Sup rank = sup;
         if (rank != null && rank.kind() == Kind.TABLE && rank.counted() == null) {
@@ -213,7 +219,7 @@ final class QuestionParser extends SelectReading {
             }
         }
         if (mostCommon != null) {
-            if (!groupBy.contains(Expr.col(mostCommon.column()))) {
+            if (mostCommon.column() != null && !groupBy.contains(Expr.col(mostCommon.column()))) {
                 groupBy.add(Expr.col(mostCommon.column()));
             }
             p.orderBy.add(new Plan.Order(Expr.countAll(), mostCommon.desc()));

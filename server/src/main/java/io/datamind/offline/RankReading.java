@@ -322,13 +322,30 @@ abstract class RankReading extends SchemaReading {
                     col = b;
                 }
             }
+            int tableAt = kind(c) == Kind.TABLE && !used(c) ? c : -1;
+            int before = skipBack(i - 1, Set.of("the", "is", "are", "was", "that", "which", "being"));
+            if (col < 0
+                    && tableAt < 0
+                    && kind(before) == Kind.TABLE
+                    && !used(before)
+                    && (tableAt(before) != focus || namedTables().size() > 1)) {
+                tableAt = before;
+            }
+            if (col < 0 && tableAt >= 0) {
+                // "the most common media type of tracks": the related table with the most rows
+                use(i, end);
+                use(tableAt);
+                groupTables.add(tableAt(tableAt));
+                required.add(tableAt(tableAt));
+                mostCommon = new Sup(Kind.TABLE, null, Agg.COUNT, tableAt(tableAt), desc, 1);
+                continue;
+            }
             if (col < 0) {
                 continue;
             }
             ColumnEntry ce = column(col);
             use(i, end);
             use(col);
-            isWord(i - 1, "the");
             mostCommon = new Sup(Kind.COLUMN, ce, Agg.COUNT, null, desc, 1);
             select.add(new Item(col, Expr.col(ce)));
         }
