@@ -175,11 +175,11 @@ public final class OfflineSpiderBench {
         System.out.println("results: " + out.toAbsolutePath());
         System.out.printf(
                 Locale.ROOT,
-                "execution_accuracy=%.2f answered=%.2f precision=%.2f median_ms=%d%n",
+                "execution_accuracy=%.2f answered=%.2f precision=%.2f median_ms=%.2f%n",
                 (double) all[2] / all[0],
                 (double) all[1] / all[0],
                 all[1] == 0 ? 0 : (double) all[2] / all[1],
-                Math.round(median));
+                median);
     }
 
     private static boolean hasTopLevelOrderBy(JsonNode sql) {
