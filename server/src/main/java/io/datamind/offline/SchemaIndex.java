@@ -702,21 +702,25 @@ final class SchemaIndex {
         if (word.length() < 7) {
             return null;
         }
-        return abbreviations
-                .computeIfAbsent(word, w -> {
-                    String best = "";
-                    for (String v : vocabulary) {
-                        if (v.length() >= 4
-                                && v.length() <= w.length() - 3
-                                && w.startsWith(v)
-                                && v.length() > best.length()
-                                && !Words.STOPWORDS.contains(v)) {
-                            best = v;
-                        }
-                    }
-                    return best;
-                })
-                .transform(b -> b.isEmpty() ? null : b);
+        String cached = abbreviations.get(word);
+        if (cached == null) {
+            String best = "";
+            for (String v : vocabulary) {
+                if (v.length() >= 4
+                        && v.length() <= word.length() - 3
+                        && word.startsWith(v)
+                        && v.length() > best.length()
+                        && !Words.STOPWORDS.contains(v)) {
+                    best = v;
+                }
+            }
+            cached = best;
+            if (abbreviations.size() < 10_000) {
+                // questions bring new words forever; keep the memo bounded
+                abbreviations.put(word, cached);
+            }
+        }
+        return cached.isEmpty() ? null : cached;
     }
 
     private List<String> singleWordKeys = List.of();

@@ -80,8 +80,10 @@ class OfflineEngineTest {
                 .containsExactly("Robot", "Shovel", "Atlas");
         assertThat(rows(dialect, "Which product has the highest price?")).containsExactly("Robot");
         assertThat(rows(dialect, "Which customer has the most orders?")).containsExactly("Ada");
-        assertThat(rows(dialect, "What is the most common category of products?")).containsExactly("Toys");
-        assertThat(rows(dialect, "Which status is the most common among orders?")).containsExactly("shipped");
+        assertThat(rows(dialect, "What is the most common category of products?"))
+                .containsExactly("Toys");
+        assertThat(rows(dialect, "Which status is the most common among orders?"))
+                .containsExactly("shipped");
         assertThat(rows(MUSIC, dialect, "Which singer has the most songs?")).containsExactly("Tomas");
     }
 
