@@ -135,7 +135,8 @@ abstract class ParseContext {
 
     record Item(int pos, Expr expr) {}
 
-    record Sup(Kind kind, ColumnEntry column, Agg agg, TableEntry counted, boolean desc, int limit) {}
+    /** A ranking that keeps one row: by a column (perhaps aggregated) or by the count of a related table. */
+    record Sup(Kind kind, ColumnEntry column, Agg agg, TableEntry counted, boolean desc) {}
 
     final List<Item> select = new ArrayList<>();
 

@@ -337,7 +337,7 @@ abstract class RankReading extends SchemaReading {
                 use(tableAt);
                 groupTables.add(tableAt(tableAt));
                 required.add(tableAt(tableAt));
-                mostCommon = new Sup(Kind.TABLE, null, Agg.COUNT, tableAt(tableAt), desc, 1);
+                mostCommon = new Sup(Kind.TABLE, null, Agg.COUNT, tableAt(tableAt), desc);
                 continue;
             }
             if (col < 0) {
@@ -346,7 +346,7 @@ abstract class RankReading extends SchemaReading {
             ColumnEntry ce = column(col);
             use(i, end);
             use(col);
-            mostCommon = new Sup(Kind.COLUMN, ce, Agg.COUNT, null, desc, 1);
+            mostCommon = new Sup(Kind.COLUMN, ce, Agg.COUNT, null, desc);
             select.add(new Item(col, Expr.col(ce)));
         }
     }
@@ -420,7 +420,7 @@ abstract class RankReading extends SchemaReading {
                     }
                     use(i, k + 1);
                     required.add(counted);
-                    sup = new Sup(Kind.TABLE, null, Agg.COUNT, counted, high, 1);
+                    sup = new Sup(Kind.TABLE, null, Agg.COUNT, counted, high);
                     continue;
                 }
                 if (kind(k) == Kind.COLUMN) {
@@ -443,9 +443,9 @@ abstract class RankReading extends SchemaReading {
                     }
                     if (agg == Agg.COUNT && !c.numeric()) {
                         required.add(c.table);
-                        sup = new Sup(Kind.TABLE, null, Agg.COUNT, c.table, high, 1);
+                        sup = new Sup(Kind.TABLE, null, Agg.COUNT, c.table, high);
                     } else {
-                        sup = new Sup(Kind.COLUMN, c, agg == null ? Agg.NONE : agg, null, high, 1);
+                        sup = new Sup(Kind.COLUMN, c, agg == null ? Agg.NONE : agg, null, high);
                         if (isHead(i) && !precededByRelation(i)) {
                             // "the maximum horsepower and the make of ...": show the ranked value too.
                             select.add(new Item(k, new Expr(agg == null ? Agg.NONE : agg, c, false, null)));
@@ -471,7 +471,7 @@ abstract class RankReading extends SchemaReading {
                         if (counted != null) {
                             required.add(counted);
                         }
-                        sup = new Sup(Kind.TABLE, null, Agg.COUNT, counted, high, 1);
+                        sup = new Sup(Kind.TABLE, null, Agg.COUNT, counted, high);
                     }
                 }
                 continue;
@@ -486,7 +486,7 @@ abstract class RankReading extends SchemaReading {
             if (tableAt(k) != null) {
                 required.add(tableAt(k));
             }
-            sup = new Sup(Kind.COLUMN, c, Agg.NONE, null, attributeDescending(attr, c), 1);
+            sup = new Sup(Kind.COLUMN, c, Agg.NONE, null, attributeDescending(attr, c));
         }
     }
 
