@@ -17,8 +17,4 @@ public record PageQuery(int offset, int limit) {
             throw ApiException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
         }
     }
-
-    public static PageQuery first(int limit) {
-        return new PageQuery(0, limit);
-    }
 }

@@ -2,7 +2,6 @@ package io.datamind.schema;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -13,13 +12,5 @@ public record SchemaSnapshot(UUID connectionId, Instant discoveredAt, List<Table
 
     public SchemaSnapshot {
         tables = List.copyOf(tables);
-    }
-
-    /** Finds a table by name, case-insensitively; the schema is optional. */
-    public Optional<TableInfo> table(String schema, String name) {
-        return tables.stream()
-                .filter(t -> t.name().equalsIgnoreCase(name))
-                .filter(t -> schema == null || schema.isEmpty() || schema.equalsIgnoreCase(t.schema()))
-                .findFirst();
     }
 }

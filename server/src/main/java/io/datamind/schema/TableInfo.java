@@ -25,8 +25,4 @@ public record TableInfo(
         primaryKey = List.copyOf(primaryKey);
         foreignKeys = List.copyOf(foreignKeys);
     }
-
-    public String qualifiedName() {
-        return schema == null || schema.isEmpty() ? name : schema + "." + name;
-    }
 }

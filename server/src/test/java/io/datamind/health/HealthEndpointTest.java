@@ -23,11 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
 class HealthEndpointTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** No database URL: the embedded default. */
+    private static final String EMBEDDED_H2 = "";
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void healthyWhenDatabaseAndRedisAnswer() throws Exception {
-        try (ConfigurableApplicationContext app = start(TestServices.REDIS_URL, h2Url())) {
+        try (ConfigurableApplicationContext app = start(TestServices.REDIS_URL, EMBEDDED_H2)) {
             HttpResponse<String> response = get(app, "/api/v1/health?detail=true");
             JsonNode body = JSON.readTree(response.body());
             assertThat(response.statusCode()).isEqualTo(200);
@@ -42,7 +45,7 @@ class HealthEndpointTest {
 
     @Test
     void redisIsReportedDisabledWhenNotConfiguredAndChecksAreHiddenWithoutDetail() throws Exception {
-        try (ConfigurableApplicationContext app = start("", h2Url())) {
+        try (ConfigurableApplicationContext app = start("", EMBEDDED_H2)) {
             JsonNode detailed =
                     JSON.readTree(get(app, "/api/v1/health?detail=true").body());
             assertThat(detailed.get("status").asString()).isEqualTo("healthy");
@@ -55,7 +58,7 @@ class HealthEndpointTest {
     @Test
     void degradedButServingWhenConfiguredRedisGoesAway() throws Exception {
         try (TcpProxy redis = new TcpProxy("127.0.0.1", 6379);
-                ConfigurableApplicationContext app = start("redis://127.0.0.1:" + redis.port(), h2Url())) {
+                ConfigurableApplicationContext app = start("redis://127.0.0.1:" + redis.port(), EMBEDDED_H2)) {
             assertThat(status(get(app, "/api/v1/health?detail=true"))).isEqualTo("healthy");
             redis.cut();
             HttpResponse<String> response = get(app, "/api/v1/health?detail=true");
@@ -82,10 +85,6 @@ class HealthEndpointTest {
                             .asString())
                     .isEqualTo("error");
         }
-    }
-
-    private static String h2Url() {
-        return "";
     }
 
     private static ConfigurableApplicationContext start(String redisUrl, String databaseUrl) throws Exception {

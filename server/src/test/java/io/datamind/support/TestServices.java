@@ -33,26 +33,22 @@ public final class TestServices {
 
     /** Creates an empty PostgreSQL database with a unique name and returns its name. */
     public static String createPostgresDatabase(String prefix) {
-        String name =
-                prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = DriverManager.getConnection(postgresUrl("test"), PG_USER, "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create PostgreSQL database " + name, e);
-        }
-        return name;
+        return createDatabase(postgresUrl("test"), PG_USER, prefix);
     }
 
     /** Creates an empty MariaDB database with a unique name and returns its name. */
     public static String createMariadbDatabase(String prefix) {
+        return createDatabase(mariadbUrl("test"), MARIADB_USER, prefix);
+    }
+
+    private static String createDatabase(String adminUrl, String user, String prefix) {
         String name =
                 prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = DriverManager.getConnection(mariadbUrl("test"), MARIADB_USER, "");
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, "");
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create MariaDB database " + name, e);
+            throw new IllegalStateException("Cannot create database " + name + " at " + adminUrl, e);
         }
         return name;
     }
