@@ -1,0 +1,15 @@
+package io.datamind.ask;
+
+import java.util.List;
+
+/**
+ * How to draw a result; the web app renders it with ECharts.
+ *
+ * @param type {@code kpi}, {@code line}, {@code bar}, {@code horizontal_bar}, {@code grouped_bar},
+ *     {@code stacked_bar}, {@code pie}, {@code scatter} or {@code table}
+ * @param x the category, time or first measure column; null for kpi and table
+ * @param y the measure columns
+ * @param series the second category column that splits bars into groups or stacks; null otherwise
+ * @param title a short title
+ */
+public record ChartSpec(String type, String x, List<String> y, String series, String title) {}

@@ -1,0 +1,61 @@
+package io.datamind.ask;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One answer, as REST returns it, the streams send it last ({@code chat_response}) and the session history lists it.
+ *
+ * @param status {@code answered}, {@code declined} (the provider would not answer, or the budget is exhausted) or
+ *     {@code failed} (the provider, the check or the database failed, or the question was cancelled)
+ * @param message for declined and failed answers, what happened and what to do, safe to show; null when answered
+ * @param reasoning how the question was read (the model's reasoning, or the offline engine's explanation)
+ * @param rows the first 100 rows
+ * @param rowCount rows the query returned (up to the runner's row limit)
+ * @param truncated whether the runner stopped at its row or byte limit
+ * @param timings milliseconds per stage, in pipeline order
+ * @param attempts SQL generation attempts: 1, or more after repairs
+ */
+public record ChatAnswer(
+        UUID sessionId,
+        UUID messageId,
+        UUID connectionId,
+        String question,
+        String status,
+        String message,
+        String sql,
+        String reasoning,
+        List<Column> columns,
+        List<List<Object>> rows,
+        long rowCount,
+        boolean truncated,
+        ChartSpec chart,
+        String analysis,
+        List<String> followUps,
+        Tokens tokens,
+        Map<String, Long> timings,
+        int attempts,
+        String provider,
+        String model,
+        Instant createdAt) {
+
+    /**
+     * A result column.
+     *
+     * @param category number, integer, text, boolean, date, timestamp, time, binary or other
+     */
+    public record Column(String name, String type, String category) {}
+
+    /** Tokens the provider reported, per phase; zeros for the offline engine and cached answers. */
+    public record Tokens(Usage sqlGeneration, Usage analysis) {
+
+        public static final Tokens NONE = new Tokens(Usage.NONE, Usage.NONE);
+    }
+
+    public record Usage(long input, long output) {
+
+        public static final Usage NONE = new Usage(0, 0);
+    }
+}
