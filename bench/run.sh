@@ -11,6 +11,7 @@ set -euo pipefail
 
 declare -A BENCHMARKS=(
   [offline-spider]=io.datamind.offline.bench.OfflineSpiderBench
+  [schema-linking]=io.datamind.linking.SchemaLinkingBench
 )
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,7 @@ class SchemaSync implements DisposableBean {
     private final ConnectionTargets targets;
     private final SchemaDiscovery discovery;
     private final SchemaSnapshotRepository repository;
+    private final ApplicationEventPublisher events;
     private final ThreadPoolExecutor executor;
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
@@ -42,8 +44,10 @@ class SchemaSync implements DisposableBean {
             ConnectionTargets targets,
             SchemaDiscovery discovery,
             SchemaSnapshotRepository repository,
-            SchemaProperties properties) {
+            SchemaProperties properties,
+            ApplicationEventPublisher events) {
         this.targets = targets;
+        this.events = events;
         this.discovery = discovery;
         this.repository = repository;
         AtomicInteger threads = new AtomicInteger();
@@ -106,6 +110,7 @@ class SchemaSync implements DisposableBean {
         try {
             SchemaSnapshot snapshot = discovery.discover(targets.forConnection(orgId, connectionId));
             repository.save(orgId, snapshot);
+            events.publishEvent(new SchemaSynced(orgId, connectionId));
             log.info("Discovered {} tables of connection {}", snapshot.tables().size(), connectionId);
         } catch (NotFoundException e) {
             log.debug("Connection {} was deleted before its schema sync", connectionId);
