@@ -104,17 +104,17 @@ class StoredGlossaries implements Glossaries {
         return terms;
     }
 
-    /** Trimmed, inner runs of white space folded to one space; null (with an error) when not acceptable. */
+    /** Trimmed, runs of white space (tabs, line breaks) folded to one space; null (with an error) when refused. */
     private static String text(FieldErrors errors, String field, String value, int max) {
         if (value == null || value.isBlank()) {
             errors.add(field, "Required");
             return null;
         }
-        if (FieldRules.hasControlOrFormat(value)) {
+        String text = value.strip().replaceAll("\\s+", " ");
+        if (FieldRules.hasControlOrFormat(text)) {
             errors.add(field, "Must not contain control or invisible characters");
             return null;
         }
-        String text = value.strip().replaceAll("\\s+", " ");
         if (text.length() > max) {
             errors.add(field, "At most " + max + " characters");
             return null;

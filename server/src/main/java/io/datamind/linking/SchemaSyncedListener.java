@@ -65,6 +65,11 @@ class SchemaSyncedListener implements DisposableBean {
         }
     }
 
+    /** True when no schema waits for or is being embedded. */
+    boolean idle() {
+        return pending.isEmpty() && executor.getQueue().isEmpty() && executor.getActiveCount() == 0;
+    }
+
     @Override
     public void destroy() {
         executor.shutdownNow();
