@@ -108,6 +108,16 @@ class RelevantSchemaSelector implements SchemaSelector {
                 }
             }
         }
+        if (bestLexical == 0 && semantic == null) {
+            // Nothing in the question names anything: the most joined tables say most about the schema.
+            int maxDegree = 0;
+            for (int[] neighbours : index.neighbours) {
+                maxDegree = Math.max(maxDegree, neighbours.length);
+            }
+            for (int t = 0; t < n; t++) {
+                scores[t] = (1.0 + index.neighbours[t].length) / (1.0 + maxDegree);
+            }
+        }
         return scores;
     }
 

@@ -86,7 +86,7 @@ final class Bm25Baseline {
                 used += cost;
             }
         }
-        return new Selection(chosen, tokensOf(chosen));
+        return new Selection(chosen, used);
     }
 
     /** Tokens of these tables rendered with all their columns, keys between them shown. */

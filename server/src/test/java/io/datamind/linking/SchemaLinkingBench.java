@@ -5,6 +5,8 @@ import io.datamind.schema.ForeignKey;
 import io.datamind.schema.SchemaSnapshot;
 import io.datamind.schema.TableInfo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -76,6 +78,9 @@ public final class SchemaLinkingBench {
                 Locale.ROOT, "embeddings: %d computed and stored in %d ms (once, as a sync)%n", embedded, indexMs);
 
         RelevantSchemaSelector selector = new RelevantSchemaSelector(store, embedder, properties);
+        // What the embeddings add: the same selector with words only (as while a sync is still embedding).
+        RelevantSchemaSelector wordsOnly =
+                new RelevantSchemaSelector(store, embedder, new LinkingProperties(false, 20, 25));
         Bm25Baseline bm25 = new Bm25Baseline(catalog);
         List<String> sortedNames = new ArrayList<>();
         for (TableInfo t : catalog.tables()) {
@@ -91,12 +96,16 @@ public final class SchemaLinkingBench {
             selector.select(catalog, dev.get(i).get("question").asString(), BUDGET);
         }
 
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Double> times = new ArrayList<>();
+        List<Double> cpuTimes = new ArrayList<>();
         List<Double> tokens = new ArrayList<>();
         List<Double> tables = new ArrayList<>();
         int covered = 0;
         int coveredFirst100 = 0;
         int coveredBm25 = 0;
+        int coveredWords = 0;
+        List<Double> wordsTokens = new ArrayList<>();
         List<Double> bm25Tokens = new ArrayList<>();
         ArrayNode results = mapper.createArrayNode();
         for (int i = 0; i < dev.size(); i++) {
@@ -106,9 +115,11 @@ public final class SchemaLinkingBench {
             Set<String> gold = new TreeSet<>();
             goldTables(q.get("sql"), tableNamesByDb.get(db), db, gold);
 
+            long cpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             SchemaContext context = selector.select(catalog, question, BUDGET);
             double ms = (System.nanoTime() - t0) / 1e6;
+            cpuTimes.add((threads.getCurrentThreadCpuTime() - cpu0) / 1e6);
             Set<String> selected = new LinkedHashSet<>();
             for (TableInfo t : context.tables()) {
                 selected.add(SchemaIndex.qualifiedName(t.schema(), t.name()).toLowerCase(Locale.ROOT));
@@ -116,6 +127,13 @@ public final class SchemaLinkingBench {
             boolean ok = selected.containsAll(gold);
             covered += ok ? 1 : 0;
             coveredFirst100 += first100.containsAll(gold) ? 1 : 0;
+            SchemaContext words = wordsOnly.select(catalog, question, BUDGET);
+            boolean wordsOk = words.tables().stream()
+                    .map(t -> SchemaIndex.qualifiedName(t.schema(), t.name()).toLowerCase(Locale.ROOT))
+                    .toList()
+                    .containsAll(gold);
+            coveredWords += wordsOk ? 1 : 0;
+            wordsTokens.add((double) words.tokens());
             Bm25Baseline.Selection baseline = bm25.select(question, BUDGET);
             coveredBm25 += baseline.tables().containsAll(gold) ? 1 : 0;
             bm25Tokens.add((double) baseline.tokens());
@@ -135,6 +153,7 @@ public final class SchemaLinkingBench {
             gold.forEach(goldNode::add);
             ArrayNode missing = r.putArray("missing");
             gold.stream().filter(g -> !selected.contains(g)).forEach(missing::add);
+            r.put("words_only_covered", wordsOk);
             r.put("bm25_covered", baseline.tables().containsAll(gold));
             ArrayNode top = r.putArray("selected_first");
             selected.stream().limit(8).forEach(top::add);
@@ -160,6 +179,10 @@ public final class SchemaLinkingBench {
         summary.put("median_tables", percentile(tables, 0.5));
         summary.put("median_ms", Math.round(medianMs * 100) / 100.0);
         summary.put("p95_ms", Math.round(percentile(times, 0.95) * 100) / 100.0);
+        summary.put("median_cpu_ms", Math.round(percentile(cpuTimes, 0.5) * 100) / 100.0);
+        summary.put("load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        summary.put("words_only_coverage", round3((double) coveredWords / n));
+        summary.put("words_only_median_tokens", percentile(wordsTokens, 0.5));
         summary.put("first100_coverage", round3((double) coveredFirst100 / n));
         summary.put("first100_tokens", first100Tokens);
         summary.put("bm25_coverage", round3((double) coveredBm25 / n));
@@ -181,6 +204,16 @@ public final class SchemaLinkingBench {
                 percentile(tables, 0.5),
                 medianMs,
                 percentile(times, 0.95));
+        System.out.printf(
+                Locale.ROOT,
+                "selection CPU time: median %.2f ms (wall time includes waiting for a core; load average %.1f)%n",
+                percentile(cpuTimes, 0.5),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "same selector, words only: coverage %.3f, median %.0f tokens%n",
+                (double) coveredWords / n,
+                percentile(wordsTokens, 0.5));
         System.out.printf(
                 Locale.ROOT,
                 "first 100 tables: coverage %.3f, %d tokens%n",

@@ -171,6 +171,10 @@ class SchemaSelectorTest {
 
         assertThat(names(context)).contains("hr.employees", "hr.departments");
         assertThat(context.tokens()).isLessThanOrEqualTo(BUDGET);
+        // A question that names nothing still gets the most joined tables rather than an empty schema.
+        SchemaContext vague = selector.select(unsynced, "hello there", BUDGET);
+        assertThat(names(vague)).as("each joined to 19 tables").startsWith("ops.lab_sites", "ops.sensor_sites");
+        assertThat(vague.tokens()).isLessThanOrEqualTo(BUDGET);
         // What only the embeddings know: cars are vehicles.
         assertThat(names(selector.select(unsynced, "Which cars were bought before 2020?", BUDGET)))
                 .doesNotContain("fleet.vehicles");
