@@ -19,7 +19,7 @@ class ConnectionRepository {
 
     private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {};
     private static final String COLUMNS = "id, org_id, name, type, host, port, database_name, username, password_enc,"
-            + " ssl_mode, properties, file_path, managed, created_at, updated_at";
+            + " ssl_mode, properties, file_path, managed, managed_kind, created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -32,7 +32,7 @@ class ConnectionRepository {
     void insert(StoredConnection c) {
         jdbc.sql("INSERT INTO connections (" + COLUMNS + ") VALUES (:id, :orgId, :name, :type, :host, :port,"
                         + " :database, :username, :passwordEnc, :sslMode, :properties, :filePath, :managed,"
-                        + " :createdAt, :updatedAt)")
+                        + " :managedKind, :createdAt, :updatedAt)")
                 .params(params(c))
                 .update();
     }
@@ -58,6 +58,14 @@ class ConnectionRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE id = :id AND org_id = :orgId")
                 .param("id", id)
                 .param("orgId", orgId)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<StoredConnection> findManaged(UUID orgId, ManagedKind kind) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE org_id = :orgId AND managed_kind = :kind")
+                .param("orgId", orgId)
+                .param("kind", kind.id())
                 .query(this::map)
                 .optional();
     }
@@ -105,6 +113,8 @@ class ConnectionRepository {
         params.put("properties", json.writeValueAsString(c.properties()));
         params.put("filePath", c.filePath());
         params.put("managed", c.managed());
+        params.put(
+                "managedKind", c.managedKind() == null ? null : c.managedKind().id());
         params.put("createdAt", DbTimes.utc(c.createdAt()));
         params.put("updatedAt", DbTimes.utc(c.updatedAt()));
         return params;
@@ -126,7 +136,7 @@ class ConnectionRepository {
                 rs.getString("ssl_mode"),
                 json.readValue(rs.getString("properties"), PROPERTIES),
                 rs.getString("file_path"),
-                rs.getBoolean("managed"),
+                ManagedKind.fromId(rs.getString("managed_kind")),
                 DbTimes.instant(rs, "created_at"),
                 DbTimes.instant(rs, "updated_at"));
     }

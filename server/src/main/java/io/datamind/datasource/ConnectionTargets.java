@@ -5,6 +5,7 @@ import io.datamind.common.NotFoundException;
 import io.datamind.query.DataSourceTarget;
 import io.datamind.query.DatabaseType;
 import io.datamind.sample.SampleDatabase;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -25,16 +26,19 @@ public class ConnectionTargets {
     private final ConnectionDetailsValidator validator;
     private final CredentialCipher cipher;
     private final SampleDatabase sample;
+    private final UploadsConnections uploads;
 
     ConnectionTargets(
             ConnectionRepository repository,
             ConnectionDetailsValidator validator,
             CredentialCipher cipher,
-            SampleDatabase sample) {
+            SampleDatabase sample,
+            UploadsConnections uploads) {
         this.repository = repository;
         this.validator = validator;
         this.cipher = cipher;
         this.sample = sample;
+        this.uploads = uploads;
     }
 
     /**
@@ -52,8 +56,12 @@ public class ConnectionTargets {
     }
 
     DataSourceTarget forStored(StoredConnection stored) {
-        if (stored.managed()) {
+        if (stored.managedKind() == ManagedKind.SAMPLE) {
             return sampleTarget(stored);
+        }
+        if (stored.managedKind() == ManagedKind.UPLOADS) {
+            // Like the sample, the file lies outside the file root on purpose and is opened read-only.
+            return target(stored.id(), stored.orgId(), managedDuckDb(stored, uploads.file(stored.orgId())));
         }
         String password = stored.passwordEnc() == null
                 ? null
@@ -89,8 +97,11 @@ public class ConnectionTargets {
         }
         // The sample file lies outside the file root on purpose (users cannot point at it), so it skips the
         // validator; it is opened read-only like any DuckDB source.
-        ValidatedConnection validated = new ValidatedConnection(
-                stored.name(), ConnectionType.DUCKDB, null, null, 0, null, null, null, null, Map.of(), sample.path());
-        return target(stored.id(), stored.orgId(), validated);
+        return target(stored.id(), stored.orgId(), managedDuckDb(stored, sample.path()));
+    }
+
+    private static ValidatedConnection managedDuckDb(StoredConnection stored, Path file) {
+        return new ValidatedConnection(
+                stored.name(), ConnectionType.DUCKDB, null, null, 0, null, null, null, null, Map.of(), file);
     }
 }

@@ -6,6 +6,7 @@ import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.OpenApiOperations;
 import io.datamind.support.TestAccounts;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -100,6 +101,16 @@ class TenantIsolationTest {
     /** One of every org-owned resource in the organization. Modules that add resources add them here. */
     private static void createResources(HttpApi api, Tenant tenant) {
         // Members are created with the tenant; the audit log fills itself from them.
+        // An upload: the organization's Uploads connection, with the marker among its table's sample values.
+        HttpApi.Response upload = api.request("POST", "/api/v1/uploads")
+                .bearer(tenant.ownerToken())
+                .multipart(
+                        Map.of(),
+                        "file",
+                        "tenant.csv",
+                        ("name\n" + tenant.marker() + "\n").getBytes(StandardCharsets.UTF_8))
+                .send();
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     }
 
     private static HttpApi.Response call(
