@@ -36,7 +36,8 @@ class RoleMatrixTest {
             // analysts' test and sync of saved connections: ConnectionsApiTest checks it.
             "PUT|DELETE /api/v1/connections",
             "POST /api/v1/connections/test",
-            "PUT /api/v1/org/budget");
+            "PUT /api/v1/org/budget",
+            "* /api/v1/org/ai-settings");
 
     @LocalServerPort
     int port;
