@@ -92,12 +92,16 @@ class SchemaSnapshotRepository {
     }
 
     Optional<SchemaSnapshot> snapshot(UUID orgId, UUID connectionId) {
+        return snapshotJson(orgId, connectionId).map(text -> json.readValue(text, SchemaSnapshot.class));
+    }
+
+    /** The snapshot as stored: the JSON of {@link SchemaSnapshot}, as the API would write it. */
+    Optional<String> snapshotJson(UUID orgId, UUID connectionId) {
         return jdbc.sql("SELECT snapshot FROM schema_snapshots"
                         + " WHERE connection_id = :id AND org_id = :orgId AND snapshot IS NOT NULL")
                 .param("id", connectionId)
                 .param("orgId", orgId)
                 .query(String.class)
-                .optional()
-                .map(text -> json.readValue(text, SchemaSnapshot.class));
+                .optional();
     }
 }

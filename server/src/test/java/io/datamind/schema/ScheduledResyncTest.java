@@ -34,6 +34,7 @@ class ScheduledResyncTest {
     void staleAndNeverSyncedConnectionsAreDiscoveredAgain() throws Exception {
         String database = TestServices.createPostgresDatabase("resync");
         execute(database, "CREATE TABLE first_table (id INT PRIMARY KEY)");
+        execute(database, "COMMENT ON TABLE first_table IS 'Umsätze ✓ 売上'");
         HttpApi api = new HttpApi(port);
         TestAccounts.Account owner = TestAccounts.registerOwner(api);
         String token = TestAccounts.token(api, owner).accessToken();
@@ -54,6 +55,11 @@ class ScheduledResyncTest {
         String schemaPath = "/api/v1/connections/" + id + "/schema";
         awaitTrue(
                 () -> api.request("GET", schemaPath).bearer(token).send().body().contains("first_table"));
+        // Served as stored: JSON in UTF-8, the same document the snapshot API reads.
+        HttpApi.Response schema = api.request("GET", schemaPath).bearer(token).send();
+        assertThat(schema.header("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(schema.json().get("tables").get(0).get("comment").asString()).isEqualTo("Umsätze ✓ 売上");
+        assertThat(schema.json().get("connectionId").asString()).isEqualTo(id);
 
         // Nobody asks for a sync: the schedule notices the new table.
         execute(database, "CREATE TABLE added_later (id INT PRIMARY KEY)");
