@@ -100,6 +100,20 @@ class TenantIsolationTest {
     /** One of every org-owned resource in the organization. Modules that add resources add them here. */
     private static void createResources(HttpApi api, Tenant tenant) {
         // Members are created with the tenant; the audit log fills itself from them.
+        HttpApi.Response aiSettings = api.request("PUT", "/api/v1/org/ai-settings")
+                .bearer(tenant.ownerToken())
+                .json(Map.of(
+                        "provider", "openai",
+                        "model", tenant.marker() + "-model",
+                        "baseUrl", "http://" + tenant.marker() + ".example.com",
+                        "apiKey", tenant.marker() + "-key"))
+                .send();
+        assertThat(aiSettings.status()).as(aiSettings.toString()).isEqualTo(200);
+        HttpApi.Response budget = api.request("PUT", "/api/v1/org/budget")
+                .bearer(tenant.ownerToken())
+                .json(Map.of("monthlyTokenBudget", 4242))
+                .send();
+        assertThat(budget.status()).as(budget.toString()).isEqualTo(200);
     }
 
     private static HttpApi.Response call(
