@@ -11,6 +11,7 @@ set -euo pipefail
 
 declare -A BENCHMARKS=(
   [offline-spider]=io.datamind.offline.bench.OfflineSpiderBench
+  [schema-discovery]=io.datamind.schema.SchemaDiscoveryBench
 )
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -111,6 +111,20 @@ class TenantIsolationTest {
                         ("name\n" + tenant.marker() + "\n").getBytes(StandardCharsets.UTF_8))
                 .send();
         assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+        HttpApi.Response aiSettings = api.request("PUT", "/api/v1/org/ai-settings")
+                .bearer(tenant.ownerToken())
+                .json(Map.of(
+                        "provider", "openai",
+                        "model", tenant.marker() + "-model",
+                        "baseUrl", "http://" + tenant.marker() + ".example.com",
+                        "apiKey", tenant.marker() + "-key"))
+                .send();
+        assertThat(aiSettings.status()).as(aiSettings.toString()).isEqualTo(200);
+        HttpApi.Response budget = api.request("PUT", "/api/v1/org/budget")
+                .bearer(tenant.ownerToken())
+                .json(Map.of("monthlyTokenBudget", 4242))
+                .send();
+        assertThat(budget.status()).as(budget.toString()).isEqualTo(200);
     }
 
     private static HttpApi.Response call(
