@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.datamind.common.ApiException;
 import io.datamind.llm.LlmException.Category;
+import io.datamind.support.FakeLlmServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
