@@ -188,10 +188,11 @@ final class ChartRecommender {
         if (type.equals("integer") || type.equals("number")) {
             // A year or month number column, named so (2023, 2024 ..., or EXTRACT's numeric 2023.0): time, not a
             // measure.
-            return named && allMatch(rows, c, value -> {
-                Double number = ResultSummaries.number(value);
-                return number != null && number == Math.rint(number);
-            });
+            return named
+                    && allMatch(rows, c, value -> {
+                        Double number = ResultSummaries.number(value);
+                        return number != null && number == Math.rint(number);
+                    });
         }
         if (type.equals("text")) {
             return allMatch(
