@@ -11,6 +11,7 @@ set -euo pipefail
 
 declare -A BENCHMARKS=(
   [offline-spider]=io.datamind.offline.bench.OfflineSpiderBench
+  [ask-overhead]=io.datamind.ask.bench.AskOverheadBench
 )
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
