@@ -125,6 +125,37 @@ class TenantIsolationTest {
                 .json(Map.of("monthlyTokenBudget", 4242))
                 .send();
         assertThat(budget.status()).as(budget.toString()).isEqualTo(200);
+        // A conversation on the sample connection, once its schema is discovered; the question carries the marker.
+        String connection = api.request("GET", "/api/v1/connections")
+                .bearer(tenant.ownerToken())
+                .send()
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(item -> "sample".equals(item.path("managedKind").asString()))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (api.request("GET", "/api/v1/connections/" + connection + "/schema")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .status()
+                != 200) {
+            assertThat(System.nanoTime()).as("sample schema discovered").isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        HttpApi.Response asked = api.request("POST", "/api/v1/chat/messages")
+                .bearer(tenant.ownerToken())
+                .json(Map.of("connectionId", connection, "question", "How many orders? " + tenant.marker()))
+                .send();
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
     }
 
     private static HttpApi.Response call(
