@@ -2,7 +2,15 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '@/features/auth/use-auth';
 import { hasRole } from '@/lib/roles';
 import { ErrorBoundary } from '../ErrorBoundary';
-import { AuditIcon, DocsIcon, HomeIcon, LogoMark, UsersIcon } from '../icons';
+import {
+  AuditIcon,
+  DatabaseIcon,
+  DocsIcon,
+  HomeIcon,
+  LogoMark,
+  UploadIcon,
+  UsersIcon,
+} from '../icons';
 import { UserMenu } from './UserMenu';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -13,6 +21,7 @@ export function AppLayout() {
   const { user } = useCurrentUser();
   const location = useLocation();
   const isAdmin = hasRole(user.role, 'admin');
+  const isAnalyst = hasRole(user.role, 'analyst');
 
   return (
     <div className="shell">
@@ -26,6 +35,17 @@ export function AppLayout() {
             <HomeIcon />
             <span>Home</span>
           </NavLink>
+          <div className="sidebar__section">Data</div>
+          <NavLink to="/connections" className={navClass}>
+            <DatabaseIcon />
+            <span>Connections</span>
+          </NavLink>
+          {isAnalyst && (
+            <NavLink to="/uploads" className={navClass}>
+              <UploadIcon />
+              <span>Upload data</span>
+            </NavLink>
+          )}
           {isAdmin && (
             <>
               <div className="sidebar__section">Administration</div>
