@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,8 @@ class RelevantSchemaSelector implements SchemaSelector {
     static final double JOIN = 0.5;
     /** Tables that did not fit, tried before giving up on the rest. */
     private static final int MISFITS = 30;
+
+    private static final Logger log = LoggerFactory.getLogger(RelevantSchemaSelector.class);
 
     private record IndexKey(Object connectionId, Object discoveredAt, int tables) {}
 
@@ -86,7 +90,13 @@ class RelevantSchemaSelector implements SchemaSelector {
         if (vectors.isEmpty()) {
             return null;
         }
-        return SemanticScores.of(index, vectors, embedder.embed(question));
+        try {
+            return SemanticScores.of(index, vectors, embedder.embed(question));
+        } catch (RuntimeException e) {
+            // The model could not load here (no writable cache for its native tokenizer, say): words still work.
+            log.warn("Embedding the question failed, choosing tables by words only: {}", e.toString());
+            return null;
+        }
     }
 
     private static double[] combine(SchemaIndex index, LexicalScores lexical, SemanticScores semantic) {
