@@ -35,6 +35,7 @@ class MiniLmEmbedder implements TextEmbedder, DisposableBean {
     private static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
 
     private volatile Model model;
+    private RuntimeException failure;
     private Path directory;
 
     @Override
@@ -70,7 +71,16 @@ class MiniLmEmbedder implements TextEmbedder, DisposableBean {
             synchronized (this) {
                 current = model;
                 if (current == null) {
-                    current = load();
+                    // A model that failed to load fails the same way until a restart; no 90 MB unpacking per call.
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    try {
+                        current = load();
+                    } catch (RuntimeException e) {
+                        failure = e;
+                        throw e;
+                    }
                     model = current;
                 }
             }
