@@ -3,6 +3,7 @@ package io.datamind.ask;
 import io.datamind.auth.Caller;
 import io.datamind.budget.TokenBudgets;
 import io.datamind.common.ApiException;
+import io.datamind.datasource.Glossaries;
 import io.datamind.linking.SchemaContext;
 import io.datamind.linking.SchemaSelector;
 import io.datamind.llm.CancellationToken;
@@ -31,6 +32,7 @@ class AskPipeline implements AskService {
     private final SqlAuthors authors;
     private final ChatRepository chats;
     private final SchemaSelector selector;
+    private final Glossaries glossaries;
     private final ExampleFinder examples;
     private final QueryAttempts attempts;
     private final PlainAnalysis plain;
@@ -42,6 +44,7 @@ class AskPipeline implements AskService {
             SqlAuthors authors,
             ChatRepository chats,
             SchemaSelector selector,
+            Glossaries glossaries,
             ExampleFinder examples,
             QueryAttempts attempts,
             PlainAnalysis plain,
@@ -51,6 +54,7 @@ class AskPipeline implements AskService {
         this.authors = authors;
         this.chats = chats;
         this.selector = selector;
+        this.glossaries = glossaries;
         this.examples = examples;
         this.attempts = attempts;
         this.plain = plain;
@@ -103,7 +107,11 @@ class AskPipeline implements AskService {
         SchemaContext schema = clock.time(
                 "schema",
                 () -> author.usesSchemaContext()
-                        ? selector.select(question.snapshot(), question.text(), properties.schemaTokenBudget())
+                        ? selector.select(
+                                question.snapshot(),
+                                question.text(),
+                                properties.schemaTokenBudget(),
+                                glossaries.of(question.orgId(), question.connectionId()))
                         : null);
         ExampleFinder.Found found =
                 clock.time("examples", () -> examples.find(question.orgId(), question.connectionId(), question.text()));
