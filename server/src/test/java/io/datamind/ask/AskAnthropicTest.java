@@ -304,6 +304,67 @@ class AskAnthropicTest {
     }
 
     @Test
+    void anAnalysisCutOffPartwayKeepsWhatWasStreamedWithANote() {
+        anthropic.enqueue(
+                sql(500, 20, "Per country.", REVENUE_SQL, null),
+                // Two words of the analysis, then the connection drops: no usage, no stop reason.
+                Reply.sse(AnthropicWire.opening(300, "The USA ", "brings the most", " revenue, 523.0"))
+                        .paced(Duration.ofMillis(30))
+                        .thenAbort());
+        List<AskEvent> events = new CopyOnWriteArrayList<>();
+        ChatAnswer answer = asks.ask(
+                caller(),
+                new AskCommand(UUID.fromString(connection), "Revenue per country", null, "cut-1"),
+                events::add,
+                new CancellationToken());
+
+        assertThat(answer.status()).as(answer.message()).isEqualTo("answered");
+        assertThat(anthropic.requestCount())
+                .as("no retry once tokens were shown")
+                .isEqualTo(2);
+        String streamed = analysisTokens(events);
+        assertThat(streamed)
+                .as("the partial text, then only the note: no second, model-free analysis")
+                .isEqualTo("The USA brings the most revenue, 523.0" + AskPipeline.CUT_OFF);
+        assertThat(answer.analysis()).as("the answer says what the client saw").isEqualTo(streamed);
+        assertThat(answer.followUps()).as("built from the tables").isNotEmpty();
+        JsonNode stored = api.request("GET", "/api/v1/chat/sessions/" + answer.sessionId() + "/messages")
+                .bearer(token)
+                .send()
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(stored.get("analysis").asString()).isEqualTo(streamed);
+
+        // Failing before any analysis token reached the client, the model-free analysis stands in, without a note.
+        anthropic.reset();
+        String overloaded = AnthropicWire.errorBody("api_error", "Internal server error");
+        anthropic.enqueue(
+                sql(500, 20, "Per country.", REVENUE_SQL, null),
+                Reply.json(500, overloaded),
+                Reply.json(500, overloaded));
+        events.clear();
+        ChatAnswer plain = asks.ask(
+                caller(),
+                new AskCommand(UUID.fromString(connection), "Revenue per country", null, "cut-2"),
+                events::add,
+                new CancellationToken());
+        assertThat(plain.status()).isEqualTo("answered");
+        assertThat(plain.analysis()).isNotBlank().doesNotContain("cut off").contains("USA");
+        assertThat(analysisTokens(events)).isEqualTo(plain.analysis());
+    }
+
+    private static String analysisTokens(List<AskEvent> events) {
+        StringBuilder text = new StringBuilder();
+        for (AskEvent event : events) {
+            if (event instanceof AskEvent.Token t && t.phase().equals("analysis")) {
+                text.append(t.content());
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
     void anExhaustedBudgetDeclinesWithoutCallingTheProvider() {
         HttpApi.Response exhausted = api.request("PUT", "/api/v1/org/budget")
                 .bearer(token)
