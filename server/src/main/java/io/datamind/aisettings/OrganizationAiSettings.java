@@ -4,6 +4,7 @@ import io.datamind.audit.AuditEvent;
 import io.datamind.common.ApiException;
 import io.datamind.datasource.CredentialCipher;
 import io.datamind.datasource.CredentialCipherException;
+import io.datamind.datasource.OutboundAddresses;
 import io.datamind.llm.LlmProviderSettings;
 import io.datamind.llm.LlmProviders;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ class OrganizationAiSettings implements AiSettings {
     private final CredentialCipher cipher;
     private final LlmProviders providers;
     private final ApplicationEventPublisher events;
+    private final OutboundAddresses addresses;
     private final Clock clock = Clock.systemUTC();
 
     OrganizationAiSettings(
@@ -52,15 +55,27 @@ class OrganizationAiSettings implements AiSettings {
         this.cipher = cipher;
         this.providers = providers;
         this.events = events;
+        this.addresses = OutboundAddresses.of(providers.allowsPrivateNetworks());
     }
 
+    // No transaction: one query, and no connection held while the base URL's host is looked up.
     @Override
-    @Transactional(readOnly = true)
     public LlmProviderSettings forOrganization(UUID orgId) {
         return repository
                 .find(orgId)
-                .map(stored -> new LlmProviderSettings(
-                        stored.provider(), stored.model(), stored.baseUrl(), decryptKey(stored)))
+                .map(stored -> {
+                    // Judged again at every use: a name may resolve elsewhere now, or the row predates the check.
+                    refusal(stored.provider(), stored.baseUrl()).ifPresent(reason -> {
+                        log.warn("The AI base URL of organization {} is refused: {}", stored.orgId(), reason);
+                        throw new ApiException(
+                                HttpStatus.CONFLICT,
+                                "AI settings need attention",
+                                "The organization's AI provider address is not allowed (" + reason + "); ask an admin"
+                                        + " to change the base URL in the AI settings");
+                    });
+                    return new LlmProviderSettings(
+                            stored.provider(), stored.model(), stored.baseUrl(), decryptKey(stored));
+                })
                 .orElseGet(() -> LlmProviderSettings.of(null));
     }
 
@@ -86,6 +101,11 @@ class OrganizationAiSettings implements AiSettings {
                 new LlmProviderSettings(change.provider(), model, baseUrl, keepKey && hadKey ? STORED_KEY : newKey));
         String provider = effective.provider();
         boolean offline = LlmProviders.OFFLINE.equals(provider);
+        if (!offline) {
+            refusal(provider, baseUrl).ifPresent(reason -> {
+                throw ApiException.invalidField("baseUrl", reason);
+            });
+        }
         if (offline) {
             // Nothing to send a key to; a key kept for later would go unchecked to whatever server comes next.
             model = null;
@@ -193,6 +213,37 @@ class OrganizationAiSettings implements AiSettings {
         } catch (ApiException e) {
             return false;
         }
+    }
+
+    /**
+     * Why DataMind must not send requests to the organization's own base URL: the data sources' address rules (no
+     * link-local or cloud metadata address, private networks as {@code datamind.llm.allow-private-networks} says).
+     * A blank base URL, or one equal to the instance's own for that provider, is the operator's configuration and
+     * is not judged.
+     */
+    private Optional<String> refusal(String provider, String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank() || LlmProviders.OFFLINE.equals(provider)) {
+            return Optional.empty();
+        }
+        String instanceUrl = providers.defaultSettings(provider).baseUrl();
+        if (instanceUrl != null && withoutSlash(instanceUrl).equalsIgnoreCase(withoutSlash(baseUrl))) {
+            return Optional.empty();
+        }
+        String host;
+        try {
+            host = URI.create(baseUrl.trim()).getHost();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("it is not a URL");
+        }
+        return host == null ? Optional.of("it names no host") : addresses.refusal(host);
+    }
+
+    private static String withoutSlash(String url) {
+        String trimmed = url.trim();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
     }
 
     private String decryptKey(StoredAiSettings stored) {

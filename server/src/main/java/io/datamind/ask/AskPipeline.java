@@ -26,6 +26,9 @@ class AskPipeline implements AskService {
 
     static final String CANCELLED = Cancelled.MESSAGE;
 
+    /** Ends an analysis the provider stopped sending partway; streamed after the part the client already has. */
+    static final String CUT_OFF = "\n\n(The analysis was cut off: the AI provider stopped answering.)";
+
     private static final Logger log = LoggerFactory.getLogger(AskPipeline.class);
 
     private final QuestionIntake intake;
@@ -159,23 +162,37 @@ class AskPipeline implements AskService {
         outcome.followUps = narrative.followUps();
     }
 
-    /** The author's analysis; the plain one when no provider may be called (a reused query, an exhausted budget). */
+    /**
+     * The author's analysis; the plain one when no provider may be called (a reused query, an exhausted budget) or
+     * the provider failed before the client saw any of its analysis. When it failed partway, the client keeps what it
+     * saw plus a note that the rest is missing, and the stored analysis is exactly that text: two analyses, one
+     * broken off and one without the model, would read as a contradiction.
+     */
     private Narrative analyze(
             SqlAuthor author, AnalysisTask task, TokenListener tokens, CancellationToken cancel, Outcome outcome) {
         if (outcome.reused) {
             return plain.describe(task, tokens);
         }
+        SentTokens sent = new SentTokens(tokens);
         try {
-            return author.analyze(task, tokens, cancel);
+            return author.analyze(task, sent, cancel);
         } catch (BudgetExhausted e) {
             return plain.describe(task, tokens);
         } catch (LlmException e) {
             if (e.category() == LlmException.Category.CANCELLED || cancel.isCancelled()) {
                 throw e;
             }
-            // The query ran and its result is worth showing; the numbers are described without the model.
-            log.info("Analysis by the provider failed ({}); describing the result without it", e.category());
-            return plain.describe(task, tokens);
+            if (sent.isEmpty()) {
+                // The query ran and its result is worth showing; the numbers are described without the model.
+                log.info("Analysis by the provider failed ({}); describing the result without it", e.category());
+                return plain.describe(task, tokens);
+            }
+            log.info(
+                    "Analysis by the provider broke off after {} characters ({}); keeping them with a note",
+                    sent.text().length(),
+                    e.category());
+            sent.onToken(CUT_OFF);
+            return new Narrative(sent.text(), plain.followUps(task));
         }
     }
 }

@@ -17,6 +17,9 @@ import java.util.UUID;
  * @param truncated whether the runner stopped at its row or byte limit
  * @param timings milliseconds per stage, in pipeline order (a repeated stage adds up), and {@code total}
  * @param attempts SQL generation attempts: 1, or more after repairs; 0 when a verified example's SQL was reused
+ * @param feedback the member's latest rating of this answer, {@code up} or {@code down}; null until rated, and so
+ *     always null in a fresh answer (the REST reply and the streamed {@code chat_response}); the session history
+ *     carries it so the thumbs show as they were left
  */
 public record ChatAnswer(
         UUID sessionId,
@@ -39,7 +42,56 @@ public record ChatAnswer(
         int attempts,
         String provider,
         String model,
-        Instant createdAt) {
+        Instant createdAt,
+        String feedback) {
+
+    /** A fresh answer, not rated yet: the components before {@code feedback}, which is null. */
+    public ChatAnswer(
+            UUID sessionId,
+            UUID messageId,
+            UUID connectionId,
+            String question,
+            String status,
+            String message,
+            String sql,
+            String reasoning,
+            List<Column> columns,
+            List<List<Object>> rows,
+            long rowCount,
+            boolean truncated,
+            ChartSpec chart,
+            String analysis,
+            List<String> followUps,
+            Tokens tokens,
+            Map<String, Long> timings,
+            int attempts,
+            String provider,
+            String model,
+            Instant createdAt) {
+        this(
+                sessionId,
+                messageId,
+                connectionId,
+                question,
+                status,
+                message,
+                sql,
+                reasoning,
+                columns,
+                rows,
+                rowCount,
+                truncated,
+                chart,
+                analysis,
+                followUps,
+                tokens,
+                timings,
+                attempts,
+                provider,
+                model,
+                createdAt,
+                null);
+    }
 
     /**
      * A result column.

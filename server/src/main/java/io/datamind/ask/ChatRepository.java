@@ -152,9 +152,10 @@ class ChatRepository {
                 .update();
     }
 
-    /** Messages of one of the member's sessions, oldest first. */
+    /** Messages of one of the member's sessions, oldest first, each with the member's rating. */
     List<ChatAnswer> messages(UUID sessionId, PageQuery page) {
-        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_messages WHERE session_id = :sessionId"
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS
+                        + ", feedback_rating FROM chat_messages WHERE session_id = :sessionId"
                         + " ORDER BY created_at, id LIMIT :limit OFFSET :offset")
                 .param("sessionId", sessionId)
                 .param("limit", page.limit())
@@ -252,6 +253,7 @@ class ChatRepository {
                 rs.getInt("attempts"),
                 rs.getString("provider"),
                 rs.getString("model"),
-                DbTimes.instant(rs, "created_at"));
+                DbTimes.instant(rs, "created_at"),
+                rs.getString("feedback_rating"));
     }
 }

@@ -110,7 +110,8 @@ class ChatStore {
                 outcome.attempts,
                 provider,
                 model,
-                now);
+                now,
+                null);
     }
 
     static List<ChatAnswer.Column> columns(List<ResultColumn> columns) {

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The analysis without a model: the offline engine's statistical narrative, and follow-up questions built from the
  * tables the query read. Where the offline engine can write the dialect, only follow-ups it can answer are offered,
- * so a clicked suggestion never ends in a decline. Used by the offline author, and whenever no provider may be called
- * (a reused verified query, an exhausted budget).
+ * so a clicked suggestion never ends in a decline. Used by the offline author, whenever no provider may be called
+ * (a reused verified query, an exhausted budget), and when the provider failed before streaming any analysis.
  */
 @Component
 class PlainAnalysis {

@@ -2,7 +2,9 @@ package io.datamind.auth;
 
 import io.datamind.common.ApiException;
 import io.datamind.common.web.ProblemWriter;
+import io.datamind.ratelimit.FailedAuthentications;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -67,9 +69,16 @@ class SecurityConfig {
             JwtDecoder accessTokenDecoder,
             CallerAuthenticationConverter callerConverter,
             CookieCsrfTokenRepository csrfTokenRepository,
-            SecurityProperties properties)
+            SecurityProperties properties,
+            ObjectProvider<FailedAuthentications> failedAuthentications)
             throws Exception {
+        // Requests turned away here never reach the rate-limit filter behind this chain; a flood of bad tokens is
+        // counted per client address instead, and answered 429 past its limit. None when limits are off.
+        FailedAuthentications floods = failedAuthentications.getIfAvailable();
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (floods != null && floods.rejectOverLimit(request, response)) {
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Bearer");
             problems.write(
                     request,

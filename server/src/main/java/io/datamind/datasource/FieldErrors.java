@@ -15,6 +15,11 @@ final class FieldErrors {
         errors.add(new ApiException.FieldError(field, message));
     }
 
+    /** The first problem's message; null when there is none. */
+    String firstMessage() {
+        return errors.isEmpty() ? null : errors.get(0).message();
+    }
+
     boolean isEmpty() {
         return errors.isEmpty();
     }

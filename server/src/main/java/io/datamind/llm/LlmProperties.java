@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param anthropic defaults for Anthropic
  * @param openai defaults for OpenAI and OpenAI-compatible servers
  * @param circuitBreaker when to stop calling a failing provider for a while
+ * @param allowPrivateNetworks whether an organization's own base URL may point at loopback and private networks (a
+ *     local Ollama or LM Studio); link-local and cloud metadata addresses are refused either way. Follows {@code
+ *     datamind.sources.allow-private-networks} unless set (see application.yml). The instance's own base URLs are
+ *     configuration, not user input, and are not judged.
  */
 @ConfigurationProperties("datamind.llm")
 record LlmProperties(
@@ -34,7 +38,8 @@ record LlmProperties(
         @DefaultValue("30s") Duration maxRetryDelay,
         @DefaultValue Endpoint anthropic,
         @DefaultValue Endpoint openai,
-        @DefaultValue Breaker circuitBreaker) {
+        @DefaultValue Breaker circuitBreaker,
+        @DefaultValue("true") boolean allowPrivateNetworks) {
 
     static final String ANTHROPIC_MODEL = "claude-sonnet-4-5";
     static final String ANTHROPIC_URL = "https://api.anthropic.com";
@@ -64,7 +69,8 @@ record LlmProperties(
                 Duration.ofSeconds(30),
                 null,
                 null,
-                null);
+                null,
+                true);
     }
 
     /**

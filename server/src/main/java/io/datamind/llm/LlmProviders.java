@@ -77,6 +77,14 @@ public class LlmProviders {
         return OFFLINE.equals(providerId(settings));
     }
 
+    /**
+     * Whether an organization's own base URL may point at loopback and private networks ({@code
+     * datamind.llm.allow-private-networks}); link-local and cloud metadata addresses never may.
+     */
+    public boolean allowsPrivateNetworks() {
+        return properties.allowPrivateNetworks();
+    }
+
     /** The instance's default settings for its configured provider, key included; never show them to users. */
     public LlmProviderSettings defaultSettings() {
         return defaultSettings(properties.provider());

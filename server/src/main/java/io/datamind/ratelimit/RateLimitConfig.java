@@ -28,6 +28,12 @@ class RateLimitConfig {
     }
 
     @Bean
+    FailedAuthentications failedAuthentications(
+            RateLimiter limiter, ClientAddress clientAddress, ProblemWriter problems) {
+        return new UnauthenticatedLimit(limiter, clientAddress, new TooManyRequests(problems));
+    }
+
+    @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
             RateLimiter limiter,
             ClientAddress clientAddress,
@@ -35,8 +41,8 @@ class RateLimitConfig {
             ObjectProvider<SecurityFilterProperties> securityFilter) {
         int securityOrder =
                 securityFilter.getIfAvailable(SecurityFilterProperties::new).getOrder();
-        FilterRegistrationBean<RateLimitFilter> registration =
-                new FilterRegistrationBean<>(new RateLimitFilter(limiter, clientAddress, problems));
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(limiter, clientAddress, new TooManyRequests(problems)));
         registration.setName("rateLimitFilter");
         registration.addUrlPatterns("/api/*");
         registration.setOrder(securityOrder + AFTER_SECURITY);

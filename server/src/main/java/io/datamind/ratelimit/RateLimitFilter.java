@@ -1,16 +1,12 @@
 package io.datamind.ratelimit;
 
-import io.datamind.common.ApiException;
 import io.datamind.common.web.ClientAddress;
-import io.datamind.common.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -20,22 +16,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers 429 with {@code Retry-After} once a caller has used up its group's limit. Registered after Spring
  * Security's filter chain (see {@link RateLimitConfig}), so a signed-in user is counted by name across addresses,
- * and anyone else by client address.
+ * and anyone else by client address. Requests that fail authentication never get here; {@link
+ * FailedAuthentications} counts those.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
-    static final String LIMIT_HEADER = "X-RateLimit-Limit";
-    static final String REMAINING_HEADER = "X-RateLimit-Remaining";
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final RateLimiter limiter;
     private final ClientAddress clientAddress;
-    private final ProblemWriter problems;
+    private final TooManyRequests tooMany;
 
-    RateLimitFilter(RateLimiter limiter, ClientAddress clientAddress, ProblemWriter problems) {
+    RateLimitFilter(RateLimiter limiter, ClientAddress clientAddress, TooManyRequests tooMany) {
         this.limiter = limiter;
         this.clientAddress = clientAddress;
-        this.problems = problems;
+        this.tooMany = tooMany;
     }
 
     @Override
@@ -47,19 +42,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         Decision decision = limiter.tryAcquire(group.get(), caller(request));
-        if (decision.counted()) {
-            response.setHeader(LIMIT_HEADER, Long.toString(decision.limit()));
-            response.setHeader(REMAINING_HEADER, Long.toString(decision.remaining()));
-        }
-        if (!decision.allowed()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-            problems.write(
-                    request,
-                    response,
-                    new ApiException(
-                            HttpStatus.TOO_MANY_REQUESTS,
-                            "Too many requests",
-                            "Too many requests; try again in " + decision.retryAfterSeconds() + " seconds"));
+        if (tooMany.answer(request, response, decision)) {
             return;
         }
         chain.doFilter(request, response);

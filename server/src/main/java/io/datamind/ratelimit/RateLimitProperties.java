@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refresh token refreshes per client
  * @param ask questions asked (chat messages) per client
  * @param api every other API request per client
+ * @param unauthenticated requests that fail authentication (a missing, expired or forged token on a protected
+ *     endpoint) per client address; past it they get 429 instead of 401. Signed-in requests never count here.
  */
 @ConfigurationProperties("datamind.rate-limit")
 record RateLimitProperties(
@@ -26,7 +28,8 @@ record RateLimitProperties(
         Limit register,
         Limit refresh,
         Limit ask,
-        Limit api) {
+        Limit api,
+        Limit unauthenticated) {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
@@ -36,6 +39,7 @@ record RateLimitProperties(
         refresh = Limit.orDefault(refresh, "refresh", 30, MINUTE);
         ask = Limit.orDefault(ask, "ask", 20, MINUTE);
         api = Limit.orDefault(api, "api", 100, MINUTE);
+        unauthenticated = Limit.orDefault(unauthenticated, "unauthenticated", 60, MINUTE);
         if (localMaxBuckets < 1) {
             throw new IllegalArgumentException("datamind.rate-limit.local-max-buckets must be at least 1");
         }
@@ -48,11 +52,12 @@ record RateLimitProperties(
             case REFRESH -> refresh;
             case ASK -> ask;
             case API -> api;
+            case UNAUTHENTICATED -> unauthenticated;
         };
     }
 
     Duration longestPeriod() {
-        return Stream.of(login, register, refresh, ask, api)
+        return Stream.of(login, register, refresh, ask, api, unauthenticated)
                 .map(Limit::period)
                 .max(Duration::compareTo)
                 .orElseThrow();

@@ -49,7 +49,7 @@ final class RedisFallbacks {
         if (!now.isBefore(due) && nextWarning.compareAndSet(due, now.plus(WARN_EVERY))) {
             log.warn(
                     "Rate limits cannot use Redis ({}): {} request(s) since the last warning were limited in process"
-                            + " (sign-in, registration, refresh) or not limited (other routes)",
+                            + " (sign-in, registration, refresh, failed authentication) or not limited (other routes)",
                     cause.getMessage(),
                     sinceLastWarning.getAndSet(0));
         }

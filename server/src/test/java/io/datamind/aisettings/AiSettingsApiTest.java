@@ -3,6 +3,7 @@ package io.datamind.aisettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datamind.common.ApiException;
 import io.datamind.datasource.CredentialCipher;
 import io.datamind.datasource.CredentialCipherException;
 import io.datamind.llm.LlmProviderSettings;
@@ -171,6 +172,51 @@ class AiSettingsApiTest {
         assertThat(get(ownerToken).get("custom").asBoolean())
                 .as("nothing was saved")
                 .isFalse();
+        assertNoKeyAnywhere();
+    }
+
+    @Test
+    void linkLocalAndCloudMetadataAddressesAreRefusedAsForDataSources() {
+        for (String baseUrl : List.of(
+                "http://169.254.169.254/latest/meta-data",
+                "http://169.254.170.2:80/v1",
+                "http://[fd00:ec2::254]/",
+                "http://[fe80::1]:11434",
+                "http://[::ffff:169.254.169.254]/",
+                "http://metadata.google.internal/computeMetadata/v1",
+                "http://METADATA.GOOGLE.INTERNAL",
+                "http://100.100.100.200/latest",
+                "http://0.0.0.0:11434",
+                "http://2852039166/",
+                "https://0xA9FEA9FE/")) {
+            HttpApi.Response refused = put(ownerToken, settings("openai", null, baseUrl, KEY));
+            assertInvalid(refused, "baseUrl");
+            assertThat(refused.json().get("errors").get(0).get("message").asString())
+                    .as(baseUrl)
+                    .isNotBlank();
+        }
+        assertThat(get(ownerToken).get("custom").asBoolean())
+                .as("nothing was saved")
+                .isFalse();
+
+        // Loopback and private networks are where a local Ollama or LM Studio listens: allowed by default.
+        for (String baseUrl : List.of(
+                "http://localhost:11434",
+                "http://127.0.0.1:1234/v1",
+                "http://192.168.1.20:11434",
+                "http://[::1]:8000")) {
+            HttpApi.Response saved = put(ownerToken, settings("openai", null, baseUrl, KEY));
+            assertThat(saved.status()).as(baseUrl + ": " + saved).isEqualTo(200);
+        }
+
+        // A row stored before the check (or a name that resolves elsewhere now) is refused when it would be used.
+        jdbc.sql("UPDATE ai_settings SET base_url = 'http://169.254.169.254' WHERE org_id = :orgId")
+                .param("orgId", owner.orgId())
+                .update();
+        assertThatThrownBy(() -> aiSettings.forOrganization(owner.orgId()))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("169.254.169.254 is a link-local address")
+                .hasMessageContaining("ask an admin");
         assertNoKeyAnywhere();
     }
 

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +44,6 @@ import tools.jackson.databind.JsonNode;
  * streams the real wire format, usage included, and the questions run on Chinook in the real PostgreSQL.
  */
 @IntegrationTest
-@Import(TestBudgets.Config.class)
 class AskAnthropicTest {
 
     static final FakeLlmServer anthropic = FakeLlmServer.start();
@@ -82,9 +81,6 @@ class AskAnthropicTest {
 
     @Autowired
     AskService asks;
-
-    @Autowired
-    TestBudgets budgets;
 
     HttpApi api;
     TestAccounts.Account owner;
@@ -133,10 +129,17 @@ class AskAnthropicTest {
                         "And by year?",
                         "Which customers spend the most?"));
         List<AskEvent> events = new CopyOnWriteArrayList<>();
+        Map<String, Long> usedWhenDone = new ConcurrentHashMap<>();
         ChatAnswer first = asks.ask(
                 caller(),
                 new AskCommand(UUID.fromString(connection), "What is the revenue per country?", null, "r-1"),
-                events::add,
+                event -> {
+                    events.add(event);
+                    // The stored budget as each phase ends: each provider call is charged as soon as it returns.
+                    if (event instanceof AskEvent.Stage stage && stage.state().equals("done")) {
+                        usedWhenDone.put(stage.stage(), used());
+                    }
+                },
                 new CancellationToken());
 
         assertThat(first.status()).as(first.message()).isEqualTo("answered");
@@ -154,9 +157,16 @@ class AskAnthropicTest {
         assertThat(first.followUps()).containsExactly("And by year?", "Which customers spend the most?");
         assertThat(first.tokens().sqlGeneration()).isEqualTo(new ChatAnswer.Usage(812, 64));
         assertThat(first.tokens().analysis()).isEqualTo(new ChatAnswer.Usage(420, 55));
-        assertThat(budgets.of(owner.orgId()))
-                .containsExactly(
-                        new TestBudgets.Charge(owner.orgId(), 812, 64), new TestBudgets.Charge(owner.orgId(), 420, 55));
+        assertThat(usedWhenDone.get("examples"))
+                .as("nothing charged before the first call")
+                .isZero();
+        assertThat(usedWhenDone.get("generate_sql"))
+                .as("the SQL generation, as the fake server reported it")
+                .isEqualTo(812 + 64);
+        assertThat(usedWhenDone.get("analyze"))
+                .as("plus the analysis, as reported")
+                .isEqualTo(812 + 64 + 420 + 55);
+        assertThat(used()).isEqualTo(812 + 64 + 420 + 55);
 
         // Stages in order, the model's tokens as they came, the result before the analysis.
         List<String> order = new ArrayList<>();
@@ -294,14 +304,80 @@ class AskAnthropicTest {
     }
 
     @Test
+    void anAnalysisCutOffPartwayKeepsWhatWasStreamedWithANote() {
+        anthropic.enqueue(
+                sql(500, 20, "Per country.", REVENUE_SQL, null),
+                // Two words of the analysis, then the connection drops: no usage, no stop reason.
+                Reply.sse(AnthropicWire.opening(300, "The USA ", "brings the most", " revenue, 523.0"))
+                        .paced(Duration.ofMillis(30))
+                        .thenAbort());
+        List<AskEvent> events = new CopyOnWriteArrayList<>();
+        ChatAnswer answer = asks.ask(
+                caller(),
+                new AskCommand(UUID.fromString(connection), "Revenue per country", null, "cut-1"),
+                events::add,
+                new CancellationToken());
+
+        assertThat(answer.status()).as(answer.message()).isEqualTo("answered");
+        assertThat(anthropic.requestCount())
+                .as("no retry once tokens were shown")
+                .isEqualTo(2);
+        String streamed = analysisTokens(events);
+        assertThat(streamed)
+                .as("the partial text, then only the note: no second, model-free analysis")
+                .isEqualTo("The USA brings the most revenue, 523.0" + AskPipeline.CUT_OFF);
+        assertThat(answer.analysis()).as("the answer says what the client saw").isEqualTo(streamed);
+        assertThat(answer.followUps()).as("built from the tables").isNotEmpty();
+        JsonNode stored = api.request("GET", "/api/v1/chat/sessions/" + answer.sessionId() + "/messages")
+                .bearer(token)
+                .send()
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(stored.get("analysis").asString()).isEqualTo(streamed);
+
+        // Failing before any analysis token reached the client, the model-free analysis stands in, without a note.
+        anthropic.reset();
+        String overloaded = AnthropicWire.errorBody("api_error", "Internal server error");
+        anthropic.enqueue(
+                sql(500, 20, "Per country.", REVENUE_SQL, null),
+                Reply.json(500, overloaded),
+                Reply.json(500, overloaded));
+        events.clear();
+        ChatAnswer plain = asks.ask(
+                caller(),
+                new AskCommand(UUID.fromString(connection), "Revenue per country", null, "cut-2"),
+                events::add,
+                new CancellationToken());
+        assertThat(plain.status()).isEqualTo("answered");
+        assertThat(plain.analysis()).isNotBlank().doesNotContain("cut off").contains("USA");
+        assertThat(analysisTokens(events)).isEqualTo(plain.analysis());
+    }
+
+    private static String analysisTokens(List<AskEvent> events) {
+        StringBuilder text = new StringBuilder();
+        for (AskEvent event : events) {
+            if (event instanceof AskEvent.Token t && t.phase().equals("analysis")) {
+                text.append(t.content());
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
     void anExhaustedBudgetDeclinesWithoutCallingTheProvider() {
-        budgets.exhausted.add(owner.orgId());
+        HttpApi.Response exhausted = api.request("PUT", "/api/v1/org/budget")
+                .bearer(token)
+                .json(Map.of("monthlyTokenBudget", 0))
+                .send();
+        assertThat(exhausted.status()).as(exhausted.toString()).isEqualTo(200);
+        assertThat(exhausted.json().get("remaining").asLong()).isZero();
         JsonNode answer = ChatFixtures.ask(api, token, connection, "Revenue per country", null)
                 .json();
         assertThat(answer.get("status").asString()).isEqualTo("declined");
         assertThat(answer.get("message").asString()).isEqualTo(TokenBudgets.EXCEEDED_MESSAGE);
-        assertThat(anthropic.requestCount()).isZero();
-        assertThat(budgets.of(owner.orgId())).isEmpty();
+        assertThat(anthropic.requestCount()).as("no request at all").isZero();
+        assertThat(used()).as("nothing charged").isZero();
     }
 
     @Test
@@ -403,6 +479,14 @@ class AskAnthropicTest {
             }
         }
         return false;
+    }
+
+    /** Tokens the organization's stored budget has charged this month. */
+    private long used() {
+        HttpApi.Response budget =
+                api.request("GET", "/api/v1/org/budget").bearer(token).send();
+        assertThat(budget.status()).as(budget.toString()).isEqualTo(200);
+        return budget.json().get("used").asLong();
     }
 
     private HttpApi.Response feedback(String messageId, Map<String, Object> body) {

@@ -14,6 +14,11 @@ import io.datamind.support.TestServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The pipeline with an OpenAI-compatible server as the instance's provider: the real Spring AI client against a fake
- * Chat Completions API streaming the real wire format with usage, on Chinook in the real PostgreSQL.
+ * Chat Completions API streaming the real wire format with usage, on Chinook in the real PostgreSQL. Nothing in this
+ * context is a test double: the budget is the stored one in the application database.
  */
 @IntegrationTest
 class AskOpenAiTest {
@@ -156,6 +162,61 @@ class AskOpenAiTest {
         assertThat(declined.get("status").asString()).isEqualTo("declined");
         assertThat(declined.get("message").asString()).isEqualTo(TokenBudgets.EXCEEDED_MESSAGE);
         assertThat(openai.requestCount()).isEqualTo(requests);
+    }
+
+    @Test
+    void concurrentQuestionsNeverLoseAUsageIncrement() throws Exception {
+        int questions = 20;
+        // Every call reports different usage, so a lost increment cannot hide behind an equal one. The replies are
+        // taken in arrival order by whichever call comes next, so each one serves as SQL and as analysis alike.
+        long reported = 0;
+        for (int call = 0; call < 2 * questions; call++) {
+            int prompt = 500 + call;
+            int completion = 10 + 3 * call;
+            reported += prompt + completion;
+            openai.enqueue(answer(
+                    prompt,
+                    completion,
+                    "Counting the genres.\n\n```sql\nSELECT g.name AS genre, COUNT(*) AS tracks FROM track t JOIN"
+                            + " genre g ON g.genre_id = t.genre_id GROUP BY g.name ORDER BY tracks DESC\n```\n"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(questions);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpApi.Response>> asked = new ArrayList<>();
+            for (int i = 0; i < questions; i++) {
+                String question = "Tracks per genre, take " + i;
+                asked.add(pool.submit(() -> {
+                    start.await();
+                    return ChatFixtures.ask(api, token, connection, question, null);
+                }));
+            }
+            start.countDown();
+            long charged = 0;
+            for (Future<HttpApi.Response> future : asked) {
+                HttpApi.Response response = future.get(120, TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.toString()).isEqualTo(200);
+                JsonNode answer = response.json();
+                assertThat(answer.get("status").asString())
+                        .as(answer.toString())
+                        .isEqualTo("answered");
+                JsonNode tokens = answer.get("tokens");
+                for (String phase : List.of("sqlGeneration", "analysis")) {
+                    assertThat(tokens.get(phase).get("input").asLong())
+                            .as(phase)
+                            .isPositive();
+                    charged += tokens.get(phase).get("input").asLong()
+                            + tokens.get(phase).get("output").asLong();
+                }
+            }
+            assertThat(openai.requestCount()).as("two calls per question").isEqualTo(2 * questions);
+            assertThat(charged).as("the answers' own counts").isEqualTo(reported);
+            assertThat(budget().get("used").asLong())
+                    .as("every increment of %d concurrent calls", 2 * questions)
+                    .isEqualTo(reported);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private JsonNode budget() {

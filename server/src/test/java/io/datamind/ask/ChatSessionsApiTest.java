@@ -114,6 +114,9 @@ class ChatSessionsApiTest {
         JsonNode declined = ChatFixtures.ask(api, token, connection, "Why is the sky blue over the warehouse?", null)
                 .json();
         assertThat(declined.get("status").asString()).isEqualTo("declined");
+        assertThat(declined.get("feedback").isNull())
+                .as("a fresh answer is not rated")
+                .isTrue();
         HttpApi.Response up = api.request(
                         "POST",
                         "/api/v1/chat/messages/" + declined.get("messageId").asString() + "/feedback")
@@ -129,6 +132,7 @@ class ChatSessionsApiTest {
                 .send();
         assertThat(down.status()).as(down.toString()).isEqualTo(200);
         assertThat(down.json().get("comment").asString()).isEqualTo("It should have answered");
+        assertThat(feedbackInHistory(api, token, declined)).isEqualTo("down");
 
         JsonNode answered = ChatFixtures.ask(api, token, connection, "How many orders by channel?", null)
                 .json();
@@ -139,11 +143,41 @@ class ChatSessionsApiTest {
                 .json(Map.of("rating", "up"))
                 .send();
         assertThat(verified.status()).isEqualTo(200);
+        assertThat(feedbackInHistory(api, token, answered)).isEqualTo("up");
         JsonNode reused = ChatFixtures.ask(api, token, connection, "how many orders by channel", null)
                 .json();
         assertThat(reused.get("attempts").asInt()).as("reused, not generated").isZero();
         assertThat(reused.get("reasoning").asString()).contains("verified");
         assertThat(reused.get("rows")).isEqualTo(answered.get("rows"));
+        assertThat(feedbackInHistory(api, token, reused)).as("not rated yet").isNull();
+
+        // The latest rating is the one shown.
+        api.request("POST", "/api/v1/chat/messages/" + answered.get("messageId").asString() + "/feedback")
+                .bearer(token)
+                .json(Map.of("rating", "down"))
+                .send();
+        assertThat(feedbackInHistory(api, token, answered)).isEqualTo("down");
+    }
+
+    /** The rating the session history shows for this answer, or null. */
+    private static String feedbackInHistory(HttpApi api, String token, JsonNode answer) {
+        JsonNode messages = get(
+                        api,
+                        token,
+                        "/api/v1/chat/sessions/" + answer.get("sessionId").asString() + "/messages")
+                .json()
+                .get("items");
+        for (JsonNode message : messages) {
+            if (message.get("messageId")
+                    .asString()
+                    .equals(answer.get("messageId").asString())) {
+                assertThat(message.has("feedback")).isTrue();
+                return message.get("feedback").isNull()
+                        ? null
+                        : message.get("feedback").asString();
+            }
+        }
+        throw new AssertionError("message " + answer.get("messageId") + " not in its session");
     }
 
     private static HttpApi.Response get(HttpApi api, String token, String path) {

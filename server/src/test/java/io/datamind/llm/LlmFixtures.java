@@ -27,7 +27,8 @@ final class LlmFixtures {
                 Duration.ofSeconds(5),
                 new LlmProperties.Endpoint("claude-sonnet-4-5", anthropicUrl, ANTHROPIC_KEY),
                 new LlmProperties.Endpoint("gpt-4.1-mini", openAiUrl, OPENAI_KEY),
-                new LlmProperties.Breaker(100, 3, 3, Duration.ofMinutes(5)));
+                new LlmProperties.Breaker(100, 3, 3, Duration.ofMinutes(5)),
+                true);
     }
 
     static LlmProviders providers(LlmProperties properties, RecordingPause pause) {

@@ -28,7 +28,8 @@ class LlmProvidersTest {
                 base.maxRetryDelay(),
                 new LlmProperties.Endpoint(null, null, anthropicKey),
                 new LlmProperties.Endpoint(null, null, openAiKey),
-                base.circuitBreaker());
+                base.circuitBreaker(),
+                base.allowPrivateNetworks());
     }
 
     private static LlmProviders providers(LlmProperties properties, LlmProvider... builtIn) {

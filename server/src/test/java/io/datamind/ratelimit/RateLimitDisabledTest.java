@@ -19,7 +19,8 @@ class RateLimitDisabledTest {
                 "--datamind.redis.url=",
                 "--datamind.rate-limit.enabled=false",
                 "--datamind.rate-limit.login.requests=1",
-                "--datamind.rate-limit.api.requests=1");
+                "--datamind.rate-limit.api.requests=1",
+                "--datamind.rate-limit.unauthenticated.requests=1");
     }
 
     @AfterAll
@@ -37,6 +38,12 @@ class RateLimitDisabledTest {
             assertThat(login.headers().firstValue("X-RateLimit-Remaining")).isEmpty();
             assertThat(other.headers().firstValue("X-RateLimit-Remaining")).isEmpty();
         }
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> refused = app.get("/api/v1/connections", "Authorization", "Bearer forged");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).isEmpty();
+        }
         assertThat(app.context().getBeansOfType(RateLimiter.class)).isEmpty();
+        assertThat(app.context().getBeansOfType(FailedAuthentications.class)).isEmpty();
     }
 }

@@ -2,10 +2,12 @@ package io.datamind.ratelimit;
 
 import static io.datamind.ratelimit.RateLimitProbe.LOGIN;
 import static io.datamind.ratelimit.RateLimitProbe.PROBE;
+import static io.datamind.ratelimit.RateLimitProbe.REGISTER;
 import static io.datamind.ratelimit.RateLimitProbe.TEST_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RateLimitInProcessTest {
 
     private static final String XFF = "X-Forwarded-For";
+    private static final String PROTECTED = "/api/v1/connections";
     private static RunningApp app;
 
     @BeforeAll
@@ -30,7 +33,9 @@ class RateLimitInProcessTest {
                 "--datamind.rate-limit.login.requests=3",
                 "--datamind.rate-limit.login.period=1h",
                 "--datamind.rate-limit.api.requests=3",
-                "--datamind.rate-limit.api.period=1h");
+                "--datamind.rate-limit.api.period=1h",
+                "--datamind.rate-limit.unauthenticated.requests=3",
+                "--datamind.rate-limit.unauthenticated.period=1h");
     }
 
     @AfterAll
@@ -127,13 +132,69 @@ class RateLimitInProcessTest {
     }
 
     @Test
-    void requestsSecurityTurnsAwayAreNotCounted() {
-        // Spring Security answers before the limit runs: an unauthenticated call never reaches the rate limiter.
-        HttpResponse<String> unauthenticated = app.get("/api/v1/datasources", XFF, "203.0.113.30");
+    void aFloodOfBadTokensIsLimitedByAddressWhileSignedInRequestsAreNot() {
+        String flooder = "203.0.113.30";
+        // Spring Security turns these away before the rate-limit filter; they count against the address instead.
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            HttpResponse<String> refused =
+                    app.get(PROTECTED, "Authorization", "Bearer forged." + remaining + ".token", XFF, flooder);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+            assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(remaining));
+        }
 
-        assertThat(unauthenticated.statusCode()).isEqualTo(401);
-        assertThat(unauthenticated.headers().firstValue("X-RateLimit-Remaining"))
-                .isEmpty();
+        HttpResponse<String> limited = app.get(PROTECTED, "Authorization", "Bearer forged.again", XFF, flooder);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1100L, 1200L);
+        // No token at all fails authentication too, and shares the address's bucket.
+        assertThat(app.get(PROTECTED, XFF, flooder).statusCode()).isEqualTo(429);
+        assertThat(app.send("DELETE", PROTECTED + "/x", "Authorization", "Bearer forged", XFF, flooder)
+                        .statusCode())
+                .isEqualTo(429);
+        // Another address has its own bucket.
+        assertThat(app.get(PROTECTED, "Authorization", "Bearer forged", XFF, "203.0.113.31")
+                        .statusCode())
+                .isEqualTo(401);
+
+        // A member signed in from the flooding address is not affected: counted by name, in the API group.
+        String accessToken = signIn("203.0.113.32");
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> me = app.get("/api/v1/me", "Authorization", "Bearer " + accessToken, XFF, flooder);
+            assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+            assertThat(me.headers().firstValue("X-RateLimit-Limit"))
+                    .as("the API group's limit")
+                    .hasValue("3");
+        }
+        assertThat(app.get(PROTECTED, "Authorization", "Bearer forged", XFF, flooder)
+                        .statusCode())
+                .as("the flood stays limited")
+                .isEqualTo(429);
+    }
+
+    /** Registers an organization and signs its owner in from this address; returns the access token. */
+    private static String signIn(String address) {
+        String email = "owner-" + UUID.randomUUID() + "@example.com";
+        String password = "violet-harbour-canoe-42";
+        HttpResponse<String> registered = app.postJson(
+                REGISTER,
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"fullName\":\"Owner\","
+                        + "\"orgName\":\"Flooded\",\"orgSlug\":\"flooded-"
+                        + UUID.randomUUID().toString().substring(0, 8)
+                        + "\"}",
+                XFF,
+                address);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> token = app.postJson(
+                "/api/v1/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", XFF, address);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JsonMapper.builder()
+                .build()
+                .readTree(token.body())
+                .get("accessToken")
+                .asString();
     }
 
     @Test

@@ -22,6 +22,7 @@ class RateLimitPropertiesTest {
         assertThat(properties.refresh()).isEqualTo(new RateLimitProperties.Limit(30, Duration.ofMinutes(1)));
         assertThat(properties.ask()).isEqualTo(new RateLimitProperties.Limit(20, Duration.ofMinutes(1)));
         assertThat(properties.api()).isEqualTo(new RateLimitProperties.Limit(100, Duration.ofMinutes(1)));
+        assertThat(properties.unauthenticated()).isEqualTo(new RateLimitProperties.Limit(60, Duration.ofMinutes(1)));
         assertThat(properties.redisKeyPrefix()).isEqualTo("datamind:ratelimit:");
         assertThat(properties.redisRetryAfter()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.localMaxBuckets()).isEqualTo(100_000);
@@ -35,6 +36,9 @@ class RateLimitPropertiesTest {
         assertThat(properties.login()).isEqualTo(new RateLimitProperties.Limit(7, Duration.ofMinutes(1)));
         assertThat(properties.api()).isEqualTo(new RateLimitProperties.Limit(100, Duration.ofHours(1)));
         assertThat(properties.longestPeriod()).isEqualTo(Duration.ofHours(1));
+        assertThat(bind(Map.of("datamind.rate-limit.unauthenticated.period", "2h"))
+                        .longestPeriod())
+                .isEqualTo(Duration.ofHours(2));
     }
 
     @Test

@@ -29,7 +29,9 @@ class RateLimitRedisDownTest {
                 "--datamind.rate-limit.register.requests=2",
                 "--datamind.rate-limit.register.period=1h",
                 "--datamind.rate-limit.api.requests=2",
-                "--datamind.rate-limit.api.period=1h");
+                "--datamind.rate-limit.api.period=1h",
+                "--datamind.rate-limit.unauthenticated.requests=2",
+                "--datamind.rate-limit.unauthenticated.period=1h");
     }
 
     @AfterAll
@@ -56,6 +58,22 @@ class RateLimitRedisDownTest {
                 .isEqualTo(429);
         // Registration has a bucket of its own.
         assertThat(app.post(REGISTER).statusCode()).isNotEqualTo(429);
+    }
+
+    @Test
+    void failedAuthenticationsAreStillLimitedInProcess() {
+        double fallbacksBefore = app.fallbacks(RouteGroup.UNAUTHENTICATED);
+        for (int remaining = 1; remaining >= 0; remaining--) {
+            HttpResponse<String> refused = app.get("/api/v1/connections", "Authorization", "Bearer forged");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(remaining));
+        }
+
+        HttpResponse<String> limited = app.get("/api/v1/connections", "Authorization", "Bearer forged");
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(app.fallbacks(RouteGroup.UNAUTHENTICATED)).isEqualTo(fallbacksBefore + 3);
     }
 
     @Test

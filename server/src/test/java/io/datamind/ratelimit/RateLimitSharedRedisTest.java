@@ -31,7 +31,9 @@ class RateLimitSharedRedisTest {
             "--datamind.rate-limit.redis-key-prefix=" + redis.prefix,
             "--datamind.rate-limit.login.period=1h",
             "--datamind.rate-limit.api.requests=3",
-            "--datamind.rate-limit.api.period=1h"
+            "--datamind.rate-limit.api.period=1h",
+            "--datamind.rate-limit.unauthenticated.requests=4",
+            "--datamind.rate-limit.unauthenticated.period=1h"
         };
         first = RunningApp.start(arguments);
         second = RunningApp.start(arguments);
@@ -83,6 +85,25 @@ class RateLimitSharedRedisTest {
                 .isEqualTo(200);
         assertThat(first.fallbacks(RouteGroup.API)).isZero();
         assertThat(second.fallbacks(RouteGroup.API)).isZero();
+    }
+
+    @Test
+    void failedAuthenticationsSplitAcrossInstancesShareOneLimit() {
+        RunningApp[] alternating = {first, second, first, second};
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> refused =
+                    alternating[i].get("/api/v1/connections", "Authorization", "Bearer forged-" + i);
+            assertThat(refused.statusCode()).as("attempt %d", i + 1).isEqualTo(401);
+            assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(3 - i));
+        }
+
+        assertThat(second.get("/api/v1/connections", "Authorization", "Bearer forged")
+                        .statusCode())
+                .isEqualTo(429);
+        assertThat(first.get("/api/v1/connections").statusCode()).isEqualTo(429);
+        assertThat(redis.keys()).contains(redis.prefix + "unauthenticated:4per3600000ms:ip:127.0.0.1");
+        assertThat(first.fallbacks(RouteGroup.UNAUTHENTICATED)).isZero();
+        assertThat(second.fallbacks(RouteGroup.UNAUTHENTICATED)).isZero();
     }
 
     @Test

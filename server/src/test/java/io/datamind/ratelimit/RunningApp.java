@@ -66,13 +66,19 @@ final class RunningApp implements AutoCloseable {
 
     /** @param headers name, value, name, value... */
     HttpResponse<String> send(String method, String path, String... headers) {
+        return send(method, path, method.equals("GET") ? null : "{}", headers);
+    }
+
+    HttpResponse<String> postJson(String path, String json, String... headers) {
+        return send("POST", path, json, headers);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(
                         method,
-                        method.equals("GET")
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString("{}"))
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
