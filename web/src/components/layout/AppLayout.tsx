@@ -2,7 +2,15 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '@/features/auth/use-auth';
 import { hasRole } from '@/lib/roles';
 import { ErrorBoundary } from '../ErrorBoundary';
-import { AuditIcon, DocsIcon, HomeIcon, LogoMark, UsersIcon } from '../icons';
+import {
+  AuditIcon,
+  ChatIcon,
+  DocsIcon,
+  HomeIcon,
+  LogoMark,
+  SlidersIcon,
+  UsersIcon,
+} from '../icons';
 import { UserMenu } from './UserMenu';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -26,6 +34,10 @@ export function AppLayout() {
             <HomeIcon />
             <span>Home</span>
           </NavLink>
+          <NavLink to="/chat" className={navClass}>
+            <ChatIcon />
+            <span>Chat</span>
+          </NavLink>
           {isAdmin && (
             <>
               <div className="sidebar__section">Administration</div>
@@ -36,6 +48,10 @@ export function AppLayout() {
               <NavLink to="/audit" className={navClass}>
                 <AuditIcon />
                 <span>Audit log</span>
+              </NavLink>
+              <NavLink to="/settings/ai" className={navClass}>
+                <SlidersIcon />
+                <span>AI settings</span>
               </NavLink>
             </>
           )}
@@ -48,7 +64,8 @@ export function AppLayout() {
         <UserMenu />
       </aside>
       <main className="shell__main" id="main">
-        <ErrorBoundary key={location.pathname} name={location.pathname}>
+        {/* A new page gets a fresh boundary; moving within a page (/chat/a to /chat/b) keeps it mounted. */}
+        <ErrorBoundary key={location.pathname.split('/')[1]} name={location.pathname}>
           <Outlet />
         </ErrorBoundary>
       </main>
