@@ -400,15 +400,29 @@ describe('ChatPage', () => {
     ).toHaveTextContent('14');
   });
 
-  it('hides SQL editing from viewers and asks for a comment on a thumbs down', async () => {
-    const { calls } = backend({ sessions: [], messages: { s1: [answer()] } });
+  it('lets viewers read answers but not ask, rate or edit', async () => {
+    backend({ sessions: [{ id: 's1', title: 'Orders' }], messages: { s1: [answer()] } });
     renderChat('/chat/s1', 'viewer');
     const turn = await screen.findByRole('article', { name: 'How many orders are there?' });
+    expect(within(turn).getByText('There are 1,200 orders.')).toBeInTheDocument();
     expect(within(turn).getByRole('button', { name: 'Copy SQL' })).toBeInTheDocument();
     expect(within(turn).queryByRole('button', { name: 'Edit and run' })).toBeNull();
+    expect(within(turn).queryByRole('button', { name: 'Good answer' })).toBeNull();
+    expect(within(turn).queryByRole('button', { name: 'And by month?' })).toBeNull();
+    expect(screen.queryByLabelText('Your question')).toBeNull();
+    expect(screen.getByText(/asking questions needs the analyst role/)).toBeInTheDocument();
+  });
 
+  it('asks for a comment on a thumbs down', async () => {
+    const { calls } = backend({ sessions: [], messages: { s1: [answer()] } });
+    renderChat('/chat/s1', 'analyst');
+    const turn = await screen.findByRole('article', { name: 'How many orders are there?' });
     const user = userEvent.setup();
     await user.click(within(turn).getByRole('button', { name: 'Bad answer' }));
+    expect(within(turn).getByRole('button', { name: 'Bad answer' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await user.type(within(turn).getByLabelText('What was wrong? (optional)'), 'Wrong table');
     await user.click(within(turn).getByRole('button', { name: 'Send' }));
     expect(await within(turn).findByText('Thanks for the feedback.')).toBeInTheDocument();

@@ -51,6 +51,8 @@ export function ChatPage() {
   });
 
   const { turns } = conversation;
+  // Asking stores a turn, so like every change it needs the analyst role; viewers read.
+  const canAct = hasRole(user.role, 'analyst');
   const streamingTurn = turns.find((t) => t.streaming);
   const session = sessions.data?.items.find((s) => String(s.id) === sessionId);
   const connectionId =
@@ -84,6 +86,7 @@ export function ChatPage() {
         onReload={sessions.reload}
         onShowMore={() => setSessionLimit((n) => n + SESSIONS_PAGE)}
         onDeleted={onDeleted}
+        canEdit={canAct}
       />
       <section className="chat__main">
         <header className="chat__header">
@@ -135,7 +138,7 @@ export function ChatPage() {
                 actions={{
                   onAsk: ask,
                   busy: conversation.busy,
-                  canEditSql: hasRole(user.role, 'analyst'),
+                  canAct,
                 }}
               />
             ))
@@ -146,16 +149,23 @@ export function ChatPage() {
           {announcement(turns.at(-1))}
         </p>
 
-        <Composer
-          connections={connections.data}
-          connectionsError={connections.error}
-          connectionId={connectionId}
-          onConnectionChange={(id) => setPicked({ session: sessionId, id })}
-          busy={conversation.busy}
-          stopping={streamingTurn?.stopping ?? false}
-          onAsk={ask}
-          onStop={conversation.stop}
-        />
+        {canAct ? (
+          <Composer
+            connections={connections.data}
+            connectionsError={connections.error}
+            connectionId={connectionId}
+            onConnectionChange={(id) => setPicked({ session: sessionId, id })}
+            busy={conversation.busy}
+            stopping={streamingTurn?.stopping ?? false}
+            onAsk={ask}
+            onStop={conversation.stop}
+          />
+        ) : (
+          <p className="chat__readonly muted">
+            You can read conversations; asking questions needs the analyst role. An admin can change
+            your role.
+          </p>
+        )}
       </section>
     </div>
   );

@@ -13,11 +13,12 @@ export interface AnswerActions {
   onAsk: (question: string) => void;
   /** Another question is being answered, so nothing can be asked now. */
   busy: boolean;
-  /** Analysts and above may edit and re-run SQL. */
-  canEditSql: boolean;
+  /** Analysts and above ask questions, rate answers, and edit and re-run SQL; viewers only read. */
+  canAct: boolean;
 }
 
 function AskAgain({ turn, actions }: { turn: Turn; actions: AnswerActions }) {
+  if (!actions.canAct) return null;
   return (
     <button
       type="button"
@@ -61,7 +62,7 @@ function Answered({ answer, actions }: { answer: ChatAnswer; actions: AnswerActi
         <SqlPanel
           sql={answer.sql}
           connectionId={answer.connectionId}
-          canEdit={actions.canEditSql}
+          canEdit={actions.canAct}
           title={answer.question}
         />
       )}
@@ -77,7 +78,11 @@ function Answered({ answer, actions }: { answer: ChatAnswer; actions: AnswerActi
           <p className="analysis">{answer.analysis}</p>
         </section>
       )}
-      <FollowUps questions={answer.followUps ?? []} onAsk={actions.onAsk} disabled={actions.busy} />
+      <FollowUps
+        questions={actions.canAct ? (answer.followUps ?? []) : []}
+        onAsk={actions.onAsk}
+        disabled={actions.busy}
+      />
     </>
   );
 }
@@ -108,11 +113,15 @@ function Unanswered({
         <SqlPanel
           sql={answer.sql}
           connectionId={answer.connectionId}
-          canEdit={actions.canEditSql}
+          canEdit={actions.canAct}
           title={answer.question}
         />
       )}
-      <FollowUps questions={answer.followUps ?? []} onAsk={actions.onAsk} disabled={actions.busy} />
+      <FollowUps
+        questions={actions.canAct ? (answer.followUps ?? []) : []}
+        onAsk={actions.onAsk}
+        disabled={actions.busy}
+      />
     </>
   );
 }
@@ -157,7 +166,7 @@ export function AnswerView({ turn, actions }: { turn: Turn; actions: AnswerActio
         <Unanswered turn={turn} answer={answer} actions={actions} />
       )}
       <div className="answer__footer">
-        {answer.messageId != null && answer.status === 'answered' && (
+        {actions.canAct && answer.messageId != null && answer.status === 'answered' && (
           <Feedback messageId={answer.messageId} />
         )}
         {answer.status !== 'answered' && <AskAgain turn={turn} actions={actions} />}

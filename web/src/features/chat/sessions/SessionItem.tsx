@@ -9,12 +9,13 @@ interface SessionItemProps {
   session: ChatSession;
   onRenamed: () => void;
   onDeleted: (session: ChatSession) => void;
+  canEdit: boolean;
 }
 
 type Mode = 'view' | 'renaming' | 'confirming';
 
 /** One conversation in the sidebar: a link, with rename and delete (after confirming). */
-export function SessionItem({ session, onRenamed, onDeleted }: SessionItemProps) {
+export function SessionItem({ session, onRenamed, onDeleted, canEdit }: SessionItemProps) {
   const [mode, setMode] = useState<Mode>('view');
   const [title, setTitle] = useState(session.title);
   const [busy, setBusy] = useState(false);
@@ -131,27 +132,29 @@ export function SessionItem({ session, onRenamed, onDeleted }: SessionItemProps)
           </button>
         </div>
       ) : (
-        <div className="session__actions session__actions--hover">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Rename “${session.title}”`}
-            onClick={() => {
-              setTitle(session.title);
-              setMode('renaming');
-            }}
-          >
-            <PencilIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Delete “${session.title}”`}
-            onClick={() => setMode('confirming')}
-          >
-            <TrashIcon />
-          </button>
-        </div>
+        canEdit && (
+          <div className="session__actions session__actions--hover">
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Rename “${session.title}”`}
+              onClick={() => {
+                setTitle(session.title);
+                setMode('renaming');
+              }}
+            >
+              <PencilIcon />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Delete “${session.title}”`}
+              onClick={() => setMode('confirming')}
+            >
+              <TrashIcon />
+            </button>
+          </div>
+        )
       )}
       {error && (
         <p className="field__error" role="alert">

@@ -17,13 +17,24 @@ const sessions: ChatSession[] = [
   { id: 's1', title: 'How many orders are there?', createdAt: '2025-03-01T00:00:00Z' },
 ];
 
-function renderSidebar(page: Page<ChatSession> | undefined, props: { error?: unknown } = {}) {
+function renderSidebar(
+  page: Page<ChatSession> | undefined,
+  props: { error?: unknown; canEdit?: boolean } = {},
+) {
   const handlers = { onReload: vi.fn(), onShowMore: vi.fn(), onDeleted: vi.fn() };
   const view = renderRoutes(
     [
       {
         path: '/chat/:sessionId?',
-        element: <SessionsSidebar page={page} error={props.error} loading={false} {...handlers} />,
+        element: (
+          <SessionsSidebar
+            page={page}
+            error={props.error}
+            loading={false}
+            canEdit={props.canEdit ?? true}
+            {...handlers}
+          />
+        ),
       },
     ],
     { path: '/chat/s2' },
@@ -118,5 +129,12 @@ describe('SessionsSidebar', () => {
     expect(calls).toEqual([
       expect.objectContaining({ url: '/api/v1/chat/sessions/s3', method: 'DELETE' }),
     ]);
+  });
+
+  it('lets viewers only read', () => {
+    renderSidebar(page(sessions), { canEdit: false });
+    expect(screen.getByRole('link', { name: 'Top customers' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Rename|Delete/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'New conversation' })).toBeNull();
   });
 });

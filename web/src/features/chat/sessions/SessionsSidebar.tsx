@@ -13,6 +13,8 @@ interface SessionsSidebarProps {
   onReload: () => void;
   onShowMore: () => void;
   onDeleted: (session: ChatSession) => void;
+  /** Analysts and above rename and delete their conversations. */
+  canEdit: boolean;
 }
 
 function SessionSkeletons() {
@@ -35,13 +37,16 @@ export function SessionsSidebar({
   onReload,
   onShowMore,
   onDeleted,
+  canEdit,
 }: SessionsSidebarProps) {
   return (
     <nav className="sessions" aria-label="Conversations">
-      <Link to="/chat" className="btn btn--primary btn--block sessions__new">
-        <PlusIcon width={16} height={16} />
-        New conversation
-      </Link>
+      {canEdit && (
+        <Link to="/chat" className="btn btn--primary btn--block sessions__new">
+          <PlusIcon width={16} height={16} />
+          New conversation
+        </Link>
+      )}
       {error && !page ? (
         <div className="sessions__error">
           <Alert title="Could not load conversations">{errorMessage(error)}</Alert>
@@ -60,6 +65,7 @@ export function SessionsSidebar({
               <SessionItem
                 key={String(s.id)}
                 session={s}
+                canEdit={canEdit}
                 onRenamed={onReload}
                 onDeleted={onDeleted}
               />

@@ -215,3 +215,58 @@ describe('AskSocket', () => {
     expect(jitteredBackoff(1)).toBe(375);
   });
 });
+
+describe('AskSocket when the session expired', () => {
+  it('renews the session and asks again on a new socket after a 401 on the socket', async () => {
+    const renewSession = vi.fn(() => Promise.resolve());
+    const socket = client({ renewSession });
+    const a = listener();
+    socket.ask(question, a.fn, 'a');
+    const first = FakeWebSocket.latest();
+    first.open();
+    // How the server refuses a handshake with an expired cookie: an error without a request id.
+    first.receive({
+      type: 'error',
+      requestId: null,
+      problem: { status: 401, title: 'Unauthorized' },
+    });
+    expect(first.readyState).toBe(FakeWebSocket.CLOSED);
+    expect(renewSession).toHaveBeenCalledOnce();
+    expect(a.events).toEqual([]);
+
+    await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2));
+    const second = FakeWebSocket.latest();
+    second.open();
+    expect(second.sent).toEqual([expect.objectContaining({ type: 'ask', requestId: 'a' })]);
+
+    // A second 401 for the same question is final.
+    second.receive({ type: 'error', requestId: 'a', problem: { status: 401, detail: 'Sign in' } });
+    expect(a.events).toEqual([
+      { type: 'error', requestId: 'a', problem: { status: 401, detail: 'Sign in' } },
+    ]);
+    expect(renewSession).toHaveBeenCalledOnce();
+  });
+
+  it('tells other questions on the old socket that it was lost', async () => {
+    const socket = client({ renewSession: () => Promise.resolve() });
+    const a = listener();
+    const b = listener();
+    socket.ask(question, a.fn, 'a');
+    FakeWebSocket.latest().open();
+    socket.ask(question, b.fn, 'b');
+    FakeWebSocket.latest().receive({ type: 'error', requestId: 'b', problem: { status: 401 } });
+    expect(a.events).toEqual([{ type: 'disconnected', requestId: 'a', reason: 'lost' }]);
+    await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2));
+    FakeWebSocket.latest().open();
+    expect(FakeWebSocket.latest().sent).toEqual([expect.objectContaining({ requestId: 'b' })]);
+  });
+
+  it('gives the 401 to the question when there is no way to renew', () => {
+    const socket = client();
+    const a = listener();
+    socket.ask(question, a.fn, 'a');
+    FakeWebSocket.latest().open();
+    FakeWebSocket.latest().receive({ type: 'error', requestId: 'a', problem: { status: 401 } });
+    expect(a.events).toEqual([{ type: 'error', requestId: 'a', problem: { status: 401 } }]);
+  });
+});

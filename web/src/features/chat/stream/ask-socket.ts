@@ -45,6 +45,8 @@ interface Pending {
   payload: string;
   listener: AskListener;
   sent: boolean;
+  /** Asked again after a 401 and a session renewal; a second 401 is final. */
+  renewed: boolean;
 }
 
 export function defaultSocketUrl(): string {
@@ -85,6 +87,8 @@ export class AskSocket {
   private opened = false;
   private failedAttempts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A session renewal is under way; the next connection waits for it. */
+  private renewing = false;
   private readonly pending = new Map<string, Pending>();
 
   constructor(options: AskSocketOptions = {}) {
@@ -104,7 +108,7 @@ export class AskSocket {
       question: request.question,
       sessionId: request.sessionId ?? null,
     });
-    this.pending.set(requestId, { payload, listener, sent: false });
+    this.pending.set(requestId, { payload, listener, sent: false, renewed: false });
     if (this.isOpen()) this.flush();
     else this.connect();
     return requestId;
@@ -145,7 +149,7 @@ export class AskSocket {
   }
 
   private connect(): void {
-    if (this.socket || this.retryTimer !== undefined) return;
+    if (this.socket || this.retryTimer !== undefined || this.renewing) return;
     let socket: SocketLike;
     try {
       socket = this.createSocket(this.url);
@@ -208,17 +212,62 @@ export class AskSocket {
     if (requestId === null) {
       // A problem with the connection itself (for example authentication): every question shares it.
       if (event.type === 'error') {
-        for (const [id, pending] of [...this.pending]) {
-          this.pending.delete(id);
-          pending.listener({ ...event, requestId: id });
-        }
+        const ids = [...this.pending.keys()];
+        if (event.problem?.status === 401 && this.renewAndRetry(ids)) return;
+        for (const id of ids) this.deliver(id, { ...event, requestId: id });
       }
       return;
     }
+    if (!this.pending.has(requestId)) return;
+    if (
+      event.type === 'error' &&
+      event.problem?.status === 401 &&
+      this.renewAndRetry([requestId])
+    ) {
+      return;
+    }
+    this.deliver(requestId, event);
+  }
+
+  private deliver(requestId: string, event: AskEvent): void {
     const pending = this.pending.get(requestId);
     if (!pending) return;
-    if (event.type === 'chat_response' || event.type === 'error') this.pending.delete(requestId);
+    if (event.type === 'chat_response' || event.type === 'error' || event.type === 'disconnected') {
+      this.pending.delete(requestId);
+    }
     pending.listener(event);
+  }
+
+  /**
+   * The socket's credentials expired (the access cookie lives minutes; a socket may stay open longer).
+   * The socket keeps the token of its handshake, so: renew the session, open a new socket and ask
+   * again. Once per question; false when that was already tried.
+   */
+  private renewAndRetry(requestIds: string[]): boolean {
+    const renew = this.renewSession;
+    const retried = requestIds.map((id) => this.pending.get(id));
+    if (!renew || retried.some((p) => !p || p.renewed)) return false;
+    for (const pending of retried) {
+      if (pending) {
+        pending.renewed = true;
+        pending.sent = false;
+      }
+    }
+    const others = [...this.pending].filter(([id, p]) => p.sent && !requestIds.includes(id));
+    const socket = this.socket;
+    this.detach();
+    socket?.close(1000, 'renewing the session');
+    // Other questions on the old socket end with it.
+    for (const [id] of others)
+      this.deliver(id, { type: 'disconnected', requestId: id, reason: 'lost' });
+    this.renewing = true;
+    void renew()
+      .catch(() => undefined)
+      .then(() => {
+        this.renewing = false;
+        if (this.pending.size > 0) this.connect();
+      });
+    return true;
   }
 
   /** The open connection closed: questions already sent lose their answer, unsent ones reconnect. */
