@@ -2,6 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { Alert } from '@/components/Alert';
 import { SelectField, TextField } from '@/components/form/Field';
 import { toFormErrors, type FormErrors } from '@/features/auth/form-errors';
+import { formatDateTime } from '@/lib/format';
 import { aiSettingsApi, type AiSettingsChange, type AiSettingsView, type Provider } from './api';
 
 const FIELDS = ['provider', 'model', 'baseUrl', 'apiKey'] as const;
@@ -14,23 +15,25 @@ const PROVIDER_OPTIONS = [
 
 const MODEL_HINT: Record<Provider, string> = {
   offline: '',
-  anthropic: 'Leave empty for the instance default (a current Claude Sonnet).',
-  openai: 'The model name the server knows, e.g. gpt-4o-mini or llama3.1.',
+  anthropic: 'Leave empty for the instance default.',
+  openai: 'The name the server knows, e.g. gpt-4o-mini or llama3.1:8b. Empty for the default.',
 };
 
 const BASE_URL_HINT: Record<Provider, string> = {
   offline: '',
-  anthropic: 'Leave empty for Anthropic’s API.',
+  anthropic: 'Leave empty for Anthropic’s API (or the instance default).',
   openai:
     'As Spring AI takes it, e.g. https://api.openai.com or http://localhost:11434 for Ollama.',
 };
 
-/** What is sent: nothing but the provider for offline; the key only when one was typed. */
+export type KeyAction = 'keep' | 'replace' | 'clear';
+
+/** What is sent: only the provider for offline; the key only when it is replaced or cleared. */
 export function toChange(
   provider: Provider,
   model: string,
   baseUrl: string,
-  apiKey: string,
+  key: { action: KeyAction; value: string },
 ): AiSettingsChange {
   if (provider === 'offline') return { provider, model: null, baseUrl: null };
   const change: AiSettingsChange = {
@@ -38,8 +41,21 @@ export function toChange(
     model: model.trim() || null,
     baseUrl: baseUrl.trim() || null,
   };
-  if (apiKey.trim()) change.apiKey = apiKey.trim();
+  if (key.action === 'replace') change.apiKey = key.value.trim();
+  if (key.action === 'clear') change.apiKey = '';
   return change;
+}
+
+/** The organization's own value of a field, or '' when it is the instance default. */
+function own(view: AiSettingsView, field: 'model' | 'baseUrl'): string {
+  return view.instanceDefaults.includes(field) ? '' : (view[field] ?? '');
+}
+
+function keyHint(view: AiSettingsView, needsNewKey: boolean): string {
+  if (needsNewKey) return 'A new provider or base URL needs its key again.';
+  if (view.apiKeySet) return 'A key is set. Leave empty to keep it; type a new one to replace it.';
+  if (view.apiKeySource === 'instance') return 'Empty uses the instance’s key for its own server.';
+  return 'Stored encrypted; never shown again. Not needed for servers without keys (Ollama).';
 }
 
 /** Which provider answers this organization's questions. */
@@ -51,22 +67,33 @@ export function AiSettingsForm({
   onSaved: (v: AiSettingsView) => void;
 }) {
   const [provider, setProvider] = useState<Provider>(initial.provider);
-  const [model, setModel] = useState(initial.model ?? '');
-  const [baseUrl, setBaseUrl] = useState(initial.baseUrl ?? '');
+  const [model, setModel] = useState(own(initial, 'model'));
+  const [baseUrl, setBaseUrl] = useState(own(initial, 'baseUrl'));
   const [apiKey, setApiKey] = useState('');
+  const [clearKey, setClearKey] = useState(false);
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const remote = provider !== 'offline';
+  const sameProvider = provider === initial.provider;
+  const needsNewKey =
+    initial.apiKeySet && (!sameProvider || baseUrl.trim() !== own(initial, 'baseUrl'));
+  // The instance's values, as placeholders, while they are the ones in use.
+  const defaultOf = (field: 'model' | 'baseUrl') =>
+    sameProvider && initial.instanceDefaults.includes(field) ? (initial[field] ?? '') : '';
 
   const submit = async (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     setSaving(true);
     setSaved(false);
     setErrors({ fields: {} });
+    const action: KeyAction = apiKey.trim() ? 'replace' : clearKey ? 'clear' : 'keep';
     try {
-      const view = await aiSettingsApi.save(toChange(provider, model, baseUrl, apiKey));
+      const view = await aiSettingsApi.save(
+        toChange(provider, model, baseUrl, { action, value: apiKey }),
+      );
       setApiKey('');
+      setClearKey(false);
       setSaved(true);
       onSaved(view);
     } catch (error) {
@@ -75,10 +102,6 @@ export function AiSettingsForm({
       setSaving(false);
     }
   };
-
-  const keyHint = initial.apiKeySet
-    ? 'A key is set. Leave empty to keep it; type a new one to replace it.'
-    : 'Stored encrypted; never shown again.';
 
   return (
     <form
@@ -89,7 +112,11 @@ export function AiSettingsForm({
     >
       <div className="card__header">
         <h2 className="card__title">Provider</h2>
-        <p className="muted">Where questions go to be turned into SQL and results into analyses.</p>
+        <p className="muted">
+          {initial.custom
+            ? `Your organization’s own choice${initial.updatedAt ? `, last changed ${formatDateTime(initial.updatedAt)}` : ''}.`
+            : 'Your organization uses the instance defaults.'}
+        </p>
       </div>
       {errors.form && <Alert title="Could not save">{errors.form}</Alert>}
       {saved && <Alert tone="success">AI settings saved.</Alert>}
@@ -108,6 +135,7 @@ export function AiSettingsForm({
             name="model"
             value={model}
             autoComplete="off"
+            placeholder={defaultOf('model')}
             error={errors.fields.model}
             hint={MODEL_HINT[provider]}
             onChange={(e) => setModel(e.target.value)}
@@ -118,6 +146,7 @@ export function AiSettingsForm({
             type="url"
             value={baseUrl}
             autoComplete="off"
+            placeholder={defaultOf('baseUrl')}
             error={errors.fields.baseUrl}
             hint={BASE_URL_HINT[provider]}
             onChange={(e) => setBaseUrl(e.target.value)}
@@ -128,11 +157,25 @@ export function AiSettingsForm({
             type="password"
             value={apiKey}
             autoComplete="new-password"
-            placeholder={initial.apiKeySet ? '•••••••• (key set)' : ''}
+            placeholder={initial.apiKeySet && !needsNewKey ? '•••••••• (key set)' : ''}
+            disabled={clearKey}
             error={errors.fields.apiKey}
-            hint={keyHint}
+            hint={keyHint(initial, needsNewKey)}
             onChange={(e) => setApiKey(e.target.value)}
           />
+          {initial.apiKeySet && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={clearKey}
+                onChange={(e) => {
+                  setClearKey(e.target.checked);
+                  if (e.target.checked) setApiKey('');
+                }}
+              />
+              Remove the stored key
+            </label>
+          )}
         </>
       )}
       <div className="form__actions">

@@ -18,7 +18,32 @@ const budget = {
   resetsAt: '2025-04-01T00:00:00Z',
 };
 
-function server(initial: AiSettingsView, onPut?: (call: Call) => Response | undefined) {
+type Stored = Pick<AiSettingsView, 'provider' | 'model' | 'baseUrl' | 'apiKeySet'>;
+
+/** The organization's settings as GET shows them; instance defaults where it has none. */
+function view(stored: Stored | null): AiSettingsView {
+  if (!stored) {
+    return {
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-5',
+      baseUrl: 'https://api.anthropic.com',
+      apiKeySet: false,
+      apiKeySource: 'instance',
+      custom: false,
+      instanceDefaults: ['provider', 'model', 'baseUrl'],
+      updatedAt: null,
+    };
+  }
+  return {
+    ...stored,
+    apiKeySource: stored.apiKeySet ? 'organization' : 'none',
+    custom: true,
+    instanceDefaults: [],
+    updatedAt: '2025-03-01T10:00:00Z',
+  };
+}
+
+function server(initial: Stored | null, onPut?: (call: Call) => Response | undefined) {
   let current = initial;
   return mockFetch((call) => {
     if (call.url === '/api/v1/org/budget' && call.method === 'GET') return json(budget);
@@ -31,17 +56,18 @@ function server(initial: AiSettingsView, onPut?: (call: Call) => Response | unde
         pctUsed: (budget.used / amount) * 100,
       });
     }
-    if (call.method === 'GET') return json(current);
+    if (call.method === 'GET') return json(view(current));
     const refused = onPut?.(call);
     if (refused) return refused;
-    const body = call.body as AiSettingsView & { apiKey?: string };
+    const body = call.body as Stored & { apiKey?: string };
+    const keySet = body.apiKey === undefined ? (current?.apiKeySet ?? false) : body.apiKey !== '';
     current = {
       provider: body.provider,
       model: body.model,
       baseUrl: body.baseUrl,
-      apiKeySet: current.apiKeySet || Boolean(body.apiKey),
+      apiKeySet: body.provider !== 'offline' && keySet,
     };
-    return json(current);
+    return json(view(current));
   });
 }
 
@@ -84,6 +110,7 @@ describe('AiSettingsPage', () => {
     const user = userEvent.setup();
     renderPage();
     const form = await screen.findByRole('form', { name: 'AI provider' });
+    expect(within(form).getByText(/own choice, last changed/)).toBeInTheDocument();
     expect(within(form).queryByLabelText('API key')).toBeNull();
 
     await user.selectOptions(within(form).getByLabelText('Provider'), 'openai');
@@ -111,6 +138,63 @@ describe('AiSettingsPage', () => {
         baseUrl: null,
       }),
     );
+  });
+
+  it('shows the instance defaults without making them the organization’s own', async () => {
+    const { calls } = server(null);
+    const user = userEvent.setup();
+    renderPage();
+    const form = await screen.findByRole('form', { name: 'AI provider' });
+    expect(
+      within(form).getByText('Your organization uses the instance defaults.'),
+    ).toBeInTheDocument();
+    expect(within(form).getByLabelText('Provider')).toHaveValue('anthropic');
+    const model = within(form).getByLabelText('Model');
+    expect(model).toHaveValue('');
+    expect(model).toHaveAttribute('placeholder', 'claude-sonnet-4-5');
+    expect(within(form).getByLabelText('API key')).toHaveAccessibleDescription(
+      'Empty uses the instance’s key for its own server.',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() =>
+      expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+        provider: 'anthropic',
+        model: null,
+        baseUrl: null,
+      }),
+    );
+  });
+
+  it('removes the stored key, and asks for it again when the base URL changes', async () => {
+    const { calls } = server({
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      baseUrl: 'https://api.openai.com',
+      apiKeySet: true,
+    });
+    const user = userEvent.setup();
+    renderPage();
+    const form = await screen.findByRole('form', { name: 'AI provider' });
+    const baseUrl = within(form).getByLabelText('Base URL');
+    await user.type(baseUrl, '/v2');
+    expect(within(form).getByLabelText('API key')).toHaveAccessibleDescription(
+      'A new provider or base URL needs its key again.',
+    );
+    await user.clear(baseUrl);
+    await user.type(baseUrl, 'https://api.openai.com');
+
+    await user.click(within(form).getByRole('checkbox', { name: 'Remove the stored key' }));
+    expect(within(form).getByLabelText('API key')).toBeDisabled();
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByText('AI settings saved.')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      baseUrl: 'https://api.openai.com',
+      apiKey: '',
+    });
+    await vi.waitFor(() => expect(within(form).queryByText('Key set')).toBeNull());
+    expect(within(form).queryByRole('checkbox')).toBeNull();
   });
 
   it('shows the server’s field errors beside their fields', async () => {
