@@ -59,13 +59,9 @@ function keyHint(view: AiSettingsView, needsNewKey: boolean): string {
 }
 
 /** Which provider answers this organization's questions. */
-export function AiSettingsForm({
-  initial,
-  onSaved,
-}: {
-  initial: AiSettingsView;
-  onSaved: (v: AiSettingsView) => void;
-}) {
+export function AiSettingsForm({ initial }: { initial: AiSettingsView }) {
+  /** What the server last said: loaded, then the answer of each save. */
+  const [view, setView] = useState(initial);
   const [provider, setProvider] = useState<Provider>(initial.provider);
   const [model, setModel] = useState(own(initial, 'model'));
   const [baseUrl, setBaseUrl] = useState(own(initial, 'baseUrl'));
@@ -75,12 +71,11 @@ export function AiSettingsForm({
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const remote = provider !== 'offline';
-  const sameProvider = provider === initial.provider;
-  const needsNewKey =
-    initial.apiKeySet && (!sameProvider || baseUrl.trim() !== own(initial, 'baseUrl'));
+  const sameProvider = provider === view.provider;
+  const needsNewKey = view.apiKeySet && (!sameProvider || baseUrl.trim() !== own(view, 'baseUrl'));
   // The instance's values, as placeholders, while they are the ones in use.
   const defaultOf = (field: 'model' | 'baseUrl') =>
-    sameProvider && initial.instanceDefaults.includes(field) ? (initial[field] ?? '') : '';
+    sameProvider && view.instanceDefaults.includes(field) ? (view[field] ?? '') : '';
 
   const submit = async (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -89,13 +84,15 @@ export function AiSettingsForm({
     setErrors({ fields: {} });
     const action: KeyAction = apiKey.trim() ? 'replace' : clearKey ? 'clear' : 'keep';
     try {
-      const view = await aiSettingsApi.save(
+      const saved = await aiSettingsApi.save(
         toChange(provider, model, baseUrl, { action, value: apiKey }),
       );
+      setView(saved);
+      setModel(own(saved, 'model'));
+      setBaseUrl(own(saved, 'baseUrl'));
       setApiKey('');
       setClearKey(false);
       setSaved(true);
-      onSaved(view);
     } catch (error) {
       setErrors(toFormErrors(error, FIELDS));
     } finally {
@@ -113,8 +110,8 @@ export function AiSettingsForm({
       <div className="card__header">
         <h2 className="card__title">Provider</h2>
         <p className="muted">
-          {initial.custom
-            ? `Your organization’s own choice${initial.updatedAt ? `, last changed ${formatDateTime(initial.updatedAt)}` : ''}.`
+          {view.custom
+            ? `Your organization’s own choice${view.updatedAt ? `, last changed ${formatDateTime(view.updatedAt)}` : ''}.`
             : 'Your organization uses the instance defaults.'}
         </p>
       </div>
@@ -157,13 +154,13 @@ export function AiSettingsForm({
             type="password"
             value={apiKey}
             autoComplete="new-password"
-            placeholder={initial.apiKeySet && !needsNewKey ? '•••••••• (key set)' : ''}
+            placeholder={view.apiKeySet && !needsNewKey ? '•••••••• (key set)' : ''}
             disabled={clearKey}
             error={errors.fields.apiKey}
-            hint={keyHint(initial, needsNewKey)}
+            hint={keyHint(view, needsNewKey)}
             onChange={(e) => setApiKey(e.target.value)}
           />
-          {initial.apiKeySet && (
+          {view.apiKeySet && (
             <label className="checkbox">
               <input
                 type="checkbox"
@@ -179,7 +176,7 @@ export function AiSettingsForm({
         </>
       )}
       <div className="form__actions">
-        {initial.apiKeySet && <span className="badge badge--muted">Key set</span>}
+        {view.apiKeySet && <span className="badge badge--muted">Key set</span>}
         <button type="submit" className="btn btn--primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save'}
         </button>

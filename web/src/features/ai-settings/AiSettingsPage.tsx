@@ -48,7 +48,7 @@ export function AiSettingsPage() {
           retry={settings.reload}
         />
       ) : settings.data ? (
-        <AiSettingsForm initial={settings.data} onSaved={settings.reload} />
+        <AiSettingsForm initial={settings.data} />
       ) : (
         <Loading />
       )}

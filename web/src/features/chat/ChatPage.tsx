@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '@/components/Alert';
 import { SkeletonText } from '@/components/Skeleton';
@@ -34,7 +34,7 @@ export function ChatPage() {
   const [sessionLimit, setSessionLimit] = useState(SESSIONS_PAGE);
   const [budgetVersion, setBudgetVersion] = useState(0);
   const [picked, setPicked] = useState<{ session: string | undefined; id: Id } | null>(null);
-  const endRef = useRef<HTMLDivElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
 
   const sessions = useQuery(`chat-sessions:${sessionLimit}`, (signal) =>
     chatApi.sessions(0, sessionLimit, signal),
@@ -61,9 +61,18 @@ export function ChatPage() {
     session?.connectionId ??
     defaultConnection(connections.data);
 
-  useEffect(() => {
-    endRef.current?.scrollIntoView({ block: 'end', behavior: 'smooth' });
-  }, [turns.length]);
+  // Follow the conversation's end as answers grow, unless the user scrolled up to read.
+  const following = useRef(true);
+  const turnCount = useRef(0);
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (!log) return;
+    if (turns.length !== turnCount.current) {
+      turnCount.current = turns.length;
+      following.current = true;
+    }
+    if (following.current) log.scrollTop = log.scrollHeight;
+  }, [turns]);
 
   const onDeleted = (deleted: ChatSession) => {
     sessions.reload();
@@ -96,7 +105,14 @@ export function ChatPage() {
           <BudgetBar version={budgetVersion} />
         </header>
 
-        <div className="chat__log">
+        <div
+          className="chat__log"
+          ref={logRef}
+          onScroll={(e) => {
+            const log = e.currentTarget;
+            following.current = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+          }}
+        >
           {conversation.loadError ? (
             <div className="chat__notice">
               <Alert
@@ -143,7 +159,6 @@ export function ChatPage() {
               />
             ))
           )}
-          <div ref={endRef} />
         </div>
         <p className="visually-hidden" role="status">
           {announcement(turns.at(-1))}
