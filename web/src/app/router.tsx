@@ -22,6 +22,20 @@ const AiSettingsPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('@/features/audit/AuditPage').then((m) => ({ default: m.AuditPage })),
 );
+const ConnectionsPage = lazy(() =>
+  import('@/features/connections/ConnectionsPage').then((m) => ({ default: m.ConnectionsPage })),
+);
+const ConnectionFormPage = lazy(() =>
+  import('@/features/connections/ConnectionFormPage').then((m) => ({
+    default: m.ConnectionFormPage,
+  })),
+);
+const SchemaPage = lazy(() =>
+  import('@/features/schema/SchemaPage').then((m) => ({ default: m.SchemaPage })),
+);
+const UploadPage = lazy(() =>
+  import('@/features/uploads/UploadPage').then((m) => ({ default: m.UploadPage })),
+);
 
 /** Each route gets its own error boundary and loading skeleton. */
 function route(name: string, element: ReactNode) {
@@ -70,6 +84,35 @@ export const routes = [
           'audit',
           <RequireRole role="admin">
             <AuditPage />
+          </RequireRole>,
+        ),
+      },
+      { path: 'connections', element: route('connections', <ConnectionsPage />) },
+      {
+        path: 'connections/new',
+        element: route(
+          'connection-new',
+          <RequireRole role="admin">
+            <ConnectionFormPage />
+          </RequireRole>,
+        ),
+      },
+      {
+        path: 'connections/:id/edit',
+        element: route(
+          'connection-edit',
+          <RequireRole role="admin">
+            <ConnectionFormPage />
+          </RequireRole>,
+        ),
+      },
+      { path: 'connections/:id/schema', element: route('schema', <SchemaPage />) },
+      {
+        path: 'uploads',
+        element: route(
+          'uploads',
+          <RequireRole role="analyst">
+            <UploadPage />
           </RequireRole>,
         ),
       },

@@ -89,6 +89,16 @@ export function ChatIcon(props: IconProps) {
   );
 }
 
+export function DatabaseIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <ellipse cx="12" cy="5.5" rx="8" ry="3" />
+      <path d="M4 5.5v13c0 1.7 3.6 3 8 3s8-1.3 8-3v-13" />
+      <path d="M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3" />
+    </Svg>
+  );
+}
+
 export function SlidersIcon(props: IconProps) {
   return (
     <Svg {...props}>
@@ -165,6 +175,16 @@ export function StopIcon(props: IconProps) {
   return (
     <Svg width={16} height={16} {...props}>
       <rect x="6" y="6" width="12" height="12" rx="2" fill="currentColor" />
+    </Svg>
+  );
+}
+
+export function UploadIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M12 16V4" />
+      <path d="M7 9l5-5 5 5" />
+      <path d="M4 16v4h16v-4" />
     </Svg>
   );
 }

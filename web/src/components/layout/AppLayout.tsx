@@ -5,10 +5,12 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import {
   AuditIcon,
   ChatIcon,
+  DatabaseIcon,
   DocsIcon,
   HomeIcon,
   LogoMark,
   SlidersIcon,
+  UploadIcon,
   UsersIcon,
 } from '../icons';
 import { UserMenu } from './UserMenu';
@@ -21,6 +23,7 @@ export function AppLayout() {
   const { user } = useCurrentUser();
   const location = useLocation();
   const isAdmin = hasRole(user.role, 'admin');
+  const isAnalyst = hasRole(user.role, 'analyst');
 
   return (
     <div className="shell">
@@ -38,6 +41,17 @@ export function AppLayout() {
             <ChatIcon />
             <span>Chat</span>
           </NavLink>
+          <div className="sidebar__section">Data</div>
+          <NavLink to="/connections" className={navClass}>
+            <DatabaseIcon />
+            <span>Connections</span>
+          </NavLink>
+          {isAnalyst && (
+            <NavLink to="/uploads" className={navClass}>
+              <UploadIcon />
+              <span>Upload data</span>
+            </NavLink>
+          )}
           {isAdmin && (
             <>
               <div className="sidebar__section">Administration</div>

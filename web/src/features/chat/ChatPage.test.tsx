@@ -14,8 +14,9 @@ vi.mock('@/components/chart', () => ({
 }));
 
 const connections = [
-  { id: 'c-pg', name: 'Warehouse', type: 'postgresql', managed: false },
-  { id: 'c-sample', name: 'Sample Sales', type: 'duckdb', managed: true },
+  { id: 'c-uploads', name: 'Uploads', type: 'duckdb', managed: true, managedKind: 'uploads' },
+  { id: 'c-pg', name: 'Warehouse', type: 'postgresql', managed: false, managedKind: null },
+  { id: 'c-sample', name: 'Sample Sales', type: 'duckdb', managed: true, managedKind: 'sample' },
 ];
 
 interface Backend {
@@ -31,7 +32,7 @@ function backend(state: Backend) {
     const url = new URL(call.url, 'http://localhost');
     const path = url.pathname.replace('/api/v1', '');
     if (path === '/connections') {
-      return json({ items: connections, total: 2, offset: 0, limit: 100 });
+      return json({ items: connections, total: connections.length, offset: 0, limit: 100 });
     }
     if (path === '/org/budget') {
       return json({

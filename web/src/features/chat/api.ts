@@ -6,14 +6,16 @@ export interface ConnectionSummary {
   id: Id;
   name: string;
   type: string;
-  /** The built-in sample connection. */
+  /** Built in: the Sample Sales database or the Uploads database. */
   managed: boolean;
+  managedKind?: 'sample' | 'uploads' | null;
 }
 
 /** The connection to start with: the built-in sample when there is one, else the first. */
 export function defaultConnection(connections: ConnectionSummary[] | undefined): Id | undefined {
   if (!connections || connections.length === 0) return undefined;
-  return (connections.find((c) => c.managed) ?? connections[0])?.id;
+  const sample = connections.find((c) => c.managedKind === 'sample');
+  return (sample ?? connections[0])?.id;
 }
 
 export interface QueryRun {

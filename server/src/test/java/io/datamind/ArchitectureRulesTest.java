@@ -18,10 +18,11 @@ class ArchitectureRulesTest {
     @Test
     void onlyTheQueryModuleOpensConnectionsToCustomerDatabases() {
         // One runner for chat, SQL editor, dashboards and alerts: read-only settings, limits and pooling live
-        // there, so nothing else may open a customer connection. The sample module only writes its own file.
+        // there, so nothing else may open a customer connection. The sample module only writes its own file, and the
+        // upload module only the organizations' own uploads databases (read back through the runner like any other).
         noClasses()
                 .that()
-                .resideOutsideOfPackages("io.datamind.query..", "io.datamind.sample..")
+                .resideOutsideOfPackages("io.datamind.query..", "io.datamind.sample..", "io.datamind.upload..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

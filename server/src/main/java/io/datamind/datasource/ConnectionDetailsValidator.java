@@ -21,8 +21,13 @@ public final class ConnectionDetailsValidator {
     private final HostResolver resolver;
 
     ConnectionDetailsValidator(boolean allowPrivateNetworks, Path fileRoot, HostResolver resolver) {
+        this(allowPrivateNetworks, fileRoot, null, resolver);
+    }
+
+    /** @param reserved a folder file sources may never lead into, even when the file root contains it */
+    ConnectionDetailsValidator(boolean allowPrivateNetworks, Path fileRoot, Path reserved, HostResolver resolver) {
         this.addresses = new AddressPolicy(allowPrivateNetworks);
-        this.files = new FileSources(fileRoot);
+        this.files = new FileSources(fileRoot, reserved);
         this.resolver = resolver;
     }
 

@@ -13,13 +13,16 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every query is scoped by organization: another organization's id simply is not found. */
+/**
+ * Every query is scoped by organization: another organization's id simply is not found. The exception is master-key
+ * rotation, which walks every organization's stored passwords as a {@link CredentialRotation.Store}.
+ */
 @Repository
-class ConnectionRepository {
+class ConnectionRepository implements CredentialRotation.Store {
 
     private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {};
     private static final String COLUMNS = "id, org_id, name, type, host, port, database_name, username, password_enc,"
-            + " ssl_mode, properties, file_path, managed, created_at, updated_at";
+            + " ssl_mode, properties, file_path, managed, managed_kind, created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -32,7 +35,7 @@ class ConnectionRepository {
     void insert(StoredConnection c) {
         jdbc.sql("INSERT INTO connections (" + COLUMNS + ") VALUES (:id, :orgId, :name, :type, :host, :port,"
                         + " :database, :username, :passwordEnc, :sslMode, :properties, :filePath, :managed,"
-                        + " :createdAt, :updatedAt)")
+                        + " :managedKind, :createdAt, :updatedAt)")
                 .params(params(c))
                 .update();
     }
@@ -58,6 +61,14 @@ class ConnectionRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE id = :id AND org_id = :orgId")
                 .param("id", id)
                 .param("orgId", orgId)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<StoredConnection> findManaged(UUID orgId, ManagedKind kind) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE org_id = :orgId AND managed_kind = :kind")
+                .param("orgId", orgId)
+                .param("kind", kind.id())
                 .query(this::map)
                 .optional();
     }
@@ -90,6 +101,34 @@ class ConnectionRepository {
                 .single();
     }
 
+    @Override
+    public List<CredentialRotation.StoredCredential> notUnderKey(String keyId, String afterId, int limit) {
+        // Key ids are hex digits, so the prefix holds no LIKE wildcard. Ids are compared as UUIDs, in the database's
+        // UUID order; the nil UUID sorts first.
+        return jdbc.sql("SELECT id, password_enc FROM connections WHERE password_enc IS NOT NULL"
+                        + " AND password_enc NOT LIKE :prefix AND id > :after ORDER BY id FETCH FIRST :limit ROWS ONLY")
+                .param("prefix", "v1:" + keyId + ":%")
+                .param("after", afterId == null ? new UUID(0, 0) : UUID.fromString(afterId))
+                .param("limit", limit)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new CredentialRotation.StoredCredential(
+                            id.toString(), Connections.passwordContext(id), rs.getString("password_enc"));
+                })
+                .list();
+    }
+
+    @Override
+    public boolean replace(CredentialRotation.StoredCredential credential, String reencrypted) {
+        // updated_at stays: the connection's details did not change, and its pool need not be rebuilt.
+        return jdbc.sql("UPDATE connections SET password_enc = :fresh WHERE id = :id AND password_enc = :old")
+                        .param("fresh", reencrypted)
+                        .param("id", UUID.fromString(credential.id()))
+                        .param("old", credential.ciphertext())
+                        .update()
+                > 0;
+    }
+
     private Map<String, Object> params(StoredConnection c) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("id", c.id());
@@ -105,6 +144,8 @@ class ConnectionRepository {
         params.put("properties", json.writeValueAsString(c.properties()));
         params.put("filePath", c.filePath());
         params.put("managed", c.managed());
+        params.put(
+                "managedKind", c.managedKind() == null ? null : c.managedKind().id());
         params.put("createdAt", DbTimes.utc(c.createdAt()));
         params.put("updatedAt", DbTimes.utc(c.updatedAt()));
         return params;
@@ -126,7 +167,7 @@ class ConnectionRepository {
                 rs.getString("ssl_mode"),
                 json.readValue(rs.getString("properties"), PROPERTIES),
                 rs.getString("file_path"),
-                rs.getBoolean("managed"),
+                ManagedKind.fromId(rs.getString("managed_kind")),
                 DbTimes.instant(rs, "created_at"),
                 DbTimes.instant(rs, "updated_at"));
     }

@@ -5,10 +5,13 @@ import io.datamind.common.NotFoundException;
 import io.datamind.query.DataSourceTarget;
 import io.datamind.query.DatabaseType;
 import io.datamind.sample.SampleDatabase;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -19,22 +22,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConnectionTargets {
 
+    private static final Logger log = LoggerFactory.getLogger(ConnectionTargets.class);
     private static final Duration SAMPLE_WAIT = Duration.ofSeconds(60);
 
     private final ConnectionRepository repository;
     private final ConnectionDetailsValidator validator;
     private final CredentialCipher cipher;
     private final SampleDatabase sample;
+    private final UploadsConnections uploads;
 
     ConnectionTargets(
             ConnectionRepository repository,
             ConnectionDetailsValidator validator,
             CredentialCipher cipher,
-            SampleDatabase sample) {
+            SampleDatabase sample,
+            UploadsConnections uploads) {
         this.repository = repository;
         this.validator = validator;
         this.cipher = cipher;
         this.sample = sample;
+        this.uploads = uploads;
     }
 
     /**
@@ -52,14 +59,29 @@ public class ConnectionTargets {
     }
 
     DataSourceTarget forStored(StoredConnection stored) {
-        if (stored.managed()) {
+        if (stored.managedKind() == ManagedKind.SAMPLE) {
             return sampleTarget(stored);
         }
-        String password = stored.passwordEnc() == null
-                ? null
-                : cipher.decrypt(stored.passwordEnc(), Connections.passwordContext(stored.id()));
+        if (stored.managedKind() == ManagedKind.UPLOADS) {
+            // Like the sample, the file lies outside the file root on purpose and is opened read-only.
+            return target(stored.id(), stored.orgId(), managedDuckDb(stored, uploads.file(stored.orgId())));
+        }
+        String password = stored.passwordEnc() == null ? null : password(stored);
         ValidatedConnection validated = validator.validateForTest(stored.details(password));
         return target(stored.id(), stored.orgId(), validated);
+    }
+
+    private String password(StoredConnection stored) {
+        try {
+            return cipher.decrypt(stored.passwordEnc(), Connections.passwordContext(stored.id()));
+        } catch (CredentialCipherException e) {
+            // Logged with the reason for the operator; the member learns what fixes it.
+            log.warn("The password of connection {} cannot be decrypted: {}", stored.id(), e.getMessage());
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Connection needs attention",
+                    "The stored password of this connection cannot be read; ask an admin to enter it again");
+        }
     }
 
     static DataSourceTarget target(UUID connectionId, UUID orgId, ValidatedConnection validated) {
@@ -89,8 +111,11 @@ public class ConnectionTargets {
         }
         // The sample file lies outside the file root on purpose (users cannot point at it), so it skips the
         // validator; it is opened read-only like any DuckDB source.
-        ValidatedConnection validated = new ValidatedConnection(
-                stored.name(), ConnectionType.DUCKDB, null, null, 0, null, null, null, null, Map.of(), sample.path());
-        return target(stored.id(), stored.orgId(), validated);
+        return target(stored.id(), stored.orgId(), managedDuckDb(stored, sample.path()));
+    }
+
+    private static ValidatedConnection managedDuckDb(StoredConnection stored, Path file) {
+        return new ValidatedConnection(
+                stored.name(), ConnectionType.DUCKDB, null, null, 0, null, null, null, null, Map.of(), file);
     }
 }

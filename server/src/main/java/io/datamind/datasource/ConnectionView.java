@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A connection as the API shows it: never the password, only whether one is set.
  *
- * @param managed true for the built-in Sample Sales connection, which cannot be edited or deleted
+ * @param managed true for the built-in connections (Sample Sales, Uploads), which cannot be edited or deleted
+ * @param managedKind {@code sample} or {@code uploads} for a built-in connection, otherwise null
  */
 record ConnectionView(
         UUID id,
@@ -22,6 +23,7 @@ record ConnectionView(
         Map<String, String> properties,
         String filePath,
         boolean managed,
+        String managedKind,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -39,6 +41,7 @@ record ConnectionView(
                 c.properties(),
                 c.filePath(),
                 c.managed(),
+                c.managedKind() == null ? null : c.managedKind().id(),
                 c.createdAt(),
                 c.updatedAt());
     }

@@ -7,7 +7,6 @@ import io.datamind.common.Page;
 import io.datamind.common.PageQuery;
 import io.datamind.query.ConnectionProbe;
 import io.datamind.query.QueryRunner;
-import io.datamind.sample.SampleDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -141,8 +140,8 @@ class Connections {
     private StoredConnection editable(UUID orgId, UUID id) {
         StoredConnection existing = get(orgId, id);
         if (existing.managed()) {
-            throw ApiException.badRequest("The " + SampleDatabase.CONNECTION_NAME
-                    + " connection is built in and cannot be changed or deleted");
+            throw ApiException.badRequest(
+                    "The " + existing.name() + " connection is built in and cannot be changed or deleted");
         }
         return existing;
     }
@@ -179,7 +178,7 @@ class Connections {
                 v.sslMode() == null ? null : v.sslMode().id(),
                 v.properties(),
                 file ? details.filePath() : null,
-                false,
+                null,
                 createdAt,
                 updatedAt);
     }

@@ -24,7 +24,8 @@ class DatasourceConfig {
         } catch (IOException e) {
             log.warn("Cannot create the file source folder {}: {}", root.toAbsolutePath(), e.getMessage());
         }
-        return new ConnectionDetailsValidator(sources.allowPrivateNetworks(), root, HostResolver.SYSTEM);
+        return new ConnectionDetailsValidator(
+                sources.allowPrivateNetworks(), root, UploadsConnections.root(dataMind.dataDir()), HostResolver.SYSTEM);
     }
 
     @Bean

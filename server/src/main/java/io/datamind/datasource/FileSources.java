@@ -18,9 +18,19 @@ final class FileSources {
     private static final String DRIVER_SYNTAX = ";?#%&=:\\*\"<>|";
 
     private final Path root;
+    private final Path reserved;
 
     FileSources(Path root) {
+        this(root, null);
+    }
+
+    /**
+     * @param reserved a folder that is never a file source even when it lies inside the root (the organizations'
+     *     upload databases, should an operator point the file root at the data directory); null for none
+     */
+    FileSources(Path root, Path reserved) {
         this.root = root.toAbsolutePath().normalize();
+        this.reserved = reserved == null ? null : reserved.toAbsolutePath().normalize();
     }
 
     Path root() {
@@ -106,6 +116,10 @@ final class FileSources {
             errors.add(FIELD, "leads outside the file folder (through a symbolic link)");
             return null;
         }
+        if (reserved != null && inside(real, reserved)) {
+            errors.add(FIELD, "leads into DataMind's own folder of uploaded files");
+            return null;
+        }
         if (syntaxProblem(realRoot.relativize(real).toString()) != null) {
             errors.add(FIELD, "leads to a file whose name contains characters drivers treat as parameters");
             return null;
@@ -115,5 +129,15 @@ final class FileSources {
             return null;
         }
         return real;
+    }
+
+    private static boolean inside(Path real, Path folder) {
+        Path realFolder;
+        try {
+            realFolder = folder.toRealPath();
+        } catch (IOException e) {
+            realFolder = folder;
+        }
+        return real.startsWith(realFolder);
     }
 }

@@ -40,7 +40,7 @@ class SampleConnectionProvisioner {
                 null,
                 Map.of(),
                 null,
-                true,
+                ManagedKind.SAMPLE,
                 now,
                 now));
         events.publishEvent(new ConnectionSaved(created.orgId(), id, true));

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A row of {@code connections}; the password stays encrypted until a target is built. */
+/**
+ * A row of {@code connections}; the password stays encrypted until a target is built.
+ *
+ * @param managedKind which built-in connection this is; null for connections people add
+ */
 record StoredConnection(
         UUID id,
         UUID orgId,
@@ -18,12 +22,17 @@ record StoredConnection(
         String sslMode,
         Map<String, String> properties,
         String filePath,
-        boolean managed,
+        ManagedKind managedKind,
         Instant createdAt,
         Instant updatedAt) {
 
     StoredConnection {
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** Built in (the sample or the uploads database): not changed or deleted by people. */
+    boolean managed() {
+        return managedKind != null;
     }
 
     /** The details as the user gave them, with the decrypted password, for re-validation before each use. */

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * per distinct settings and kept, so their connection pools are reused; nothing is built, and no key is needed, until
  * someone asks.
  *
- * <p>Providers that need no settings (the offline engine) are Spring beans implementing {@link LlmProvider}; they are
- * found by their {@link LlmProvider#id()}.
+ * <p>Providers that need no settings are Spring beans implementing {@link LlmProvider}; they are found by their
+ * {@link LlmProvider#id()}. The offline engine is not one of them: it turns a question into SQL without a
+ * conversation, so the ask pipeline calls it directly (see {@link #isOffline}).
  */
 @Component
 public class LlmProviders {
@@ -58,9 +59,22 @@ public class LlmProviders {
         this.timeouts = HttpTimeouts.of(properties);
     }
 
-    /** The provider the instance uses for organizations without AI settings of their own. */
+    /**
+     * The provider the instance uses for organizations without AI settings of their own.
+     *
+     * @throws IllegalArgumentException when that is the offline engine (see {@link #isOffline})
+     */
     public LlmProvider defaultProvider() {
         return create(LlmProviderSettings.of(properties.provider()));
+    }
+
+    /**
+     * Whether these settings choose the built-in offline engine (directly, or by taking an instance default that is
+     * offline). The offline engine is no chat model: callers use {@code io.datamind.offline.OfflineEngine} for it,
+     * and {@link #create} refuses it.
+     */
+    public boolean isOffline(LlmProviderSettings settings) {
+        return OFFLINE.equals(providerId(settings));
     }
 
     /** The instance's default settings for its configured provider, key included; never show them to users. */
@@ -87,24 +101,47 @@ public class LlmProviders {
      * @throws ApiException when the provider is unknown or the base URL is not an http(s) URL
      */
     public LlmProvider create(LlmProviderSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        String id = normalizeId(LlmProperties.blank(settings.provider()) ? properties.provider() : settings.provider());
+        String id = providerId(settings);
         return switch (id) {
             case ANTHROPIC, OPENAI -> cached(resolve(id, settings));
+            case OFFLINE ->
+                throw new IllegalArgumentException(
+                        "The offline engine is not a chat model; check isOffline() and use the OfflineEngine");
             default -> builtIn(id);
         };
+    }
+
+    /**
+     * What {@link #create} would use for these settings, checked the same way but without building a client: the
+     * provider id normalized, blank model and base URL filled from the instance defaults, and the key that would be
+     * sent (the one given, the instance's for the instance's own base URL, or null). For settings screens and their
+     * validation; never show the key.
+     *
+     * @throws ApiException when the provider is unknown or the base URL is not an http(s) URL
+     */
+    public LlmProviderSettings effective(LlmProviderSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        String id = providerId(settings);
+        if (ANTHROPIC.equals(id) || OPENAI.equals(id)) {
+            ResolvedSettings resolved = resolve(id, settings);
+            return new LlmProviderSettings(id, resolved.model(), resolved.baseUrl(), resolved.apiKey());
+        }
+        if (!OFFLINE.equals(id)) {
+            builtIn(id);
+        }
+        return LlmProviderSettings.of(id);
+    }
+
+    private String providerId(LlmProviderSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return normalizeId(LlmProperties.blank(settings.provider()) ? properties.provider() : settings.provider());
     }
 
     private LlmProvider builtIn(String id) {
         return builtIn.get().stream()
                 .filter(provider -> id.equals(provider.id()))
                 .findFirst()
-                .orElseGet(() -> {
-                    if (OFFLINE.equals(id)) {
-                        return RefusingProvider.offline();
-                    }
-                    throw unknown(id);
-                });
+                .orElseThrow(() -> unknown(id));
     }
 
     private ResolvedSettings resolve(String id, LlmProviderSettings settings) {

@@ -6,6 +6,7 @@ import io.datamind.datasource.ConnectionTargets;
 import io.datamind.query.QueryFailedException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,6 +38,8 @@ class SchemaSync implements DisposableBean {
     private final SchemaSnapshotRepository repository;
     private final ThreadPoolExecutor executor;
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+    /** Connections whose data changed while their sync ran: they are discovered once more when it ends. */
+    private final Set<UUID> again = ConcurrentHashMap.newKeySet();
 
     SchemaSync(
             ConnectionTargets targets,
@@ -62,9 +65,20 @@ class SchemaSync implements DisposableBean {
 
     /** Starts a sync unless one is already running for the connection; the caller checked that it exists. */
     SyncStatus start(UUID orgId, UUID connectionId) {
+        return start(orgId, connectionId, false);
+    }
+
+    /**
+     * Starts a sync; when one is already running and {@code rerun} is set, another follows it, since the running one
+     * may have read the catalog before the change that asks for this one.
+     */
+    synchronized SyncStatus start(UUID orgId, UUID connectionId, boolean rerun) {
         Running fresh = new Running(orgId, Instant.now());
         Running current = running.putIfAbsent(connectionId, fresh);
         if (current != null) {
+            if (rerun) {
+                again.add(connectionId);
+            }
             return new SyncStatus("running", current.startedAt(), null, null, null);
         }
         try {
@@ -75,6 +89,17 @@ class SchemaSync implements DisposableBean {
                     HttpStatus.SERVICE_UNAVAILABLE, "Busy", "Too many schema syncs are waiting; try again later");
         }
         return new SyncStatus("running", fresh.startedAt(), null, null, null);
+    }
+
+    private synchronized void finished(UUID orgId, UUID connectionId) {
+        running.remove(connectionId);
+        if (again.remove(connectionId)) {
+            try {
+                start(orgId, connectionId, false);
+            } catch (ApiException busy) {
+                log.warn("Schema sync of connection {} could not be queued again: {}", connectionId, busy.getMessage());
+            }
+        }
     }
 
     SyncStatus status(UUID orgId, UUID connectionId) {
@@ -120,7 +145,7 @@ class SchemaSync implements DisposableBean {
                 log.debug("Cannot record the failed sync of {}: {}", connectionId, deleted.getMessage());
             }
         } finally {
-            running.remove(connectionId);
+            finished(orgId, connectionId);
         }
     }
 

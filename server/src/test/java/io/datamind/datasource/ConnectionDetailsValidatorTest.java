@@ -779,6 +779,24 @@ class ConnectionDetailsValidatorTest {
     }
 
     @Test
+    void refusesTheUploadsFolderEvenWhenTheRootContainsIt() throws Exception {
+        // An operator may point the file root at the data directory; another organization's uploads stay out.
+        Path uploads = Files.createDirectories(root.resolve("uploads").resolve("some-org"));
+        Files.writeString(uploads.resolve("uploads.duckdb"), "x");
+        Files.createSymbolicLink(root.resolve("sneaky.duckdb"), uploads.resolve("uploads.duckdb"));
+        Files.writeString(root.resolve("mine.duckdb"), "x");
+        ConnectionDetailsValidator guarded =
+                new ConnectionDetailsValidator(true, root, root.resolve("uploads"), resolver);
+
+        assertThatThrownBy(() -> guarded.validateForTest(file("duckdb", "uploads/some-org/uploads.duckdb")))
+                .hasMessageContaining("uploaded files");
+        assertThatThrownBy(() -> guarded.validateForTest(file("duckdb", "sneaky.duckdb")))
+                .hasMessageContaining("uploaded files");
+        assertThat(guarded.validateForTest(file("duckdb", "mine.duckdb")).filePath())
+                .isEqualTo(root.resolve("mine.duckdb").toRealPath());
+    }
+
+    @Test
     void worksWhenTheRootItselfIsASymbolicLink() throws Exception {
         Files.writeString(root.resolve("x.sqlite"), "x");
         Path linkedRoot = Files.createSymbolicLink(temp.resolve("root-link"), root);

@@ -1,10 +1,12 @@
 package io.datamind.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.datamind.common.ApiException;
 import io.datamind.llm.LlmException.Category;
+import io.datamind.support.FakeLlmServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,34 @@ class LlmProvidersTest {
     }
 
     @Test
+    void effectiveSettingsFillBlanksAndTellWhichKeyWouldBeSent() {
+        LlmProviders providers = providers(properties("sk-ant-instance", null));
+
+        assertThat(providers.effective(new LlmProviderSettings(" Anthropic ", null, null, null)))
+                .isEqualTo(new LlmProviderSettings(
+                        "anthropic", "claude-sonnet-4-5", "https://api.anthropic.com", "sk-ant-instance"));
+        assertThat(providers.effective(new LlmProviderSettings("anthropic", "m", "http://proxy.local:8080/", null)))
+                .as("the instance key never goes to another server")
+                .isEqualTo(new LlmProviderSettings("anthropic", "m", "http://proxy.local:8080", null));
+        assertThat(providers.effective(new LlmProviderSettings("openai", null, "http://localhost:11434", "own")))
+                .isEqualTo(new LlmProviderSettings("openai", "gpt-4.1-mini", "http://localhost:11434", "own"));
+        assertThat(providers.effective(new LlmProviderSettings(null, "ignored", null, null)))
+                .isEqualTo(LlmProviderSettings.of("offline"));
+        assertThat(catchThrowableOfType(
+                                ApiException.class,
+                                () -> providers.effective(new LlmProviderSettings("gemini", null, null, null)))
+                        .fieldErrors())
+                .extracting(ApiException.FieldError::field)
+                .containsExactly("provider");
+        assertThat(catchThrowableOfType(
+                                ApiException.class,
+                                () -> providers.effective(new LlmProviderSettings("openai", null, "file:///etc", null)))
+                        .fieldErrors())
+                .extracting(ApiException.FieldError::field)
+                .containsExactly("baseUrl");
+    }
+
+    @Test
     void theSameSettingsShareOneClientAndOtherKeysGetTheirOwn() {
         LlmProviders providers = providers(properties("sk-ant-a", "sk-oai"));
 
@@ -56,32 +86,37 @@ class LlmProvidersTest {
     }
 
     @Test
-    void theOfflineProviderDeclinesPolitelyUntilAnEngineIsInstalled() {
-        LlmProvider offline = providers(properties(null, null)).defaultProvider();
+    void theOfflineEngineIsRecognisedButIsNoChatModel() {
+        LlmProviders providers = providers(properties(null, null));
 
-        LlmException declined = failure(offline);
-
-        assertThat(offline.id()).isEqualTo("offline");
-        assertThat(declined.category()).isEqualTo(Category.DECLINED);
-        assertThat(declined.getMessage()).contains("ask an admin to configure an AI provider");
+        assertThat(providers.isOffline(LlmProviderSettings.of(null)))
+                .as("the instance default")
+                .isTrue();
+        assertThat(providers.isOffline(LlmProviderSettings.of(" Offline "))).isTrue();
+        assertThat(providers.isOffline(LlmProviderSettings.of("anthropic"))).isFalse();
+        assertThatThrownBy(providers::defaultProvider).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> providers.create(LlmProviderSettings.of("offline")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("isOffline");
     }
 
     @Test
-    void anInstalledOfflineEngineIsFoundByItsId() {
-        LlmProvider engine = new LlmProvider() {
+    void anInstalledProviderIsFoundByItsId() {
+        LlmProvider inProcess = new LlmProvider() {
             @Override
             public String id() {
-                return "offline";
+                return "in-process";
             }
 
             @Override
             public LlmCompletion complete(LlmRequest request, TokenListener listener, CancellationToken cancel) {
-                return new LlmCompletion("SELECT 1", 0, 0, "offline", "stop");
+                return new LlmCompletion("SELECT 1", 0, 0, "in-process", "stop");
             }
         };
 
-        assertThat(providers(properties(null, null), engine).create(LlmProviderSettings.of("offline")))
-                .isSameAs(engine);
+        LlmProviders providers = providers(properties(null, null), inProcess);
+        assertThat(providers.create(LlmProviderSettings.of("in-process"))).isSameAs(inProcess);
+        assertThat(providers.isOffline(LlmProviderSettings.of("in-process"))).isFalse();
     }
 
     @Test

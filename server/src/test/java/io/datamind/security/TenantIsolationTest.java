@@ -6,6 +6,7 @@ import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.OpenApiOperations;
 import io.datamind.support.TestAccounts;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -100,6 +101,61 @@ class TenantIsolationTest {
     /** One of every org-owned resource in the organization. Modules that add resources add them here. */
     private static void createResources(HttpApi api, Tenant tenant) {
         // Members are created with the tenant; the audit log fills itself from them.
+        // An upload: the organization's Uploads connection, with the marker among its table's sample values.
+        HttpApi.Response upload = api.request("POST", "/api/v1/uploads")
+                .bearer(tenant.ownerToken())
+                .multipart(
+                        Map.of(),
+                        "file",
+                        "tenant.csv",
+                        ("name\n" + tenant.marker() + "\n").getBytes(StandardCharsets.UTF_8))
+                .send();
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+        HttpApi.Response aiSettings = api.request("PUT", "/api/v1/org/ai-settings")
+                .bearer(tenant.ownerToken())
+                .json(Map.of(
+                        "provider", "openai",
+                        "model", tenant.marker() + "-model",
+                        "baseUrl", "http://" + tenant.marker() + ".example.com",
+                        "apiKey", tenant.marker() + "-key"))
+                .send();
+        assertThat(aiSettings.status()).as(aiSettings.toString()).isEqualTo(200);
+        HttpApi.Response budget = api.request("PUT", "/api/v1/org/budget")
+                .bearer(tenant.ownerToken())
+                .json(Map.of("monthlyTokenBudget", 4242))
+                .send();
+        assertThat(budget.status()).as(budget.toString()).isEqualTo(200);
+        // A conversation on the sample connection, once its schema is discovered; the question carries the marker.
+        String connection = api.request("GET", "/api/v1/connections")
+                .bearer(tenant.ownerToken())
+                .send()
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(item -> "sample".equals(item.path("managedKind").asString()))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (api.request("GET", "/api/v1/connections/" + connection + "/schema")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .status()
+                != 200) {
+            assertThat(System.nanoTime()).as("sample schema discovered").isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        HttpApi.Response asked = api.request("POST", "/api/v1/chat/messages")
+                .bearer(tenant.ownerToken())
+                .json(Map.of("connectionId", connection, "question", "How many orders? " + tenant.marker()))
+                .send();
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
     }
 
     private static HttpApi.Response call(

@@ -1,15 +1,18 @@
 package io.datamind.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,6 +106,7 @@ public final class HttpApi {
         private final Browser browser;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private byte[] bytes;
 
         private Request(String method, String path, Browser browser) {
             this.method = method;
@@ -113,6 +117,26 @@ public final class HttpApi {
         public Request json(Object value) {
             this.body = value instanceof String text ? text : JSON.writeValueAsString(value);
             headers.put("Content-Type", "application/json");
+            return this;
+        }
+
+        /**
+         * A multipart/form-data body: the text fields, then one file part (the way a browser's FormData sends it).
+         */
+        public Request multipart(Map<String, String> fields, String fileField, String fileName, byte[] content) {
+            String boundary = "----datamind-test-" + UUID.randomUUID();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            fields.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data;"
+                            + " name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                            + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            this.bytes = out.toByteArray();
+            this.body = null;
+            headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
             return this;
         }
 
@@ -138,9 +162,11 @@ public final class HttpApi {
                     .timeout(Duration.ofSeconds(60))
                     .method(
                             method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body));
+                            bytes != null
+                                    ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                                    : body == null
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
             if (browser != null) {
                 String cookieHeader = browser.cookieHeader(path.split("\\?")[0]);

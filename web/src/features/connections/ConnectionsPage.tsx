@@ -1,0 +1,234 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { Alert } from '@/components/Alert';
+import { Pagination } from '@/components/Pagination';
+import { TableSkeleton } from '@/components/Skeleton';
+import { useCurrentUser } from '@/features/auth/use-auth';
+import { errorMessage } from '@/lib/api';
+import { hasRole } from '@/lib/roles';
+import { useQuery } from '@/lib/use-query';
+import { connectionsApi, type Connection, type ConnectionProbe } from './api';
+import { ProbeResult } from './ProbeResult';
+import { SyncControl } from './SyncControl';
+import { typeLabel } from './types';
+import './connections.css';
+
+const PAGE_SIZE = 20;
+
+/** Where a connection points, in a few words. */
+function location(c: Connection): string {
+  if (c.managedKind === 'sample') return 'Built-in sample store';
+  if (c.managedKind === 'uploads') return 'Your uploaded files';
+  if (c.filePath) return c.filePath;
+  const host = c.host ?? '';
+  const port = c.port === null ? '' : `:${c.port}`;
+  return `${host}${port}${c.database ? ` / ${c.database}` : ''}`;
+}
+
+/** Every member sees the connections; analysts test and sync them; admins add, edit and delete. */
+export function ConnectionsPage() {
+  const { user } = useCurrentUser();
+  const isAdmin = hasRole(user.role, 'admin');
+  const isAnalyst = hasRole(user.role, 'analyst');
+  const routeState = useLocation().state as { notice?: string } | null;
+  const [offset, setOffset] = useState(0);
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(
+    routeState?.notice ? { tone: 'success', text: routeState.notice } : null,
+  );
+  const [confirmId, setConfirmId] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [probe, setProbe] = useState<{ name: string; result: ConnectionProbe } | null>(null);
+  const { data, error, loading, reload } = useQuery(`connections:${offset}`, (signal) =>
+    connectionsApi.list(offset, PAGE_SIZE, signal),
+  );
+
+  const remove = async (c: Connection) => {
+    setBusyId(c.id);
+    setNotice(null);
+    try {
+      await connectionsApi.remove(c.id);
+      setConfirmId(null);
+      setNotice({ tone: 'success', text: `${c.name} was deleted.` });
+      if (data && data.items.length === 1 && offset > 0) setOffset(Math.max(0, offset - PAGE_SIZE));
+      else reload();
+    } catch (e) {
+      setNotice({ tone: 'error', text: errorMessage(e) });
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const test = async (c: Connection) => {
+    setBusyId(c.id);
+    setNotice(null);
+    setProbe(null);
+    try {
+      setProbe({ name: c.name, result: await connectionsApi.testSaved(c.id) });
+    } catch (e) {
+      setNotice({ tone: 'error', text: errorMessage(e) });
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  return (
+    <div className="page">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">Connections</h1>
+          <p className="page__subtitle">
+            The databases DataMind answers questions from. It only ever reads them.
+          </p>
+        </div>
+        <div className="page__actions">
+          {isAnalyst && (
+            <Link className="btn btn--ghost" to="/uploads">
+              Upload a file
+            </Link>
+          )}
+          {isAdmin && (
+            <Link className="btn btn--primary" to="/connections/new">
+              Add connection
+            </Link>
+          )}
+        </div>
+      </header>
+
+      {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+      {probe && (
+        <section className="card" aria-label={`Test of ${probe.name}`}>
+          <h2 className="card__title">Test of {probe.name}</h2>
+          <ProbeResult probe={probe.result} />
+        </section>
+      )}
+
+      <section className="card card--flush" aria-label="Connection list" aria-busy={loading}>
+        {error ? (
+          <div className="card__body">
+            <Alert title="Could not load connections">{errorMessage(error)}</Alert>
+            <button type="button" className="btn btn--ghost" onClick={reload}>
+              Try again
+            </button>
+          </div>
+        ) : !data ? (
+          <TableSkeleton rows={5} columns={4} />
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table className={loading ? 'table table--stale' : 'table'}>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Where</th>
+                    <th scope="col" className="table__actions">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.length === 0 && (
+                    <tr>
+                      <td colSpan={4} className="table__empty">
+                        No connections on this page.
+                      </td>
+                    </tr>
+                  )}
+                  {data.items.map((c) => {
+                    const busy = busyId === c.id;
+                    const editable = isAdmin && !c.managed;
+                    return (
+                      <tr key={c.id}>
+                        <td>
+                          <Link className="connection__name" to={`/connections/${c.id}/schema`}>
+                            {c.name}
+                          </Link>
+                          {c.managed && <span className="badge badge--muted">Built in</span>}
+                        </td>
+                        <td>{typeLabel(c.type)}</td>
+                        <td className="muted connection__where">{location(c)}</td>
+                        <td className="table__actions">
+                          <div className="connection__actions">
+                            <Link
+                              className="btn btn--ghost btn--sm"
+                              to={`/connections/${c.id}/schema`}
+                              aria-label={`Schema of ${c.name}`}
+                            >
+                              Schema
+                            </Link>
+                            {isAnalyst && (
+                              <>
+                                <button
+                                  type="button"
+                                  className="btn btn--ghost btn--sm"
+                                  disabled={busy}
+                                  aria-label={`Test ${c.name}`}
+                                  onClick={() => void test(c)}
+                                >
+                                  Test
+                                </button>
+                                <SyncControl connectionId={c.id} compact />
+                              </>
+                            )}
+                            {editable && (
+                              <Link
+                                className="btn btn--ghost btn--sm"
+                                to={`/connections/${c.id}/edit`}
+                                aria-label={`Edit ${c.name}`}
+                              >
+                                Edit
+                              </Link>
+                            )}
+                            {editable &&
+                              (confirmId === c.id ? (
+                                <span className="confirm">
+                                  <span className="confirm__text">Delete {c.name}?</span>
+                                  <button
+                                    type="button"
+                                    className="btn btn--danger btn--sm"
+                                    disabled={busy}
+                                    onClick={() => void remove(c)}
+                                  >
+                                    {busy ? 'Deleting…' : 'Delete'}
+                                  </button>
+                                  <button
+                                    type="button"
+                                    className="btn btn--ghost btn--sm"
+                                    onClick={() => setConfirmId(null)}
+                                  >
+                                    Cancel
+                                  </button>
+                                </span>
+                              ) : (
+                                <button
+                                  type="button"
+                                  className="btn btn--ghost btn--sm"
+                                  aria-label={`Delete ${c.name}`}
+                                  onClick={() => setConfirmId(c.id)}
+                                >
+                                  Delete
+                                </button>
+                              ))}
+                          </div>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              offset={offset}
+              limit={PAGE_SIZE}
+              total={data.total}
+              count={data.items.length}
+              onChange={setOffset}
+              disabled={loading}
+            />
+          </>
+        )}
+      </section>
+      {!isAdmin && <p className="muted">Only admins add, change or delete connections.</p>}
+    </div>
+  );
+}

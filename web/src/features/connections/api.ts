@@ -1,0 +1,72 @@
+import { api, type Page } from '@/lib/api';
+
+export interface Connection {
+  id: string;
+  name: string;
+  type: string;
+  host: string | null;
+  port: number | null;
+  database: string | null;
+  username: string | null;
+  passwordSet: boolean;
+  sslMode: string | null;
+  properties: Record<string, string>;
+  filePath: string | null;
+  /** Built in (Sample Sales, Uploads): nobody edits or deletes it. */
+  managed: boolean;
+  managedKind: 'sample' | 'uploads' | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the forms send; the server builds the JDBC URL from these typed fields only. */
+export interface ConnectionDetails {
+  name?: string;
+  type: string;
+  host?: string | null;
+  port?: number | null;
+  database?: string | null;
+  username?: string | null;
+  /** Absent or null on an update keeps the stored password. */
+  password?: string | null;
+  sslMode?: string | null;
+  properties?: Record<string, string>;
+  filePath?: string | null;
+}
+
+export interface ConnectionProbe {
+  ok: boolean;
+  latencyMs: number;
+  serverVersion: string | null;
+  message: string | null;
+  warnings: string[];
+}
+
+export interface SyncStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  startedAt: string | null;
+  finishedAt: string | null;
+  tables: number | null;
+  error: string | null;
+}
+
+const path = (id: string) => `/connections/${encodeURIComponent(id)}`;
+
+export const connectionsApi = {
+  list: (offset: number, limit: number, signal?: AbortSignal) =>
+    api.get<Page<Connection>>('/connections', {
+      query: { offset, limit },
+      ...(signal && { signal }),
+    }),
+  get: (id: string, signal?: AbortSignal) =>
+    api.get<Connection>(path(id), { ...(signal && { signal }) }),
+  create: (details: ConnectionDetails) => api.post<Connection>('/connections', details),
+  update: (id: string, details: ConnectionDetails) => api.put<Connection>(path(id), details),
+  remove: (id: string) => api.delete(path(id)),
+  testUnsaved: (details: ConnectionDetails) =>
+    api.post<ConnectionProbe>('/connections/test', details),
+  testSaved: (id: string) => api.post<ConnectionProbe>(`${path(id)}/test`),
+  startSync: (id: string) => api.post<SyncStatus>(`${path(id)}/sync`),
+  syncStatus: (id: string, signal?: AbortSignal) =>
+    api.get<SyncStatus>(`${path(id)}/sync`, { ...(signal && { signal }) }),
+};
