@@ -46,6 +46,8 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // The machine's cores are shared; a page test that types into forms can take seconds under load.
+    testTimeout: 20_000,
     css: false,
   },
 });

@@ -13,6 +13,12 @@ import { RouteError } from './routes/RouteError';
 const MembersPage = lazy(() =>
   import('@/features/members/MembersPage').then((m) => ({ default: m.MembersPage })),
 );
+const ChatPage = lazy(() =>
+  import('@/features/chat/ChatPage').then((m) => ({ default: m.ChatPage })),
+);
+const AiSettingsPage = lazy(() =>
+  import('@/features/ai-settings/AiSettingsPage').then((m) => ({ default: m.AiSettingsPage })),
+);
 const AuditPage = lazy(() =>
   import('@/features/audit/AuditPage').then((m) => ({ default: m.AuditPage })),
 );
@@ -61,6 +67,8 @@ export const routes = [
     ),
     children: [
       { index: true, element: route('home', <HomePage />) },
+      // One route for both, so that opening the session a first question created keeps the page.
+      { path: 'chat/:sessionId?', element: route('chat', <ChatPage />) },
       {
         path: 'members',
         element: route(
@@ -105,6 +113,15 @@ export const routes = [
           'uploads',
           <RequireRole role="analyst">
             <UploadPage />
+          </RequireRole>,
+        ),
+      },
+      {
+        path: 'settings/ai',
+        element: route(
+          'ai-settings',
+          <RequireRole role="admin">
+            <AiSettingsPage />
           </RequireRole>,
         ),
       },

@@ -1,5 +1,5 @@
 // Only the parts of ECharts the app uses, so the lazily loaded chunk stays small.
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
@@ -14,6 +14,7 @@ register([
   BarChart,
   LineChart,
   PieChart,
+  ScatterChart,
   DatasetComponent,
   GridComponent,
   LegendComponent,

@@ -40,18 +40,24 @@ describe('AppLayout', () => {
     expect(screen.getByTestId('avatar')).toHaveTextContent(/^É$/);
   });
 
-  it('shows Members and Audit log to admins and owners', () => {
+  it('shows Members, Audit log and AI settings to admins and owners', () => {
     renderShell({ ...ADA, user: { ...ADA.user, role: 'admin' } });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Members' })).toHaveAttribute('href', '/members');
     expect(within(nav).getByRole('link', { name: 'Audit log' })).toHaveAttribute('href', '/audit');
+    expect(within(nav).getByRole('link', { name: 'AI settings' })).toHaveAttribute(
+      'href',
+      '/settings/ai',
+    );
   });
 
   it.each(['viewer', 'analyst'])('hides admin pages from a %s', (role) => {
     renderShell({ ...ADA, user: { ...ADA.user, role } });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Home' })).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Chat' })).toHaveAttribute('href', '/chat');
     expect(within(nav).queryByRole('link', { name: 'Members' })).toBeNull();
+    expect(within(nav).queryByRole('link', { name: 'AI settings' })).toBeNull();
     expect(within(nav).queryByRole('link', { name: 'Audit log' })).toBeNull();
   });
 

@@ -4,10 +4,12 @@ import { hasRole } from '@/lib/roles';
 import { ErrorBoundary } from '../ErrorBoundary';
 import {
   AuditIcon,
+  ChatIcon,
   DatabaseIcon,
   DocsIcon,
   HomeIcon,
   LogoMark,
+  SlidersIcon,
   UploadIcon,
   UsersIcon,
 } from '../icons';
@@ -35,6 +37,10 @@ export function AppLayout() {
             <HomeIcon />
             <span>Home</span>
           </NavLink>
+          <NavLink to="/chat" className={navClass}>
+            <ChatIcon />
+            <span>Chat</span>
+          </NavLink>
           <div className="sidebar__section">Data</div>
           <NavLink to="/connections" className={navClass}>
             <DatabaseIcon />
@@ -57,6 +63,10 @@ export function AppLayout() {
                 <AuditIcon />
                 <span>Audit log</span>
               </NavLink>
+              <NavLink to="/settings/ai" className={navClass}>
+                <SlidersIcon />
+                <span>AI settings</span>
+              </NavLink>
             </>
           )}
           <div className="sidebar__section">Developers</div>
@@ -68,7 +78,8 @@ export function AppLayout() {
         <UserMenu />
       </aside>
       <main className="shell__main" id="main">
-        <ErrorBoundary key={location.pathname} name={location.pathname}>
+        {/* A new page gets a fresh boundary; moving within a page (/chat/a to /chat/b) keeps it mounted. */}
+        <ErrorBoundary key={location.pathname.split('/')[1]} name={location.pathname}>
           <Outlet />
         </ErrorBoundary>
       </main>
