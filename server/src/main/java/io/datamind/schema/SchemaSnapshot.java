@@ -1,5 +1,6 @@
 package io.datamind.schema;
 
+import io.datamind.query.guard.TableRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,5 +13,10 @@ public record SchemaSnapshot(UUID connectionId, Instant discoveredAt, List<Table
 
     public SchemaSnapshot {
         tables = List.copyOf(tables);
+    }
+
+    /** The discovered tables as the SQL guard names them: its known tables for this connection. */
+    public List<TableRef> tableRefs() {
+        return tables.stream().map(t -> TableRef.of(t.schema(), t.name())).toList();
     }
 }

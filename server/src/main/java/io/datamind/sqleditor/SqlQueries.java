@@ -8,18 +8,14 @@ import io.datamind.query.QueryFailedException;
 import io.datamind.query.QueryLimits;
 import io.datamind.query.QueryResult;
 import io.datamind.query.QueryRunner;
+import io.datamind.query.SqlHashes;
 import io.datamind.query.guard.GuardVerdict;
 import io.datamind.query.guard.KnownTables;
 import io.datamind.query.guard.SqlDialect;
 import io.datamind.query.guard.SqlGuard;
-import io.datamind.query.guard.TableRef;
 import io.datamind.schema.SchemaSnapshot;
 import io.datamind.schema.SchemaSnapshots;
 import io.datamind.sqleditor.SqlQueryController.RunQuery;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -70,13 +66,9 @@ class SqlQueries {
                         HttpStatus.CONFLICT,
                         "Schema not discovered",
                         "The tables of this connection are not discovered yet; sync its schema and try again"));
-        SqlDialect dialect = SqlDialect.valueOf(target.type().name());
-        KnownTables known = KnownTables.ofRefs(
-                dialect,
-                schema.tables().stream()
-                        .map(t -> TableRef.of(t.schema(), t.name()))
-                        .toList());
-        String sqlHash = sha256(request.sql());
+        SqlDialect dialect = SqlDialect.of(target.type());
+        KnownTables known = KnownTables.ofRefs(dialect, schema.tableRefs());
+        String sqlHash = SqlHashes.sha256(request.sql());
         GuardVerdict verdict = guard.check(request.sql(), dialect, known);
         if (!(verdict instanceof GuardVerdict.Accepted accepted)) {
             audit(orgId, userId, "query.refused", request.connectionId(), facts(sqlHash, verdict.reasonOrNull()));
@@ -109,14 +101,5 @@ class SqlQueries {
             facts.put("reason", reason);
         }
         return facts;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.datamind.query.guard;
 
+import io.datamind.query.DatabaseType;
+
 /** The databases DataMind queries, with the few lexical and naming facts the guard needs about each. */
 public enum SqlDialect {
     POSTGRESQL("public"),
@@ -15,6 +17,11 @@ public enum SqlDialect {
 
     SqlDialect(String defaultSchema) {
         this.defaultSchema = defaultSchema;
+    }
+
+    /** The dialect of a database type: each type has its own. */
+    public static SqlDialect of(DatabaseType type) {
+        return valueOf(type.name());
     }
 
     /** The schema an unqualified table lives in by default, or null where that is the connection's database. */

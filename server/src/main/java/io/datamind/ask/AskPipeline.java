@@ -1,0 +1,252 @@
+package io.datamind.ask;
+
+import io.datamind.auth.Caller;
+import io.datamind.budget.TokenBudgets;
+import io.datamind.linking.SchemaContext;
+import io.datamind.linking.SchemaSelector;
+import io.datamind.llm.CancellationToken;
+import io.datamind.llm.LlmException;
+import io.datamind.llm.TokenListener;
+import io.datamind.query.QueryFailedException;
+import io.datamind.query.QueryResult;
+import io.datamind.query.guard.GuardVerdict;
+import io.datamind.query.guard.TableRef;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The ask pipeline, stage by stage: conversation, schema context, examples, SQL generation, check, execution (with up
+ * to two repairs), chart, analysis; then the answer is stored. The budget is asked before every provider call (see
+ * {@link MeteredProvider}); a provider failure, a decline or a cancel ends the question with an answer saying so.
+ */
+@Service
+class AskPipeline implements AskService {
+
+    static final int MAX_REPAIRS = 2;
+    static final String CANCELLED = "The question was cancelled.";
+
+    private static final Logger log = LoggerFactory.getLogger(AskPipeline.class);
+
+    private final QuestionIntake intake;
+    private final SqlAuthors authors;
+    private final ChatRepository chats;
+    private final SchemaSelector selector;
+    private final ExampleFinder examples;
+    private final QueryCheck check;
+    private final QueryExecution execution;
+    private final PlainAnalysis plain;
+    private final ChatStore store;
+    private final AskProperties properties;
+
+    AskPipeline(
+            QuestionIntake intake,
+            SqlAuthors authors,
+            ChatRepository chats,
+            SchemaSelector selector,
+            ExampleFinder examples,
+            QueryCheck check,
+            QueryExecution execution,
+            PlainAnalysis plain,
+            ChatStore store,
+            AskProperties properties) {
+        this.intake = intake;
+        this.authors = authors;
+        this.chats = chats;
+        this.selector = selector;
+        this.examples = examples;
+        this.check = check;
+        this.execution = execution;
+        this.plain = plain;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    @Override
+    public ChatAnswer ask(Caller caller, AskCommand command, AskListener listener, CancellationToken cancel) {
+        Question question = intake.accept(caller, command);
+        StageClock clock = new StageClock(listener);
+        Outcome outcome = new Outcome();
+        SqlAuthor author = null;
+        try {
+            author = authors.forQuestion(question.orgId());
+            answer(question, author, clock, listener, cancel, outcome);
+        } catch (BudgetExhausted e) {
+            outcome.end(Outcome.DECLINED, TokenBudgets.EXCEEDED_MESSAGE);
+        } catch (LlmException e) {
+            outcome.end(
+                    Outcome.FAILED,
+                    e.category() == LlmException.Category.CANCELLED || cancel.isCancelled()
+                            ? CANCELLED
+                            : e.getMessage());
+        } catch (Cancelled e) {
+            outcome.end(Outcome.FAILED, CANCELLED);
+        } catch (io.datamind.common.ApiException e) {
+            // Organization AI settings the provider factory refuses (an unknown provider, a bad base URL).
+            outcome.end(Outcome.FAILED, e.getMessage());
+        }
+        return store.save(
+                question,
+                outcome,
+                author == null ? ChatAnswer.Tokens.NONE : author.usage(),
+                clock.timings(),
+                author == null ? null : author.provider(),
+                author == null ? null : author.model());
+    }
+
+    private void answer(
+            Question question,
+            SqlAuthor author,
+            StageClock clock,
+            AskListener listener,
+            CancellationToken cancel,
+            Outcome outcome) {
+        List<SqlTask.Turn> history = question.session() == null
+                ? List.of()
+                : chats.lastTurns(question.session().id(), properties.historyTurns());
+        SchemaContext schema = clock.time(
+                "schema",
+                () -> author.usesSchemaContext()
+                        ? selector.select(question.snapshot(), question.text(), properties.schemaTokenBudget())
+                        : null);
+        ExampleFinder.Found found =
+                clock.time("examples", () -> examples.find(question.orgId(), question.connectionId(), question.text()));
+        SqlTask task = new SqlTask(
+                question.orgId(),
+                question.connectionId(),
+                question.text(),
+                question.target().type(),
+                question.snapshot(),
+                schema,
+                history,
+                found.similar());
+        TokenListener sqlTokens = token -> listener.on(new AskEvent.Token("sql_generation", token));
+
+        Draft draft;
+        if (found.exact().isPresent()) {
+            outcome.reused = true;
+            draft = new Draft.Sql(found.exact().get().sql(), "Reused the verified query of the same question.", null);
+        } else {
+            stopIfCancelled(cancel);
+            draft = clock.time("generate_sql", () -> author.write(task, sqlTokens, cancel));
+            outcome.attempts = 1;
+        }
+
+        QueryResult result = null;
+        Set<String> tablesRead = Set.of();
+        int repairs = 0;
+        while (result == null) {
+            if (draft instanceof Draft.Declined declined) {
+                outcome.end(Outcome.DECLINED, declined.message());
+                return;
+            }
+            Draft.Sql sql = (Draft.Sql) draft;
+            outcome.sql = sql.sql();
+            outcome.reasoning = sql.reasoning();
+            stopIfCancelled(cancel);
+            GuardVerdict verdict = clock.time(
+                    "check", () -> check.check(sql.sql(), question.target().type(), question.snapshot()));
+            String error;
+            if (verdict instanceof GuardVerdict.Accepted accepted) {
+                outcome.sql = accepted.sql();
+                try {
+                    stopIfCancelled(cancel);
+                    result = clock.time(
+                            "execute",
+                            () -> execution.run(question.target(), accepted.sql(), question.queryId(), cancel));
+                    tablesRead = accepted.tables().stream()
+                            .map(TableRef::name)
+                            .map(name -> name.toLowerCase(Locale.ROOT))
+                            .collect(Collectors.toSet());
+                    break;
+                } catch (QueryFailedException e) {
+                    if (!repairable(e) || cancel.isCancelled()) {
+                        outcome.end(Outcome.FAILED, cancel.isCancelled() ? CANCELLED : e.getMessage());
+                        return;
+                    }
+                    error = "the database said: " + e.getMessage();
+                }
+            } else {
+                error = "the SQL check refused it: " + verdict.reasonOrNull();
+            }
+            if (repairs == MAX_REPAIRS) {
+                outcome.end(Outcome.FAILED, "No working query after " + (repairs + 1) + " attempts; " + error);
+                return;
+            }
+            stopIfCancelled(cancel);
+            String why = error;
+            Optional<Draft> repaired = clock.time("repair", () -> author.repair(task, sql, why, sqlTokens, cancel));
+            if (repaired.isEmpty()) {
+                outcome.end(Outcome.FAILED, capitalize(error));
+                return;
+            }
+            repairs++;
+            outcome.attempts++;
+            draft = repaired.get();
+        }
+
+        QueryResult rows = result;
+        listener.on(new AskEvent.Result(
+                ChatStore.columns(rows.columns()), ChatStore.preview(rows.rows()), rows.rowCount(), rows.truncated()));
+        outcome.result = rows;
+        String suggested = draft instanceof Draft.Sql sql ? sql.chart() : null;
+        outcome.chart = clock.time(
+                "chart", () -> ChartRecommender.recommend(rows.columns(), rows.rows(), question.text(), suggested));
+
+        AnalysisTask analysisTask = new AnalysisTask(task, outcome.sql, rows, tablesRead);
+        TokenListener analysisTokens = token -> listener.on(new AskEvent.Token("analysis", token));
+        Narrative narrative =
+                clock.time("analyze", () -> analyze(author, analysisTask, analysisTokens, cancel, outcome));
+        outcome.analysis = narrative.text();
+        outcome.followUps = narrative.followUps();
+    }
+
+    /** The author's analysis; the plain one when no provider may be called (a reused query, an exhausted budget). */
+    private Narrative analyze(
+            SqlAuthor author, AnalysisTask task, TokenListener tokens, CancellationToken cancel, Outcome outcome) {
+        if (outcome.reused) {
+            return plain.describe(task, tokens);
+        }
+        try {
+            return author.analyze(task, tokens, cancel);
+        } catch (BudgetExhausted e) {
+            return plain.describe(task, tokens);
+        } catch (LlmException e) {
+            if (e.category() == LlmException.Category.CANCELLED || cancel.isCancelled()) {
+                throw e;
+            }
+            // The query ran and its result is worth showing; the numbers are described without the model.
+            log.info("Analysis by the provider failed ({}); describing the result without it", e.category());
+            return plain.describe(task, tokens);
+        }
+    }
+
+    private static boolean repairable(QueryFailedException e) {
+        return switch (e.category()) {
+            case SYNTAX, SEMANTIC, PERMISSION, TIMEOUT -> true;
+            default -> false;
+        };
+    }
+
+    private static void stopIfCancelled(CancellationToken cancel) {
+        if (cancel.isCancelled()) {
+            throw new Cancelled();
+        }
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** The person who asked cancelled; the answer says so. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(CANCELLED, null, false, false);
+        }
+    }
+}

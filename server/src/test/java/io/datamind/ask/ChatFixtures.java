@@ -1,0 +1,57 @@
+package io.datamind.ask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datamind.support.HttpApi;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Questions over the real API, and the organization's sample connection once its schema is discovered. */
+final class ChatFixtures {
+
+    private ChatFixtures() {}
+
+    /** The id of the organization's Sample Sales connection, after its first schema sync. */
+    static String sampleConnection(HttpApi api, String token) {
+        String connection = api.request("GET", "/api/v1/connections")
+                .bearer(token)
+                .send()
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+        awaitSchema(api, token, connection);
+        return connection;
+    }
+
+    static void awaitSchema(HttpApi api, String token, String connection) {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (api.request("GET", "/api/v1/connections/" + connection + "/schema")
+                        .bearer(token)
+                        .send()
+                        .status()
+                != 200) {
+            assertThat(System.nanoTime()).as("schema discovered").isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static HttpApi.Response ask(HttpApi api, String token, String connection, String question, String sessionId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("connectionId", connection);
+        body.put("question", question);
+        if (sessionId != null) {
+            body.put("sessionId", sessionId);
+        }
+        return api.request("POST", "/api/v1/chat/messages")
+                .bearer(token)
+                .json(body)
+                .send();
+    }
+}
