@@ -178,7 +178,10 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
             throw ApiException.invalidField("question", "must not be null");
         }
         UUID sessionId = uuid(node, "sessionId", false);
-        AskCommand command = new AskCommand(connectionId, question, sessionId, requestId);
+        // The pipeline runs the query under the command's id, and the runner's ids are global: a client's own id
+        // ("1", "2") would collide with another client's, so the question gets a fresh one.
+        AskCommand command = new AskCommand(
+                connectionId, question, sessionId, UUID.randomUUID().toString());
 
         CancellationToken cancel = new CancellationToken();
         ApiException refused = socket.start(requestId, cancel, properties.maxAsksPerSocket());

@@ -71,7 +71,12 @@ class ChatStreamController implements DisposableBean {
             throw new NotFoundException("Connection");
         }
         String requestId = request.requestId() != null ? request.requestId() : RequestIds.current();
-        AskCommand command = new AskCommand(request.connectionId(), request.question(), request.sessionId(), requestId);
+        // The client's id only labels the events: the query runs under a fresh one (see ChatSocketHandler).
+        AskCommand command = new AskCommand(
+                request.connectionId(),
+                request.question(),
+                request.sessionId(),
+                UUID.randomUUID().toString());
         CancellationToken cancel = new CancellationToken();
         SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
         EventStream stream = new EventStream(emitter, cancel);

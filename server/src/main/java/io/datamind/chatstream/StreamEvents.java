@@ -83,7 +83,6 @@ class StreamEvents {
     /** The RFC 9457 body, as the REST endpoints write it. */
     static Map<String, Object> problem(ApiException failure, String instance, String serverRequestId) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
         problem.put("title", failure.title());
         problem.put("status", failure.status().value());
         problem.put("detail", failure.getMessage());
