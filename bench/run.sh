@@ -11,6 +11,7 @@ set -euo pipefail
 
 declare -A BENCHMARKS=(
   [offline-spider]=io.datamind.offline.bench.OfflineSpiderBench
+  [ws-conversations]=io.datamind.chatstream.bench.WsConversationsBench
 )
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
