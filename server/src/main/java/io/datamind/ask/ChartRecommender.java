@@ -185,9 +185,14 @@ final class ChartRecommender {
             return true;
         }
         boolean named = TIME_NAME.matcher(column.name()).matches();
-        if (type.equals("integer")) {
-            // A year or month number column, named so: 2023, 2024 ... read as time, not as a measure.
-            return named && allMatch(rows, c, value -> value instanceof Number);
+        if (type.equals("integer") || type.equals("number")) {
+            // A year or month number column, named so (2023, 2024 ..., or EXTRACT's numeric 2023.0): time, not a
+            // measure.
+            return named
+                    && allMatch(rows, c, value -> {
+                        Double number = ResultSummaries.number(value);
+                        return number != null && number == Math.rint(number);
+                    });
         }
         if (type.equals("text")) {
             return allMatch(

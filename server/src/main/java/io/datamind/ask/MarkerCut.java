@@ -35,6 +35,12 @@ final class MarkerCut implements TokenListener {
             return;
         }
         int keep = partialMarkerAtEnd(lower);
+        if (keep > 0) {
+            // The space before a possible marker goes with it: the analysis must not end in a stray newline.
+            while (keep < held.length() && Character.isWhitespace(held.charAt(held.length() - keep - 1))) {
+                keep++;
+            }
+        }
         emit(held.substring(0, held.length() - keep));
         held.delete(0, held.length() - keep);
     }

@@ -3,10 +3,10 @@ package io.datamind.ask;
 import io.datamind.aisettings.AiSettings;
 import io.datamind.budget.TokenBudgets;
 import io.datamind.datasource.Glossaries;
+import io.datamind.llm.LlmProvider;
 import io.datamind.llm.LlmProviderSettings;
 import io.datamind.llm.LlmProviders;
 import io.datamind.offline.OfflineEngine;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -37,16 +37,14 @@ class SqlAuthors {
     /** A fresh author for one question. */
     SqlAuthor forQuestion(UUID orgId) {
         LlmProviderSettings chosen = settings.forOrganization(orgId);
-        String provider = blank(chosen.provider())
-                ? providers.defaultSettings().provider()
-                : chosen.provider().trim().toLowerCase(Locale.ROOT);
-        if (provider == null || LlmProviders.OFFLINE.equals(provider)) {
+        if (providers.isOffline(chosen)) {
             return offline;
         }
+        LlmProvider provider = providers.create(chosen);
         String model = blank(chosen.model())
-                ? providers.defaultSettings(provider).model()
+                ? providers.defaultSettings(provider.id()).model()
                 : chosen.model().trim();
-        return new ModelSqlAuthor(new MeteredProvider(providers.create(chosen), budgets, orgId, model), plain);
+        return new ModelSqlAuthor(new MeteredProvider(provider, budgets, orgId, model), plain);
     }
 
     private static boolean blank(String value) {

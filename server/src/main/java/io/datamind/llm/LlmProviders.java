@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * per distinct settings and kept, so their connection pools are reused; nothing is built, and no key is needed, until
  * someone asks.
  *
- * <p>Providers that need no settings (the offline engine) are Spring beans implementing {@link LlmProvider}; they are
- * found by their {@link LlmProvider#id()}.
+ * <p>Providers that need no settings are Spring beans implementing {@link LlmProvider}; they are found by their
+ * {@link LlmProvider#id()}. The offline engine is not one of them: it turns a question into SQL without a
+ * conversation, so the ask pipeline calls it directly (see {@link #isOffline}).
  */
 @Component
 public class LlmProviders {
@@ -58,9 +59,22 @@ public class LlmProviders {
         this.timeouts = HttpTimeouts.of(properties);
     }
 
-    /** The provider the instance uses for organizations without AI settings of their own. */
+    /**
+     * The provider the instance uses for organizations without AI settings of their own.
+     *
+     * @throws IllegalArgumentException when that is the offline engine (see {@link #isOffline})
+     */
     public LlmProvider defaultProvider() {
         return create(LlmProviderSettings.of(properties.provider()));
+    }
+
+    /**
+     * Whether these settings choose the built-in offline engine (directly, or by taking an instance default that is
+     * offline). The offline engine is no chat model: callers use {@code io.datamind.offline.OfflineEngine} for it,
+     * and {@link #create} refuses it.
+     */
+    public boolean isOffline(LlmProviderSettings settings) {
+        return OFFLINE.equals(providerId(settings));
     }
 
     /** The instance's default settings for its configured provider, key included; never show them to users. */
@@ -87,24 +101,26 @@ public class LlmProviders {
      * @throws ApiException when the provider is unknown or the base URL is not an http(s) URL
      */
     public LlmProvider create(LlmProviderSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        String id = normalizeId(LlmProperties.blank(settings.provider()) ? properties.provider() : settings.provider());
+        String id = providerId(settings);
         return switch (id) {
             case ANTHROPIC, OPENAI -> cached(resolve(id, settings));
+            case OFFLINE ->
+                throw new IllegalArgumentException(
+                        "The offline engine is not a chat model; check isOffline() and use the OfflineEngine");
             default -> builtIn(id);
         };
+    }
+
+    private String providerId(LlmProviderSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return normalizeId(LlmProperties.blank(settings.provider()) ? properties.provider() : settings.provider());
     }
 
     private LlmProvider builtIn(String id) {
         return builtIn.get().stream()
                 .filter(provider -> id.equals(provider.id()))
                 .findFirst()
-                .orElseGet(() -> {
-                    if (OFFLINE.equals(id)) {
-                        return RefusingProvider.offline();
-                    }
-                    throw unknown(id);
-                });
+                .orElseThrow(() -> unknown(id));
     }
 
     private ResolvedSettings resolve(String id, LlmProviderSettings settings) {

@@ -15,15 +15,6 @@ final class RefusingProvider implements LlmProvider {
         this.message = message;
     }
 
-    /** Stands in for the offline engine until one is installed. */
-    static RefusingProvider offline() {
-        return new RefusingProvider(
-                LlmProviders.OFFLINE,
-                Category.DECLINED,
-                "The built-in offline engine cannot answer questions yet; ask an admin to configure an AI provider in"
-                        + " the AI settings.");
-    }
-
     static RefusingProvider missingKey(String id, String providerName) {
         return new RefusingProvider(
                 id,

@@ -37,15 +37,17 @@ final class RunningQuery {
         this.watchdog = future;
     }
 
-    /** The statement about to run; cancelled at once if a stop was already asked for. */
+    /**
+     * The statement about to run (again: each FETCH of a cursor attaches it). If a stop was already asked for, this
+     * throws instead: a JDBC cancel sent while the statement is idle is ignored by the server, so the next execution
+     * would run to its time limit.
+     */
     synchronized void attach(Statement statement) throws SQLException {
         if (finished) {
             return;
         }
         current = statement;
-        if (cancelled || timedOut) {
-            statement.cancel();
-        }
+        throwIfStopped();
     }
 
     void cancel() {

@@ -3,6 +3,7 @@ package io.datamind.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamind.support.HttpApi;
+import io.datamind.support.TestServices;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,6 +41,26 @@ final class ChatFixtures {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** A saved connection to a PostgreSQL database of the test server, after its first schema sync. */
+    static String postgresConnection(HttpApi api, String token, String database) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "pg " + database);
+        body.put("type", "postgresql");
+        body.put("host", TestServices.PG_HOST);
+        body.put("port", Integer.parseInt(TestServices.PG_PORT));
+        body.put("database", database);
+        body.put("username", TestServices.PG_USER);
+        body.put("sslMode", "disable");
+        HttpApi.Response response = api.request("POST", "/api/v1/connections")
+                .bearer(token)
+                .json(body)
+                .send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        String connection = response.json().get("id").asString();
+        awaitSchema(api, token, connection);
+        return connection;
     }
 
     static HttpApi.Response ask(HttpApi api, String token, String connection, String question, String sessionId) {

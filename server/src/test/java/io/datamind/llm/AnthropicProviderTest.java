@@ -1,12 +1,14 @@
 package io.datamind.llm;
 
-import static io.datamind.llm.AnthropicWire.answer;
+import static io.datamind.support.AnthropicWire.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamind.llm.FakeLlmServer.Recorded;
-import io.datamind.llm.FakeLlmServer.Reply;
 import io.datamind.llm.LlmFixtures.RecordingPause;
 import io.datamind.llm.LlmFixtures.Tokens;
+import io.datamind.support.AnthropicWire;
+import io.datamind.support.FakeLlmServer;
+import io.datamind.support.FakeLlmServer.Recorded;
+import io.datamind.support.FakeLlmServer.Reply;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,10 +1,12 @@
 package io.datamind.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.datamind.common.ApiException;
 import io.datamind.llm.LlmException.Category;
+import io.datamind.support.FakeLlmServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,32 +58,37 @@ class LlmProvidersTest {
     }
 
     @Test
-    void theOfflineProviderDeclinesPolitelyUntilAnEngineIsInstalled() {
-        LlmProvider offline = providers(properties(null, null)).defaultProvider();
+    void theOfflineEngineIsRecognisedButIsNoChatModel() {
+        LlmProviders providers = providers(properties(null, null));
 
-        LlmException declined = failure(offline);
-
-        assertThat(offline.id()).isEqualTo("offline");
-        assertThat(declined.category()).isEqualTo(Category.DECLINED);
-        assertThat(declined.getMessage()).contains("ask an admin to configure an AI provider");
+        assertThat(providers.isOffline(LlmProviderSettings.of(null)))
+                .as("the instance default")
+                .isTrue();
+        assertThat(providers.isOffline(LlmProviderSettings.of(" Offline "))).isTrue();
+        assertThat(providers.isOffline(LlmProviderSettings.of("anthropic"))).isFalse();
+        assertThatThrownBy(providers::defaultProvider).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> providers.create(LlmProviderSettings.of("offline")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("isOffline");
     }
 
     @Test
-    void anInstalledOfflineEngineIsFoundByItsId() {
-        LlmProvider engine = new LlmProvider() {
+    void anInstalledProviderIsFoundByItsId() {
+        LlmProvider inProcess = new LlmProvider() {
             @Override
             public String id() {
-                return "offline";
+                return "in-process";
             }
 
             @Override
             public LlmCompletion complete(LlmRequest request, TokenListener listener, CancellationToken cancel) {
-                return new LlmCompletion("SELECT 1", 0, 0, "offline", "stop");
+                return new LlmCompletion("SELECT 1", 0, 0, "in-process", "stop");
             }
         };
 
-        assertThat(providers(properties(null, null), engine).create(LlmProviderSettings.of("offline")))
-                .isSameAs(engine);
+        LlmProviders providers = providers(properties(null, null), inProcess);
+        assertThat(providers.create(LlmProviderSettings.of("in-process"))).isSameAs(inProcess);
+        assertThat(providers.isOffline(LlmProviderSettings.of("in-process"))).isFalse();
     }
 
     @Test

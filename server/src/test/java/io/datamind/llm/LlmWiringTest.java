@@ -15,7 +15,7 @@ class LlmWiringTest {
 
     @Test
     void theInstanceDefaultsComeFromConfiguration() {
-        assertThat(providers.defaultProvider().id()).isEqualTo("offline");
+        assertThat(providers.isOffline(providers.defaultSettings())).isTrue();
         assertThat(providers.defaultSettings("anthropic").model()).isEqualTo("claude-sonnet-4-5");
         assertThat(providers.defaultSettings("anthropic").baseUrl()).isEqualTo("https://api.anthropic.com");
         assertThat(providers.defaultSettings("openai").baseUrl()).isEqualTo("https://api.openai.com");

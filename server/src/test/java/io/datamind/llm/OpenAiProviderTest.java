@@ -1,14 +1,16 @@
 package io.datamind.llm;
 
-import static io.datamind.llm.OpenAiWire.answer;
+import static io.datamind.support.OpenAiWire.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.datamind.llm.FakeLlmServer.Recorded;
-import io.datamind.llm.FakeLlmServer.Reply;
 import io.datamind.llm.LlmException.Category;
 import io.datamind.llm.LlmFixtures.RecordingPause;
 import io.datamind.llm.LlmFixtures.Tokens;
+import io.datamind.support.FakeLlmServer;
+import io.datamind.support.FakeLlmServer.Recorded;
+import io.datamind.support.FakeLlmServer.Reply;
+import io.datamind.support.OpenAiWire;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

@@ -3,6 +3,7 @@ package io.datamind.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamind.datasource.ConnectionDetailsValidator;
+import io.datamind.support.ChinookLoader;
 import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;

@@ -1,4 +1,4 @@
-package io.datamind.llm;
+package io.datamind.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -27,19 +27,19 @@ import tools.jackson.databind.json.JsonMapper;
  * An HTTP server on 127.0.0.1 that plays scripted replies in order, records every request it receives and notices
  * when the client goes away mid-stream. It knows nothing about LLMs: the tests script the wire format.
  */
-final class FakeLlmServer implements AutoCloseable {
+public final class FakeLlmServer implements AutoCloseable {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A request as it arrived. Header names are lower case. */
-    record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
+    public record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }
@@ -58,7 +58,7 @@ final class FakeLlmServer implements AutoCloseable {
         server.start();
     }
 
-    static FakeLlmServer start() {
+    public static FakeLlmServer start() {
         try {
             return new FakeLlmServer();
         } catch (IOException e) {
@@ -67,25 +67,31 @@ final class FakeLlmServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>}, without a path. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    FakeLlmServer enqueue(Reply... scripted) {
+    public FakeLlmServer enqueue(Reply... scripted) {
         replies.addAll(List.of(scripted));
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return List.copyOf(requests);
     }
 
-    int requestCount() {
+    /** Forgets the queued replies and the recorded requests, for the next test on the same server. */
+    public void reset() {
+        replies.clear();
+        requests.clear();
+    }
+
+    public int requestCount() {
         return requests.size();
     }
 
     /** Whether a write to a client failed (it closed the connection) within the time. */
-    boolean awaitClientGone(Duration within) throws InterruptedException {
+    public boolean awaitClientGone(Duration within) throws InterruptedException {
         return clientGone.await(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -116,7 +122,7 @@ final class FakeLlmServer implements AutoCloseable {
     }
 
     /** Sleeps unless the server is closing; true if it is. */
-    boolean sleep(Duration duration) {
+    public boolean sleep(Duration duration) {
         try {
             return stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -126,7 +132,7 @@ final class FakeLlmServer implements AutoCloseable {
     }
 
     /** One scripted answer. */
-    interface Reply {
+    public interface Reply {
 
         void serve(HttpExchange exchange, FakeLlmServer server) throws IOException;
 
@@ -149,7 +155,7 @@ final class FakeLlmServer implements AutoCloseable {
         }
     }
 
-    enum Ending {
+    public enum Ending {
         /** The response ends properly after the events. */
         COMPLETE,
         /** The connection is dropped after the events, without the end of the chunked body. */
@@ -159,18 +165,18 @@ final class FakeLlmServer implements AutoCloseable {
     }
 
     /** A server-sent-events stream; each event is written and flushed on its own. */
-    record Stream(List<String> events, Duration pace, Ending ending, String heartbeat, Duration heartbeatEvery)
+    public record Stream(List<String> events, Duration pace, Ending ending, String heartbeat, Duration heartbeatEvery)
             implements Reply {
 
-        Stream paced(Duration between) {
+        public Stream paced(Duration between) {
             return new Stream(events, between, ending, heartbeat, heartbeatEvery);
         }
 
-        Stream thenAbort() {
+        public Stream thenAbort() {
             return new Stream(events, pace, Ending.ABORT, null, null);
         }
 
-        Stream thenStall(String heartbeatEvent, Duration every) {
+        public Stream thenStall(String heartbeatEvent, Duration every) {
             return new Stream(events, pace, Ending.STALL, heartbeatEvent, every);
         }
 

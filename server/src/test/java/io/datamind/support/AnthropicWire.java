@@ -1,20 +1,20 @@
-package io.datamind.llm;
+package io.datamind.support;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Server-sent events exactly as the Anthropic Messages API streams them. */
-final class AnthropicWire {
+public final class AnthropicWire {
 
-    static final String MODEL = "claude-sonnet-4-5-20250929";
+    public static final String MODEL = "claude-sonnet-4-5-20250929";
 
     private AnthropicWire() {}
 
-    static String event(String name, String data) {
+    public static String event(String name, String data) {
         return "event: " + name + "\ndata: " + data + "\n\n";
     }
 
-    static String messageStart(int inputTokens) {
+    public static String messageStart(int inputTokens) {
         // output_tokens here is a placeholder the API sends before generating; the real figure is in message_delta.
         return event(
                 "message_start",
@@ -24,45 +24,45 @@ final class AnthropicWire {
                         + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":1}}}");
     }
 
-    static String blockStart() {
+    public static String blockStart() {
         return event(
                 "content_block_start",
                 "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
     }
 
-    static String ping() {
+    public static String ping() {
         return event("ping", "{\"type\": \"ping\"}");
     }
 
-    static String textDelta(String text) {
+    public static String textDelta(String text) {
         return event(
                 "content_block_delta",
                 "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":"
                         + FakeLlmServer.JSON.writeValueAsString(text) + "}}");
     }
 
-    static String blockStop() {
+    public static String blockStop() {
         return event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
     }
 
-    static String messageDelta(String stopReason, int outputTokens) {
+    public static String messageDelta(String stopReason, int outputTokens) {
         return event(
                 "message_delta",
                 "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + stopReason
                         + "\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + outputTokens + "}}");
     }
 
-    static String messageStop() {
+    public static String messageStop() {
         return event("message_stop", "{\"type\":\"message_stop\"}");
     }
 
-    static String error(String type, String message) {
+    public static String error(String type, String message) {
         return event(
                 "error", "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}}");
     }
 
     /** The opening events and the text deltas, without the end. */
-    static List<String> opening(int inputTokens, String... tokens) {
+    public static List<String> opening(int inputTokens, String... tokens) {
         List<String> events = new ArrayList<>();
         events.add(messageStart(inputTokens));
         events.add(blockStart());
@@ -74,7 +74,7 @@ final class AnthropicWire {
     }
 
     /** A whole answer. */
-    static List<String> answer(int inputTokens, int outputTokens, String... tokens) {
+    public static List<String> answer(int inputTokens, int outputTokens, String... tokens) {
         List<String> events = opening(inputTokens, tokens);
         events.add(blockStop());
         events.add(messageDelta("end_turn", outputTokens));
@@ -82,7 +82,7 @@ final class AnthropicWire {
         return events;
     }
 
-    static String errorBody(String type, String message) {
+    public static String errorBody(String type, String message) {
         return "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}}";
     }
 }

@@ -1,20 +1,20 @@
-package io.datamind.llm;
+package io.datamind.support;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Server-sent events exactly as the OpenAI Chat Completions API streams them with include_usage. */
-final class OpenAiWire {
+public final class OpenAiWire {
 
-    static final String MODEL = "gpt-4.1-mini-2025-04-14";
+    public static final String MODEL = "gpt-4.1-mini-2025-04-14";
 
     private OpenAiWire() {}
 
-    static String data(String json) {
+    public static String data(String json) {
         return "data: " + json + "\n\n";
     }
 
-    static String chunk(String delta, String finishReason) {
+    public static String chunk(String delta, String finishReason) {
         return data("{\"id\":\"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT\",\"object\":\"chat.completion.chunk\","
                 + "\"created\":1741569952,\"model\":\"" + MODEL + "\",\"service_tier\":\"default\","
                 + "\"system_fingerprint\":\"fp_3fd1f5d7a4\",\"choices\":[{\"index\":0,\"delta\":" + delta
@@ -22,19 +22,19 @@ final class OpenAiWire {
                 + "}],\"usage\":null}");
     }
 
-    static String role() {
+    public static String role() {
         return chunk("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null);
     }
 
-    static String content(String text) {
+    public static String content(String text) {
         return chunk("{\"content\":" + FakeLlmServer.JSON.writeValueAsString(text) + "}", null);
     }
 
-    static String finish(String reason) {
+    public static String finish(String reason) {
         return chunk("{}", reason);
     }
 
-    static String usage(int promptTokens, int completionTokens) {
+    public static String usage(int promptTokens, int completionTokens) {
         return data("{\"id\":\"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT\",\"object\":\"chat.completion.chunk\","
                 + "\"created\":1741569952,\"model\":\"" + MODEL + "\",\"service_tier\":\"default\","
                 + "\"system_fingerprint\":\"fp_3fd1f5d7a4\",\"choices\":[],\"usage\":{\"prompt_tokens\":"
@@ -44,11 +44,11 @@ final class OpenAiWire {
                 + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}}");
     }
 
-    static String done() {
+    public static String done() {
         return "data: [DONE]\n\n";
     }
 
-    static List<String> opening(String... tokens) {
+    public static List<String> opening(String... tokens) {
         List<String> events = new ArrayList<>();
         events.add(role());
         for (String token : tokens) {
@@ -57,7 +57,7 @@ final class OpenAiWire {
         return events;
     }
 
-    static List<String> answer(int promptTokens, int completionTokens, String... tokens) {
+    public static List<String> answer(int promptTokens, int completionTokens, String... tokens) {
         List<String> events = opening(tokens);
         events.add(finish("stop"));
         events.add(usage(promptTokens, completionTokens));
@@ -65,7 +65,7 @@ final class OpenAiWire {
         return events;
     }
 
-    static String errorBody(String type, String code, String message) {
+    public static String errorBody(String type, String code, String message) {
         return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":"
                 + (code == null ? "null" : "\"" + code + "\"") + "}}";
     }

@@ -1,6 +1,5 @@
-package io.datamind.schema;
+package io.datamind.support;
 
-import io.datamind.support.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Loads the shared Chinook scripts into fresh test databases. */
-final class ChinookLoader {
+public final class ChinookLoader {
 
     private static final Pattern ADD_FK = Pattern.compile(
             "ALTER TABLE (\\w+) ADD CONSTRAINT \\w+\\s+FOREIGN KEY \\((\\w+)\\) REFERENCES (\\w+) \\((\\w+)\\)[^;]*;");
@@ -24,7 +23,7 @@ final class ChinookLoader {
 
     private ChinookLoader() {}
 
-    static Path dir() {
+    public static Path dir() {
         return Path.of(System.getProperty("datamind.shared-dir"), "datasets", "chinook");
     }
 
@@ -38,7 +37,7 @@ final class ChinookLoader {
         return text.substring(text.indexOf("\\c chinook;") + "\\c chinook;".length());
     }
 
-    static void loadPostgres(String database) throws SQLException, IOException {
+    public static void loadPostgres(String database) throws SQLException, IOException {
         try (Connection c = DriverManager.getConnection(TestServices.postgresUrl(database), TestServices.PG_USER, "");
                 Statement s = c.createStatement()) {
             s.execute(postgresScript());
@@ -48,7 +47,7 @@ final class ChinookLoader {
         }
     }
 
-    static void loadMariadb(String database) throws SQLException, IOException {
+    public static void loadMariadb(String database) throws SQLException, IOException {
         StringBuilder kept = new StringBuilder();
         for (String line : script("Chinook_MySql.sql").split("\n")) {
             String trimmed = line.trim();
@@ -70,7 +69,7 @@ final class ChinookLoader {
      * DuckDB takes the PostgreSQL script once the foreign keys (added by ALTER TABLE there, which DuckDB lacks) are
      * moved into the CREATE TABLE statements, created referenced tables first.
      */
-    static void loadDuckdb(Path file) throws SQLException, IOException {
+    public static void loadDuckdb(Path file) throws SQLException, IOException {
         String text = postgresScript();
         Map<String, List<String[]>> fks = new LinkedHashMap<>();
         Matcher fk = ADD_FK.matcher(text);

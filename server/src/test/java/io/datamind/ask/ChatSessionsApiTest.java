@@ -1,0 +1,164 @@
+package io.datamind.ask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datamind.support.HttpApi;
+import io.datamind.support.IntegrationTest;
+import io.datamind.support.TestAccounts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Listing, paging, renaming and deleting conversations, and feedback rules, with the offline engine. */
+@IntegrationTest
+class ChatSessionsApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void sessionsAreListedNewestFirstAndMessagesOldestFirstAndBelongToTheirMember() {
+        HttpApi api = new HttpApi(port);
+        TestAccounts.Account owner = TestAccounts.registerOwner(api);
+        String token = TestAccounts.token(api, owner).accessToken();
+        String connection = ChatFixtures.sampleConnection(api, token);
+
+        List<String> sessions = new ArrayList<>();
+        for (String question : List.of("How many customers are there?", "How many orders?", "How many products?")) {
+            JsonNode answer =
+                    ChatFixtures.ask(api, token, connection, question, null).json();
+            assertThat(answer.get("status").asString()).as(answer.toString()).isEqualTo("answered");
+            sessions.add(answer.get("sessionId").asString());
+        }
+        JsonNode page = get(api, token, "/api/v1/chat/sessions?limit=2").json();
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(ids(page)).containsExactly(sessions.get(2), sessions.get(1));
+        assertThat(ids(get(api, token, "/api/v1/chat/sessions?offset=2&limit=2").json()))
+                .containsExactly(sessions.get(0));
+        assertThat(get(api, token, "/api/v1/chat/sessions?limit=0").status()).isEqualTo(400);
+
+        // A new question moves its session to the top; its messages stay in the order asked.
+        String first = sessions.get(0);
+        ChatFixtures.ask(api, token, connection, "How many orders by status?", first);
+        ChatFixtures.ask(api, token, connection, "How many customers by segment?", first);
+        assertThat(ids(get(api, token, "/api/v1/chat/sessions?limit=1").json())).containsExactly(first);
+        JsonNode messages = get(api, token, "/api/v1/chat/sessions/" + first + "/messages?limit=2")
+                .json();
+        assertThat(messages.get("total").asLong()).isEqualTo(3);
+        assertThat(questions(messages)).containsExactly("How many customers are there?", "How many orders by status?");
+        assertThat(questions(get(api, token, "/api/v1/chat/sessions/" + first + "/messages?offset=2")
+                        .json()))
+                .containsExactly("How many customers by segment?");
+
+        HttpApi.Response renamed = api.request("PATCH", "/api/v1/chat/sessions/" + first)
+                .bearer(token)
+                .json(Map.of("title", "  Customers   overview "))
+                .send();
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(renamed.json().get("title").asString()).isEqualTo("Customers overview");
+        HttpApi.Response blank = api.request("PATCH", "/api/v1/chat/sessions/" + first)
+                .bearer(token)
+                .json(Map.of("title", " "))
+                .send();
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+
+        TestAccounts.Account colleague = TestAccounts.addMember(api, token, owner.orgId(), "admin");
+        String colleagueToken = TestAccounts.token(api, colleague).accessToken();
+        assertThat(api.request("PATCH", "/api/v1/chat/sessions/" + first)
+                        .bearer(colleagueToken)
+                        .json(Map.of("title", "Mine now"))
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.request("DELETE", "/api/v1/chat/sessions/" + first)
+                        .bearer(colleagueToken)
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        String messageId = messages.get("items").get(0).get("messageId").asString();
+        assertThat(api.request("POST", "/api/v1/chat/messages/" + messageId + "/feedback")
+                        .bearer(colleagueToken)
+                        .json(Map.of("rating", "up"))
+                        .send()
+                        .status())
+                .isEqualTo(404);
+
+        HttpApi.Response deleted = api.request("DELETE", "/api/v1/chat/sessions/" + first)
+                .bearer(token)
+                .send();
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(get(api, token, "/api/v1/chat/sessions/" + first + "/messages")
+                        .status())
+                .isEqualTo(404);
+        assertThat(get(api, token, "/api/v1/chat/sessions").json().get("total").asLong())
+                .isEqualTo(2);
+        assertThat(api.request("POST", "/api/v1/chat/messages/" + messageId + "/feedback")
+                        .bearer(token)
+                        .json(Map.of("rating", "up"))
+                        .send()
+                        .status())
+                .as("the message went with its session")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void onlyAnsweredQuestionsBecomeVerifiedExamples() {
+        HttpApi api = new HttpApi(port);
+        TestAccounts.Account owner = TestAccounts.registerOwner(api);
+        String token = TestAccounts.token(api, owner).accessToken();
+        String connection = ChatFixtures.sampleConnection(api, token);
+        JsonNode declined = ChatFixtures.ask(api, token, connection, "Why is the sky blue over the warehouse?", null)
+                .json();
+        assertThat(declined.get("status").asString()).isEqualTo("declined");
+        HttpApi.Response up = api.request(
+                        "POST",
+                        "/api/v1/chat/messages/" + declined.get("messageId").asString() + "/feedback")
+                .bearer(token)
+                .json(Map.of("rating", "up"))
+                .send();
+        assertThat(up.status()).isEqualTo(409);
+        HttpApi.Response down = api.request(
+                        "POST",
+                        "/api/v1/chat/messages/" + declined.get("messageId").asString() + "/feedback")
+                .bearer(token)
+                .json(Map.of("rating", "down", "comment", "It should have answered"))
+                .send();
+        assertThat(down.status()).as(down.toString()).isEqualTo(200);
+        assertThat(down.json().get("comment").asString()).isEqualTo("It should have answered");
+
+        JsonNode answered = ChatFixtures.ask(api, token, connection, "How many orders by channel?", null)
+                .json();
+        HttpApi.Response verified = api.request(
+                        "POST",
+                        "/api/v1/chat/messages/" + answered.get("messageId").asString() + "/feedback")
+                .bearer(token)
+                .json(Map.of("rating", "up"))
+                .send();
+        assertThat(verified.status()).isEqualTo(200);
+        JsonNode reused = ChatFixtures.ask(api, token, connection, "how many orders by channel", null)
+                .json();
+        assertThat(reused.get("attempts").asInt()).as("reused, not generated").isZero();
+        assertThat(reused.get("reasoning").asString()).contains("verified");
+        assertThat(reused.get("rows")).isEqualTo(answered.get("rows"));
+    }
+
+    private static HttpApi.Response get(HttpApi api, String token, String path) {
+        return api.request("GET", path).bearer(token).send();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    private static List<String> questions(JsonNode page) {
+        List<String> questions = new ArrayList<>();
+        page.get("items").forEach(item -> questions.add(item.get("question").asString()));
+        return questions;
+    }
+}
