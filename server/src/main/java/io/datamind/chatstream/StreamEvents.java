@@ -33,18 +33,20 @@ class StreamEvents {
     record Event(String type, String json) {}
 
     Event of(String requestId, AskEvent event) {
+        // Stages and tokens are most of the traffic (a token event per model token, for hundreds of conversations
+        // at once), so they are written directly rather than through a tree and the mapper.
         if (event instanceof AskEvent.Stage stage) {
-            ObjectNode node = start(STAGE, requestId);
-            node.put("stage", stage.stage());
-            node.put("state", stage.state());
-            node.put("ms", stage.ms());
-            return write(STAGE, node);
+            StringBuilder out = start(STAGE, requestId, 96);
+            field(out, "stage", stage.stage());
+            field(out, "state", stage.state());
+            out.append(",\"ms\":").append(stage.ms()).append('}');
+            return new Event(STAGE, out.toString());
         }
         if (event instanceof AskEvent.Token token) {
-            ObjectNode node = start(TOKEN, requestId);
-            node.put("phase", token.phase());
-            node.put("content", token.content());
-            return write(TOKEN, node);
+            StringBuilder out = start(TOKEN, requestId, 80 + token.content().length());
+            field(out, "phase", token.phase());
+            field(out, "content", token.content());
+            return new Event(TOKEN, out.append('}').toString());
         }
         AskEvent.Result result = (AskEvent.Result) event;
         ObjectNode node = start(RESULT, requestId);
@@ -92,6 +94,47 @@ class StreamEvents {
             problem.put("errors", failure.fieldErrors());
         }
         return problem;
+    }
+
+    private static StringBuilder start(String type, String requestId, int capacity) {
+        StringBuilder out = new StringBuilder(capacity);
+        out.append("{\"type\":\"").append(type).append("\",\"requestId\":");
+        string(out, requestId);
+        return out;
+    }
+
+    private static void field(StringBuilder out, String name, String value) {
+        out.append(",\"").append(name).append("\":");
+        string(out, value);
+    }
+
+    /** A JSON string as Jackson writes it: quotes, backslashes and control characters escaped, the rest as is. */
+    static void string(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 
     private ObjectNode start(String type, String requestId) {

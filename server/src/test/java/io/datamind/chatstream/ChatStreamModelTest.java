@@ -121,7 +121,9 @@ class ChatStreamModelTest {
             socket.until(event -> event.get("type").asString().equals("token"), WAIT);
             socket.send(Map.of("type", "cancel", "requestId", "c-1"));
 
-            assertThat(stalled.awaitClientGone(WAIT)).as("the model's connection was closed").isTrue();
+            assertThat(stalled.awaitClientGone(WAIT))
+                    .as("the model's connection was closed")
+                    .isTrue();
             JsonNode answer = last(socket.answerTo("c-1", WAIT));
             assertThat(answer.get("type").asString()).isEqualTo("chat_response");
             assertThat(answer.get("status").asString()).isEqualTo("failed");
@@ -134,8 +136,9 @@ class ChatStreamModelTest {
     void cancelStopsTheQueryInTheDatabase() throws Exception {
         String postgres = StreamFixtures.postgresWithNumbers(api, token);
         anthropic.enqueue(Reply.sse(AnthropicWire.answer(
-                300, 40, "<reasoning>All combinations.</reasoning>\n<sql>\n" + StreamFixtures.ENDLESS_QUERY
-                        + "\n</sql>")));
+                300,
+                40,
+                "<reasoning>All combinations.</reasoning>\n<sql>\n" + StreamFixtures.ENDLESS_QUERY + "\n</sql>")));
         try (ChatSocketClient socket = authenticated()) {
             socket.send(ask("db-1", postgres, "How many combinations of three numbers are there?"));
             assertThat(eventually(20_000, () -> StreamFixtures.runningOnPostgres("CROSS JOIN numbers c") == 1))
@@ -150,7 +153,9 @@ class ChatStreamModelTest {
             JsonNode answer = last(socket.answerTo("db-1", WAIT));
             assertThat(answer.get("status").asString()).isEqualTo("failed");
             assertThat(answer.get("message").asString()).isEqualTo("The question was cancelled.");
-            assertThat(answer.get("attempts").asInt()).as("a cancelled query is not repaired").isEqualTo(1);
+            assertThat(answer.get("attempts").asInt())
+                    .as("a cancelled query is not repaired")
+                    .isEqualTo(1);
         }
     }
 
@@ -158,8 +163,9 @@ class ChatStreamModelTest {
     void anEventStreamClientThatLeavesCancelsTheQuery() throws Exception {
         String postgres = StreamFixtures.postgresWithNumbers(api, token);
         anthropic.enqueue(Reply.sse(AnthropicWire.answer(
-                300, 40, "<reasoning>All combinations.</reasoning>\n<sql>\n" + StreamFixtures.ENDLESS_QUERY
-                        + "\n</sql>")));
+                300,
+                40,
+                "<reasoning>All combinations.</reasoning>\n<sql>\n" + StreamFixtures.ENDLESS_QUERY + "\n</sql>")));
         SseClient stream = SseClient.post(
                 port,
                 "/api/v1/chat/messages/stream",
@@ -189,7 +195,9 @@ class ChatStreamModelTest {
                 event = stream.next();
             }
         }
-        assertThat(stalled.awaitClientGone(WAIT)).as("the model's connection was closed").isTrue();
+        assertThat(stalled.awaitClientGone(WAIT))
+                .as("the model's connection was closed")
+                .isTrue();
     }
 
     @Test
@@ -201,10 +209,11 @@ class ChatStreamModelTest {
             socket.send(ask("one", connection, "How many customers do we have?"));
             socket.until(event -> event.get("type").asString().equals("token"), WAIT);
             socket.send(ask("one", connection, "How many customers do we have?"));
-            JsonNode duplicate =
-                    socket.until(event -> event.get("type").asString().equals("error"), WAIT).stream()
-                            .reduce((a, b) -> b)
-                            .orElseThrow();
+            JsonNode duplicate = socket
+                    .until(event -> event.get("type").asString().equals("error"), WAIT)
+                    .stream()
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
             assertThat(duplicate.get("requestId").asString()).isEqualTo("one");
             assertThat(duplicate.get("problem").get("status").asInt()).isEqualTo(409);
 
@@ -214,10 +223,11 @@ class ChatStreamModelTest {
                             && event.get("requestId").asString().equals("two"),
                     WAIT);
             socket.send(ask("three", connection, "How many customers do we have?"));
-            JsonNode tooMany =
-                    socket.until(event -> event.get("type").asString().equals("error"), WAIT).stream()
-                            .reduce((a, b) -> b)
-                            .orElseThrow();
+            JsonNode tooMany = socket
+                    .until(event -> event.get("type").asString().equals("error"), WAIT)
+                    .stream()
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
             assertThat(tooMany.get("requestId").asString()).isEqualTo("three");
             assertThat(tooMany.get("problem").get("status").asInt()).isEqualTo(429);
         }
@@ -238,8 +248,9 @@ class ChatStreamModelTest {
     }
 
     private void assertModelStream(List<JsonNode> events) {
-        assertThat(events).allSatisfy(event -> assertThat(event.get("requestId").asString())
-                .isEqualTo("m-1"));
+        assertThat(events)
+                .allSatisfy(
+                        event -> assertThat(event.get("requestId").asString()).isEqualTo("m-1"));
         assertThat(stages(events)).containsExactlyElementsOf(startedAndDone(STAGES));
 
         List<Integer> sqlTokens = positions(events, "sql_generation");
@@ -256,8 +267,7 @@ class ChatStreamModelTest {
 
         List<Integer> analysisTokens = positions(events, "analysis");
         assertThat(analysisTokens.get(0)).isGreaterThan(indexOf(events, "stage", "analyze:started"));
-        assertThat(analysisTokens.get(analysisTokens.size() - 1))
-                .isLessThan(indexOf(events, "stage", "analyze:done"));
+        assertThat(analysisTokens.get(analysisTokens.size() - 1)).isLessThan(indexOf(events, "stage", "analyze:done"));
         assertThat(text(events, "analysis"))
                 .as("the follow-up block is not streamed")
                 .isEqualTo("There are 16,000 customers in total.");
@@ -270,7 +280,8 @@ class ChatStreamModelTest {
         assertThat(answer.get("sql").asString()).isEqualTo("SELECT count(*) AS customers FROM customers");
         assertThat(answer.get("analysis").asString()).isEqualTo("There are 16,000 customers in total.");
         assertThat(answer.get("followUps").get(0).asString()).isEqualTo("How many orders?");
-        assertThat(answer.get("tokens").get("sqlGeneration").get("input").asLong()).isEqualTo(310);
+        assertThat(answer.get("tokens").get("sqlGeneration").get("input").asLong())
+                .isEqualTo(310);
         assertThat(answer.get("tokens").get("analysis").get("output").asLong()).isEqualTo(25);
     }
 

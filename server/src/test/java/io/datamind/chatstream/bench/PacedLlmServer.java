@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,8 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * real wire format, one token every {@code 1/tokensPerSecond} seconds, each stamped with the {@link System#nanoTime()}
  * at which it is written to the socket ({@code ~t<nanos>~}), so the client can measure how long the token took to
  * reach it. A request for SQL (the pipeline's system prompt) is answered with reasoning tokens and a query; a request
- * for an analysis with narrative tokens and follow-up questions. One thread per stream, like a real provider's
- * connection.
+ * for an analysis with narrative tokens and follow-up questions.
  */
 final class PacedLlmServer implements AutoCloseable {
 
@@ -35,16 +36,20 @@ final class PacedLlmServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "fake-llm-stream");
+    private final ExecutorService threads = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "fake-llm-request");
         thread.setDaemon(true);
         return thread;
     });
+    private final ConcurrentLinkedQueue<Stream> incoming = new ConcurrentLinkedQueue<>();
+    private final Thread pacer = new Thread(this::pace, "fake-llm-pacer");
     private final Wire wire;
     private final long tokenNanos;
     private final int sqlTokens;
     private final int analysisTokens;
     private final String sql;
+    private final byte[] stampedBefore;
+    private final byte[] stampedAfter;
     private final AtomicInteger streams = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile boolean closing;
@@ -55,10 +60,17 @@ final class PacedLlmServer implements AutoCloseable {
         this.sqlTokens = sqlTokens;
         this.analysisTokens = analysisTokens;
         this.sql = sql;
+        // A stamped token is the same event but for its digits: built once, so the fake costs little per token.
+        String template = text(STAMP_START + "PLACEHOLDER" + STAMP_END + " ");
+        int at = template.indexOf("PLACEHOLDER");
+        this.stampedBefore = template.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        this.stampedAfter = template.substring(at + "PLACEHOLDER".length()).getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
+        pacer.setDaemon(true);
+        pacer.start();
     }
 
     String baseUrl() {
@@ -81,33 +93,95 @@ final class PacedLlmServer implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().add("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        StringBuilder head = new StringBuilder();
+        opening().forEach(head::append);
+        if (forSql) {
+            head.append(text("<reasoning>"));
+        }
+        StringBuilder tail = new StringBuilder();
+        tail.append(
+                forSql
+                        ? text("</reasoning>\n<sql>\n" + sql + "\n</sql>\n<chart>kpi</chart>")
+                        : text("\n<follow_ups>\nHow many orders are there?\n</follow_ups>"));
         int count = forSql ? sqlTokens : analysisTokens;
-        try (OutputStream out = exchange.getResponseBody()) {
-            for (String event : opening()) {
-                write(out, event);
-            }
-            long next = System.nanoTime();
-            if (forSql) {
-                write(out, text("<reasoning>"));
-            }
-            for (int i = 0; i < count && !closing; i++) {
-                next += tokenNanos;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                write(out, text(STAMP_START + System.nanoTime() + STAMP_END + " "));
-            }
-            if (forSql) {
-                write(out, text("</reasoning>\n<sql>\n" + sql + "\n</sql>\n<chart>kpi</chart>"));
-            } else {
-                write(out, text("\n<follow_ups>\nHow many orders are there?\n</follow_ups>"));
-            }
-            for (String event : ending(count + 2)) {
-                write(out, event);
-            }
+        ending(count + 2).forEach(tail::append);
+        try {
+            write(out, head.toString());
         } catch (IOException e) {
             failures.incrementAndGet();
+            out.close();
+            return;
+        }
+        // The handler returns; the pacer writes the tokens and ends the response.
+        incoming.add(new Stream(out, count, tail.toString().getBytes(StandardCharsets.UTF_8)));
+        LockSupport.unpark(pacer);
+    }
+
+    /**
+     * Writes every stream's tokens when they are due, on one thread: a thread per stream would be 500 more stacks
+     * for the garbage collector to scan and 15,000 wake-ups a second, costs of the harness rather than of the
+     * server under test. A token's stamp is taken just before its write, so any lag of the pacer is not counted.
+     */
+    private void pace() {
+        PriorityQueue<Stream> due = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
+        while (!closing) {
+            for (Stream added = incoming.poll(); added != null; added = incoming.poll()) {
+                due.add(added);
+            }
+            Stream next = due.peek();
+            long now = System.nanoTime();
+            if (next == null || next.due > now) {
+                LockSupport.parkNanos(next == null ? 1_000_000 : Math.min(next.due - now, 1_000_000));
+                continue;
+            }
+            due.poll();
+            try {
+                if (next.step()) {
+                    due.add(next);
+                }
+            } catch (IOException e) {
+                failures.incrementAndGet();
+                next.abandon();
+            }
+        }
+    }
+
+    /** One response being streamed. */
+    private final class Stream {
+        private final OutputStream out;
+        private final byte[] tail;
+        private int left;
+        long due;
+
+        Stream(OutputStream out, int tokens, byte[] tail) {
+            this.out = out;
+            this.tail = tail;
+            this.left = tokens;
+            this.due = System.nanoTime() + tokenNanos;
+        }
+
+        /** Writes the next token (and the end after the last); false when the response is complete. */
+        boolean step() throws IOException {
+            out.write(stampedBefore);
+            out.write(Long.toString(System.nanoTime()).getBytes(StandardCharsets.US_ASCII));
+            out.write(stampedAfter);
+            if (--left > 0) {
+                out.flush();
+                due += tokenNanos;
+                return true;
+            }
+            out.write(tail);
+            out.close();
+            return false;
+        }
+
+        void abandon() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // the client is gone already
+            }
         }
     }
 

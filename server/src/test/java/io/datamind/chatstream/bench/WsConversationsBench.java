@@ -4,6 +4,7 @@ import io.datamind.DataMindApplication;
 import io.datamind.support.HttpApi;
 import io.datamind.support.TestAccounts;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -49,6 +50,7 @@ public final class WsConversationsBench {
     private static final int SQL_TOKENS = Integer.getInteger("bench.sql-tokens", 60);
     private static final int ANALYSIS_TOKENS = Integer.getInteger("bench.analysis-tokens", 150);
     private static final Duration RAMP = Duration.ofMillis(Long.getLong("bench.ramp-ms", 2000));
+    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 100);
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String SQL = "SELECT count(*) AS customers FROM customers";
 
@@ -56,11 +58,10 @@ public final class WsConversationsBench {
 
     public static void main(String[] args) throws Exception {
         Path out = Paths.get(args.length > 0 ? args[0] : "bench/results/ws-conversations.json");
-        PacedLlmServer.Wire wire =
-                PacedLlmServer.Wire.valueOf(System.getProperty("bench.wire", "anthropic").toUpperCase());
+        PacedLlmServer.Wire wire = PacedLlmServer.Wire.valueOf(
+                System.getProperty("bench.wire", "anthropic").toUpperCase());
         int exit;
-        try (PacedLlmServer provider =
-                new PacedLlmServer(wire, TOKENS_PER_SECOND, SQL_TOKENS, ANALYSIS_TOKENS, SQL)) {
+        try (PacedLlmServer provider = new PacedLlmServer(wire, TOKENS_PER_SECOND, SQL_TOKENS, ANALYSIS_TOKENS, SQL)) {
             ConfigurableApplicationContext app = start(provider, wire);
             try {
                 exit = run(app, provider, wire, out);
@@ -98,16 +99,18 @@ public final class WsConversationsBench {
         System.out.printf(
                 "ws-conversations: %d conversations, %d tokens/s, %d + %d tokens each, %s wire, ramp %d ms%n",
                 CONVERSATIONS, TOKENS_PER_SECOND, SQL_TOKENS, ANALYSIS_TOKENS, wire, RAMP.toMillis());
-        // Warm-up: the JIT, the connection pools and the result cache, not measured.
-        round(client, port, token, connection, 20, Duration.ofMillis(200));
+        // Warm-up, not measured: the JIT compiles the hot paths, the pools and the result cache fill.
+        round(client, port, token, connection, WARM_UP, Duration.ofSeconds(1));
 
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
+        Map<Long, Long> threadCpuBefore = threadCpu();
         long started = System.nanoTime();
         List<Conversation> conversations = round(client, port, token, connection, CONVERSATIONS, RAMP);
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        Map<String, Double> cpuByThreads = cpuByThreadGroup(threadCpuBefore);
 
         List<String> errors = new ArrayList<>();
         int totalTokens = 0;
@@ -139,6 +142,8 @@ public final class WsConversationsBench {
                 totalTokens == 0 ? 0 : cpuSeconds * 1e6 / totalTokens,
                 os.getSystemLoadAverage(),
                 os.getAvailableProcessors());
+        System.out.println(
+                "CPU seconds by thread group (threads that ended during the run are missing): " + cpuByThreads);
         System.out.printf("token latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", p50, p90, p99, max);
         System.out.println("errors: " + errors.size());
         errors.stream().limit(20).forEach(error -> System.out.println("  " + error));
@@ -154,6 +159,7 @@ public final class WsConversationsBench {
         root.put("seconds", seconds);
         root.put("cpuSeconds", cpuSeconds);
         root.put("loadAverage", os.getSystemLoadAverage());
+        root.set("cpuSecondsByThreads", JSON.valueToTree(cpuByThreads));
         root.put("errors", errors.size());
         root.put("p50Ms", p50);
         root.put("p90Ms", p90);
@@ -201,6 +207,36 @@ public final class WsConversationsBench {
             conversation.close();
         }
         return conversations;
+    }
+
+    private static Map<Long, Long> threadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            cpu.put(id, threads.getThreadCpuTime(id));
+        }
+        return cpu;
+    }
+
+    /** CPU each group of threads (named alike but for their numbers) used since the snapshot, largest first. */
+    private static Map<String, Double> cpuByThreadGroup(Map<Long, Long> before) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Double> groups = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long now = threads.getThreadCpuTime(info.getThreadId());
+            long used = now - before.getOrDefault(info.getThreadId(), 0L);
+            String group = info.getThreadName().replaceAll("\\d+", "N");
+            groups.merge(group, used / 1e9, Double::sum);
+        }
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        groups.entrySet().stream()
+                .filter(entry -> entry.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(entry -> sorted.put(entry.getKey(), Math.round(entry.getValue() * 10) / 10.0));
+        return sorted;
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -297,7 +333,8 @@ public final class WsConversationsBench {
                 end("error event " + event.path("problem"));
             } else if (type.equals("chat_response")) {
                 if (!event.path("status").asString("").equals("answered")) {
-                    end("answer " + event.path("status").asString() + ": " + event.path("message").asString(""));
+                    end("answer " + event.path("status").asString() + ": "
+                            + event.path("message").asString(""));
                 } else if (latencies.size() != SQL_TOKENS + ANALYSIS_TOKENS) {
                     end("received " + latencies.size() + " of " + (SQL_TOKENS + ANALYSIS_TOKENS) + " tokens");
                 } else {
