@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param authTimeout how long a socket opened without credentials may take to send its {@code auth} message
  * @param sendTimeLimit longest a single send to a slow client may take before the socket is closed
  * @param sendBufferLimit outbound bytes buffered for a slow client before the socket is closed
- * @param maxMessageSize largest inbound text message
+ * @param maxMessageSize largest inbound text message (a question is at most 2,000 characters); Tomcat keeps a buffer
+ *     of this many characters for every open socket
  * @param idleTimeout a socket with no traffic at all for this long is closed
  * @param sseTimeout longest a server-sent-events answer may stay open
  * @param sseHeartbeat how often an idle event stream gets a comment line, so a client that left is noticed (and its
@@ -30,7 +31,7 @@ record ChatStreamProperties(
         @DefaultValue("10s") Duration authTimeout,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("1MB") DataSize sendBufferLimit,
-        @DefaultValue("64KB") DataSize maxMessageSize,
+        @DefaultValue("16KB") DataSize maxMessageSize,
         @DefaultValue("30m") Duration idleTimeout,
         @DefaultValue("15m") Duration sseTimeout,
         @DefaultValue("15s") Duration sseHeartbeat) {
