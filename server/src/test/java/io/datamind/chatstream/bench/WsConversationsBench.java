@@ -3,6 +3,7 @@ package io.datamind.chatstream.bench;
 import io.datamind.DataMindApplication;
 import io.datamind.support.HttpApi;
 import io.datamind.support.TestAccounts;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -50,7 +51,7 @@ public final class WsConversationsBench {
     private static final int SQL_TOKENS = Integer.getInteger("bench.sql-tokens", 60);
     private static final int ANALYSIS_TOKENS = Integer.getInteger("bench.analysis-tokens", 150);
     private static final Duration RAMP = Duration.ofMillis(Long.getLong("bench.ramp-ms", 2000));
-    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 100);
+    private static final int WARM_UP = Integer.getInteger("bench.warm-up", CONVERSATIONS);
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String SQL = "SELECT count(*) AS customers FROM customers";
 
@@ -106,11 +107,15 @@ public final class WsConversationsBench {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
         Map<Long, Long> threadCpuBefore = threadCpu();
+        long gcBefore = gcMillis();
+        long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long started = System.nanoTime();
         List<Conversation> conversations = round(client, port, token, connection, CONVERSATIONS, RAMP);
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
         Map<String, Double> cpuByThreads = cpuByThreadGroup(threadCpuBefore);
+        double gcSeconds = (gcMillis() - gcBefore) / 1e3;
+        double jitSeconds = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore) / 1e3;
 
         List<String> errors = new ArrayList<>();
         int totalTokens = 0;
@@ -142,6 +147,8 @@ public final class WsConversationsBench {
                 totalTokens == 0 ? 0 : cpuSeconds * 1e6 / totalTokens,
                 os.getSystemLoadAverage(),
                 os.getAvailableProcessors());
+        System.out.printf(
+                "garbage collection pauses: %.1f s in total; JIT compilation: %.1f s%n", gcSeconds, jitSeconds);
         System.out.println(
                 "CPU seconds by thread group (threads that ended during the run are missing): " + cpuByThreads);
         System.out.printf("token latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", p50, p90, p99, max);
@@ -159,6 +166,8 @@ public final class WsConversationsBench {
         root.put("seconds", seconds);
         root.put("cpuSeconds", cpuSeconds);
         root.put("loadAverage", os.getSystemLoadAverage());
+        root.put("gcPauseSeconds", gcSeconds);
+        root.put("jitSeconds", jitSeconds);
         root.set("cpuSecondsByThreads", JSON.valueToTree(cpuByThreads));
         root.put("errors", errors.size());
         root.put("p50Ms", p50);
@@ -207,6 +216,17 @@ public final class WsConversationsBench {
             conversation.close();
         }
         return conversations;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            // G1's concurrent cycle is counted apart; only pauses stop the streams.
+            if (!collector.getName().contains("Concurrent")) {
+                total += Math.max(0, collector.getCollectionTime());
+            }
+        }
+        return total;
     }
 
     private static Map<Long, Long> threadCpu() {
