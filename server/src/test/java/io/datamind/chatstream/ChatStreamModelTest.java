@@ -134,20 +134,20 @@ class ChatStreamModelTest {
 
     @Test
     void cancelStopsTheQueryInTheDatabase() throws Exception {
-        String postgres = StreamFixtures.postgresWithNumbers(api, token);
+        StreamFixtures.Postgres postgres = StreamFixtures.postgresWithNumbers(api, token);
         anthropic.enqueue(Reply.sse(AnthropicWire.answer(
                 300,
                 40,
                 "<reasoning>All combinations.</reasoning>\n<sql>\n" + StreamFixtures.ENDLESS_QUERY + "\n</sql>")));
         try (ChatSocketClient socket = authenticated()) {
-            socket.send(ask("db-1", postgres, "How many combinations of three numbers are there?"));
-            assertThat(eventually(20_000, () -> StreamFixtures.runningOnPostgres("CROSS JOIN numbers c") == 1))
-                    .as("the query is running in PostgreSQL")
+            socket.send(ask("db-1", postgres.connection(), "How many combinations of three numbers are there?"));
+            assertThat(eventually(20_000, () -> StreamFixtures.runningOnPostgres(postgres.database()) == 1))
+                    .as(() -> "the query is running in PostgreSQL; events: " + socket.drain())
                     .isTrue();
 
             socket.send(Map.of("type", "cancel", "requestId", "db-1"));
             // The runner's own time limit is 30 s; the cancel stops the query long before.
-            assertThat(eventually(10_000, () -> StreamFixtures.runningOnPostgres("CROSS JOIN numbers c") == 0))
+            assertThat(eventually(10_000, () -> StreamFixtures.runningOnPostgres(postgres.database()) == 0))
                     .as("the query no longer runs in PostgreSQL")
                     .isTrue();
             JsonNode answer = last(socket.answerTo("db-1", WAIT));
@@ -161,7 +161,7 @@ class ChatStreamModelTest {
 
     @Test
     void anEventStreamClientThatLeavesCancelsTheQuery() throws Exception {
-        String postgres = StreamFixtures.postgresWithNumbers(api, token);
+        StreamFixtures.Postgres postgres = StreamFixtures.postgresWithNumbers(api, token);
         anthropic.enqueue(Reply.sse(AnthropicWire.answer(
                 300,
                 40,
@@ -170,13 +170,17 @@ class ChatStreamModelTest {
                 port,
                 "/api/v1/chat/messages/stream",
                 Map.of("Authorization", "Bearer " + token),
-                Map.of("connectionId", postgres, "question", "How many combinations of three numbers are there?"));
+                Map.of(
+                        "connectionId",
+                        postgres.connection(),
+                        "question",
+                        "How many combinations of three numbers are there?"));
         try (stream) {
             assertThat(stream.status()).isEqualTo(200);
-            assertThat(eventually(20_000, () -> StreamFixtures.runningOnPostgres("CROSS JOIN numbers c") == 1))
+            assertThat(eventually(20_000, () -> StreamFixtures.runningOnPostgres(postgres.database()) == 1))
                     .isTrue();
         }
-        assertThat(eventually(10_000, () -> StreamFixtures.runningOnPostgres("CROSS JOIN numbers c") == 0))
+        assertThat(eventually(10_000, () -> StreamFixtures.runningOnPostgres(postgres.database()) == 0))
                 .as("closing the event stream stopped the query")
                 .isTrue();
     }

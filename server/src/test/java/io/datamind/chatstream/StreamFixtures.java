@@ -7,6 +7,7 @@ import io.datamind.support.TestAccounts;
 import io.datamind.support.TestServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -58,8 +59,11 @@ final class StreamFixtures {
         return connection;
     }
 
+    /** A connection saved in DataMind and the name of its PostgreSQL database. */
+    record Postgres(String connection, String database) {}
+
     /** A saved connection to a new PostgreSQL database with a table of 3,000 numbers, once discovered. */
-    static String postgresWithNumbers(HttpApi api, String token) throws SQLException {
+    static Postgres postgresWithNumbers(HttpApi api, String token) throws SQLException {
         String database = TestServices.createPostgresDatabase("stream");
         try (Connection connection =
                         DriverManager.getConnection(TestServices.postgresUrl(database), TestServices.PG_USER, "");
@@ -83,27 +87,28 @@ final class StreamFixtures {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         String connection = response.json().get("id").asString();
         awaitSchema(api, token, connection);
-        return connection;
+        return new Postgres(connection, database);
     }
 
     /** A query that runs for minutes on {@link #postgresWithNumbers}: 27 billion rows to count. */
     static final String ENDLESS_QUERY =
             "SELECT count(*) AS combinations FROM numbers a CROSS JOIN numbers b" + " CROSS JOIN numbers c";
 
-    /** Statements running on the PostgreSQL test server whose text contains the fragment. */
-    static int runningOnPostgres(String fragment) throws SQLException {
+    /**
+     * Statements of the database that PostgreSQL is running now: the query itself, or a {@code FETCH} from the
+     * runner's server-side cursor, where a query's work happens.
+     */
+    static int runningOnPostgres(String database) throws SQLException {
         try (Connection connection =
                         DriverManager.getConnection(TestServices.postgresUrl("test"), TestServices.PG_USER, "");
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT query FROM pg_stat_activity WHERE state = 'active'" + " AND pid <> pg_backend_pid()")) {
-            int count = 0;
-            while (rows.next()) {
-                if (rows.getString(1).contains(fragment)) {
-                    count++;
-                }
+                PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE datname = ? AND state = 'active' AND (query LIKE '%CROSS JOIN numbers c%'"
+                        + " OR query LIKE 'FETCH %')")) {
+            statement.setString(1, database);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
             }
-            return count;
         }
     }
 

@@ -100,6 +100,13 @@ public final class ChatSocketClient implements AutoCloseable {
         }
     }
 
+    /** The messages received and not read yet, without waiting; for failure messages. */
+    public List<JsonNode> drain() {
+        List<JsonNode> messages = new ArrayList<>();
+        received.drainTo(messages);
+        return messages;
+    }
+
     /** Every message up to and including the first that matches. */
     public List<JsonNode> until(Predicate<JsonNode> last, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
