@@ -11,6 +11,8 @@ set -euo pipefail
 
 declare -A BENCHMARKS=(
   [offline-spider]=io.datamind.offline.bench.OfflineSpiderBench
+  [ask-overhead]=io.datamind.ask.bench.AskOverheadBench
+  [schema-discovery]=io.datamind.schema.SchemaDiscoveryBench
   [ws-conversations]=io.datamind.chatstream.bench.WsConversationsBench
 )
 

@@ -2,20 +2,15 @@ package io.datamind.ask;
 
 import io.datamind.auth.Caller;
 import io.datamind.budget.TokenBudgets;
+import io.datamind.common.ApiException;
 import io.datamind.linking.SchemaContext;
 import io.datamind.linking.SchemaSelector;
 import io.datamind.llm.CancellationToken;
 import io.datamind.llm.LlmException;
 import io.datamind.llm.TokenListener;
-import io.datamind.query.QueryFailedException;
 import io.datamind.query.QueryResult;
-import io.datamind.query.guard.GuardVerdict;
-import io.datamind.query.guard.TableRef;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,8 +23,7 @@ import org.springframework.stereotype.Service;
 @Service
 class AskPipeline implements AskService {
 
-    static final int MAX_REPAIRS = 2;
-    static final String CANCELLED = "The question was cancelled.";
+    static final String CANCELLED = Cancelled.MESSAGE;
 
     private static final Logger log = LoggerFactory.getLogger(AskPipeline.class);
 
@@ -38,8 +32,7 @@ class AskPipeline implements AskService {
     private final ChatRepository chats;
     private final SchemaSelector selector;
     private final ExampleFinder examples;
-    private final QueryCheck check;
-    private final QueryExecution execution;
+    private final QueryAttempts attempts;
     private final PlainAnalysis plain;
     private final ChatStore store;
     private final AskProperties properties;
@@ -50,8 +43,7 @@ class AskPipeline implements AskService {
             ChatRepository chats,
             SchemaSelector selector,
             ExampleFinder examples,
-            QueryCheck check,
-            QueryExecution execution,
+            QueryAttempts attempts,
             PlainAnalysis plain,
             ChatStore store,
             AskProperties properties) {
@@ -60,8 +52,7 @@ class AskPipeline implements AskService {
         this.chats = chats;
         this.selector = selector;
         this.examples = examples;
-        this.check = check;
-        this.execution = execution;
+        this.attempts = attempts;
         this.plain = plain;
         this.store = store;
         this.properties = properties;
@@ -86,7 +77,7 @@ class AskPipeline implements AskService {
                             : e.getMessage());
         } catch (Cancelled e) {
             outcome.end(Outcome.FAILED, CANCELLED);
-        } catch (io.datamind.common.ApiException e) {
+        } catch (ApiException e) {
             // Organization AI settings the provider factory refuses (an unknown provider, a bad base URL).
             outcome.end(Outcome.FAILED, e.getMessage());
         }
@@ -132,73 +123,27 @@ class AskPipeline implements AskService {
             outcome.reused = true;
             draft = new Draft.Sql(found.exact().get().sql(), "Reused the verified query of the same question.", null);
         } else {
-            stopIfCancelled(cancel);
+            Cancelled.check(cancel);
             draft = clock.time("generate_sql", () -> author.write(task, sqlTokens, cancel));
             outcome.attempts = 1;
         }
 
-        QueryResult result = null;
-        Set<String> tablesRead = Set.of();
-        int repairs = 0;
-        while (result == null) {
-            if (draft instanceof Draft.Declined declined) {
-                outcome.end(Outcome.DECLINED, declined.message());
-                return;
-            }
-            Draft.Sql sql = (Draft.Sql) draft;
-            outcome.sql = sql.sql();
-            outcome.reasoning = sql.reasoning();
-            stopIfCancelled(cancel);
-            GuardVerdict verdict = clock.time(
-                    "check", () -> check.check(sql.sql(), question.target().type(), question.snapshot()));
-            String error;
-            if (verdict instanceof GuardVerdict.Accepted accepted) {
-                outcome.sql = accepted.sql();
-                try {
-                    stopIfCancelled(cancel);
-                    result = clock.time(
-                            "execute",
-                            () -> execution.run(question.target(), accepted.sql(), question.queryId(), cancel));
-                    tablesRead = accepted.tables().stream()
-                            .map(TableRef::name)
-                            .map(name -> name.toLowerCase(Locale.ROOT))
-                            .collect(Collectors.toSet());
-                    break;
-                } catch (QueryFailedException e) {
-                    if (!repairable(e) || cancel.isCancelled()) {
-                        outcome.end(Outcome.FAILED, cancel.isCancelled() ? CANCELLED : e.getMessage());
-                        return;
-                    }
-                    error = "the database said: " + e.getMessage();
-                }
-            } else {
-                error = "the SQL check refused it: " + verdict.reasonOrNull();
-            }
-            if (repairs == MAX_REPAIRS) {
-                outcome.end(Outcome.FAILED, "No working query after " + (repairs + 1) + " attempts; " + error);
-                return;
-            }
-            stopIfCancelled(cancel);
-            String why = error;
-            Optional<Draft> repaired = clock.time("repair", () -> author.repair(task, sql, why, sqlTokens, cancel));
-            if (repaired.isEmpty()) {
-                outcome.end(Outcome.FAILED, capitalize(error));
-                return;
-            }
-            repairs++;
-            outcome.attempts++;
-            draft = repaired.get();
+        Optional<QueryAttempts.Ran> ran =
+                attempts.run(question, task, author, draft, clock, sqlTokens, cancel, outcome);
+        if (ran.isEmpty()) {
+            return;
         }
-
-        QueryResult rows = result;
+        QueryResult rows = ran.get().result();
         listener.on(new AskEvent.Result(
                 ChatStore.columns(rows.columns()), ChatStore.preview(rows.rows()), rows.rowCount(), rows.truncated()));
         outcome.result = rows;
-        String suggested = draft instanceof Draft.Sql sql ? sql.chart() : null;
         outcome.chart = clock.time(
-                "chart", () -> ChartRecommender.recommend(rows.columns(), rows.rows(), question.text(), suggested));
+                "chart",
+                () -> ChartRecommender.recommend(
+                        rows.columns(), rows.rows(), question.text(), ran.get().suggestedChart()));
 
-        AnalysisTask analysisTask = new AnalysisTask(task, outcome.sql, rows, tablesRead);
+        AnalysisTask analysisTask =
+                new AnalysisTask(task, ran.get().sql(), rows, ran.get().tablesRead());
         TokenListener analysisTokens = token -> listener.on(new AskEvent.Token("analysis", token));
         Narrative narrative =
                 clock.time("analyze", () -> analyze(author, analysisTask, analysisTokens, cancel, outcome));
@@ -223,30 +168,6 @@ class AskPipeline implements AskService {
             // The query ran and its result is worth showing; the numbers are described without the model.
             log.info("Analysis by the provider failed ({}); describing the result without it", e.category());
             return plain.describe(task, tokens);
-        }
-    }
-
-    private static boolean repairable(QueryFailedException e) {
-        return switch (e.category()) {
-            case SYNTAX, SEMANTIC, PERMISSION, TIMEOUT -> true;
-            default -> false;
-        };
-    }
-
-    private static void stopIfCancelled(CancellationToken cancel) {
-        if (cancel.isCancelled()) {
-            throw new Cancelled();
-        }
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    /** The person who asked cancelled; the answer says so. */
-    private static final class Cancelled extends RuntimeException {
-        Cancelled() {
-            super(CANCELLED, null, false, false);
         }
     }
 }

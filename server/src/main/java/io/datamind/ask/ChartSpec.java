@@ -9,7 +9,8 @@ import java.util.List;
  *     {@code stacked_bar}, {@code pie}, {@code scatter} or {@code table}
  * @param x the category, time or first measure column; null for kpi and table
  * @param y the measure columns
- * @param series the second category column that splits bars into groups or stacks; null otherwise
+ * @param series the second category column that splits bars into groups or stacks, or a line into one line per
+ *     value; null otherwise
  * @param title a short title
  */
 public record ChartSpec(String type, String x, List<String> y, String series, String title) {}

@@ -15,8 +15,8 @@ import java.util.UUID;
  * @param rows the first 100 rows
  * @param rowCount rows the query returned (up to the runner's row limit)
  * @param truncated whether the runner stopped at its row or byte limit
- * @param timings milliseconds per stage, in pipeline order
- * @param attempts SQL generation attempts: 1, or more after repairs
+ * @param timings milliseconds per stage, in pipeline order (a repeated stage adds up), and {@code total}
+ * @param attempts SQL generation attempts: 1, or more after repairs; 0 when a verified example's SQL was reused
  */
 public record ChatAnswer(
         UUID sessionId,

@@ -13,9 +13,12 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every query is scoped by organization: another organization's id simply is not found. */
+/**
+ * Every query is scoped by organization: another organization's id simply is not found. The exception is master-key
+ * rotation, which walks every organization's stored passwords as a {@link CredentialRotation.Store}.
+ */
 @Repository
-class ConnectionRepository {
+class ConnectionRepository implements CredentialRotation.Store {
 
     private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {};
     private static final String COLUMNS = "id, org_id, name, type, host, port, database_name, username, password_enc,"
@@ -88,6 +91,34 @@ class ConnectionRepository {
                 .param("orgId", orgId)
                 .query(Long.class)
                 .single();
+    }
+
+    @Override
+    public List<CredentialRotation.StoredCredential> notUnderKey(String keyId, String afterId, int limit) {
+        // Key ids are hex digits, so the prefix holds no LIKE wildcard. Ids are compared as UUIDs, in the database's
+        // UUID order; the nil UUID sorts first.
+        return jdbc.sql("SELECT id, password_enc FROM connections WHERE password_enc IS NOT NULL"
+                        + " AND password_enc NOT LIKE :prefix AND id > :after ORDER BY id FETCH FIRST :limit ROWS ONLY")
+                .param("prefix", "v1:" + keyId + ":%")
+                .param("after", afterId == null ? new UUID(0, 0) : UUID.fromString(afterId))
+                .param("limit", limit)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new CredentialRotation.StoredCredential(
+                            id.toString(), Connections.passwordContext(id), rs.getString("password_enc"));
+                })
+                .list();
+    }
+
+    @Override
+    public boolean replace(CredentialRotation.StoredCredential credential, String reencrypted) {
+        // updated_at stays: the connection's details did not change, and its pool need not be rebuilt.
+        return jdbc.sql("UPDATE connections SET password_enc = :fresh WHERE id = :id AND password_enc = :old")
+                        .param("fresh", reencrypted)
+                        .param("id", UUID.fromString(credential.id()))
+                        .param("old", credential.ciphertext())
+                        .update()
+                > 0;
     }
 
     private Map<String, Object> params(StoredConnection c) {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConnectionTargets {
 
+    private static final Logger log = LoggerFactory.getLogger(ConnectionTargets.class);
     private static final Duration SAMPLE_WAIT = Duration.ofSeconds(60);
 
     private final ConnectionRepository repository;
@@ -55,11 +58,22 @@ public class ConnectionTargets {
         if (stored.managed()) {
             return sampleTarget(stored);
         }
-        String password = stored.passwordEnc() == null
-                ? null
-                : cipher.decrypt(stored.passwordEnc(), Connections.passwordContext(stored.id()));
+        String password = stored.passwordEnc() == null ? null : password(stored);
         ValidatedConnection validated = validator.validateForTest(stored.details(password));
         return target(stored.id(), stored.orgId(), validated);
+    }
+
+    private String password(StoredConnection stored) {
+        try {
+            return cipher.decrypt(stored.passwordEnc(), Connections.passwordContext(stored.id()));
+        } catch (CredentialCipherException e) {
+            // Logged with the reason for the operator; the member learns what fixes it.
+            log.warn("The password of connection {} cannot be decrypted: {}", stored.id(), e.getMessage());
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Connection needs attention",
+                    "The stored password of this connection cannot be read; ask an admin to enter it again");
+        }
     }
 
     static DataSourceTarget target(UUID connectionId, UUID orgId, ValidatedConnection validated) {

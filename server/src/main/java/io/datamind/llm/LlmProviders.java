@@ -111,6 +111,27 @@ public class LlmProviders {
         };
     }
 
+    /**
+     * What {@link #create} would use for these settings, checked the same way but without building a client: the
+     * provider id normalized, blank model and base URL filled from the instance defaults, and the key that would be
+     * sent (the one given, the instance's for the instance's own base URL, or null). For settings screens and their
+     * validation; never show the key.
+     *
+     * @throws ApiException when the provider is unknown or the base URL is not an http(s) URL
+     */
+    public LlmProviderSettings effective(LlmProviderSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        String id = providerId(settings);
+        if (ANTHROPIC.equals(id) || OPENAI.equals(id)) {
+            ResolvedSettings resolved = resolve(id, settings);
+            return new LlmProviderSettings(id, resolved.model(), resolved.baseUrl(), resolved.apiKey());
+        }
+        if (!OFFLINE.equals(id)) {
+            builtIn(id);
+        }
+        return LlmProviderSettings.of(id);
+    }
+
     private String providerId(LlmProviderSettings settings) {
         Objects.requireNonNull(settings, "settings");
         return normalizeId(LlmProperties.blank(settings.provider()) ? properties.provider() : settings.provider());

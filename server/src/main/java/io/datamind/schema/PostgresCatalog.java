@@ -13,19 +13,20 @@ final class PostgresCatalog implements CatalogReader {
             + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'"
             + " AND n.nspname NOT LIKE 'pg\\_temp%' AND NOT c.relispartition";
 
-    private static final String TABLES = "SELECT n.nspname, c.relname, c.relkind,"
+    // Package-visible so the discovery benchmark can time the same catalog queries without DataMind around them.
+    static final String TABLES = "SELECT n.nspname, c.relname, c.relkind,"
             + " obj_description(c.oid, 'pg_class') AS comment, c.reltuples::bigint AS estimate"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_RELATIONS
             + " ORDER BY n.nspname, c.relname";
 
-    private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname,"
+    static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname,"
             + " format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable,"
             + " col_description(c.oid, a.attnum) AS comment"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE a.attnum > 0 AND NOT a.attisdropped AND " + USER_RELATIONS
             + " ORDER BY n.nspname, c.relname, a.attnum";
 
-    private static final String KEYS = "SELECT con.contype, n.nspname, c.relname, con.conname, a.attname,"
+    static final String KEYS = "SELECT con.contype, n.nspname, c.relname, con.conname, a.attname,"
             + " fn.nspname AS ref_schema, fc.relname AS ref_table, fa.attname AS ref_column"
             + " FROM pg_constraint con"
             + " JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"

@@ -2,6 +2,7 @@ package io.datamind.schema;
 
 import io.datamind.common.DbTimes;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SchemaSnapshotRepository {
 
     record SyncRow(String status, String error, int tableCount, Instant syncedAt) {}
+
+    record Due(UUID orgId, UUID connectionId) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -60,6 +63,21 @@ class SchemaSnapshotRepository {
         }
     }
 
+    /**
+     * Connections of every organization never synced, or last synced (successfully or not) before {@code cutoff},
+     * the longest waiting first. Reads {@code connections}, whose rows the snapshots already reference.
+     */
+    List<Due> dueForResync(Instant cutoff, int limit) {
+        return jdbc.sql("SELECT c.org_id, c.id FROM connections c"
+                        + " LEFT JOIN schema_snapshots s ON s.connection_id = c.id"
+                        + " WHERE s.synced_at IS NULL OR s.synced_at < :cutoff"
+                        + " ORDER BY s.synced_at NULLS FIRST, c.id FETCH FIRST :limit ROWS ONLY")
+                .param("cutoff", DbTimes.utc(cutoff))
+                .param("limit", limit)
+                .query((rs, row) -> new Due(rs.getObject("org_id", UUID.class), rs.getObject("id", UUID.class)))
+                .list();
+    }
+
     Optional<SyncRow> syncRow(UUID orgId, UUID connectionId) {
         return jdbc.sql("SELECT status, error, table_count, synced_at FROM schema_snapshots"
                         + " WHERE connection_id = :id AND org_id = :orgId")
@@ -84,12 +102,16 @@ class SchemaSnapshotRepository {
     }
 
     Optional<SchemaSnapshot> snapshot(UUID orgId, UUID connectionId) {
+        return snapshotJson(orgId, connectionId).map(text -> json.readValue(text, SchemaSnapshot.class));
+    }
+
+    /** The snapshot as stored: the JSON of {@link SchemaSnapshot}, as the API would write it. */
+    Optional<String> snapshotJson(UUID orgId, UUID connectionId) {
         return jdbc.sql("SELECT snapshot FROM schema_snapshots"
                         + " WHERE connection_id = :id AND org_id = :orgId AND snapshot IS NOT NULL")
                 .param("id", connectionId)
                 .param("orgId", orgId)
                 .query(String.class)
-                .optional()
-                .map(text -> json.readValue(text, SchemaSnapshot.class));
+                .optional();
     }
 }

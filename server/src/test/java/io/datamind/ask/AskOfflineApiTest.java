@@ -180,4 +180,27 @@ class AskOfflineApiTest {
                         .status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void theSameSqlOnTheSameConnectionIsServedFromTheCache() {
+        String database = ChatFixtures.artistsDatabase();
+        String artists = ChatFixtures.postgresConnection(api, token, database);
+        JsonNode first = ChatFixtures.ask(api, token, artists, "How many artists are there?", null)
+                .json();
+        assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("answered");
+        assertThat(first.get("rows").get(0).get(0).asLong()).isEqualTo(3);
+
+        ChatFixtures.execute(database, "INSERT INTO artists VALUES (4, 'Ella')");
+        JsonNode cached = ChatFixtures.ask(api, token, artists, "How many artists are there?", null)
+                .json();
+        assertThat(cached.get("sql").asString()).isEqualTo(first.get("sql").asString());
+        assertThat(cached.get("rows").get(0).get(0).asLong())
+                .as("the cached result of the same SQL")
+                .isEqualTo(3);
+        JsonNode other = ChatFixtures.ask(api, token, artists, "What are the names of artists?", null)
+                .json();
+        assertThat(other.get("rowCount").asLong())
+                .as("other SQL reaches the database")
+                .isEqualTo(4);
+    }
 }

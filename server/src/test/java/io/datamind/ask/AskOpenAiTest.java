@@ -2,6 +2,7 @@ package io.datamind.ask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datamind.budget.TokenBudgets;
 import io.datamind.support.ChinookLoader;
 import io.datamind.support.FakeLlmServer;
 import io.datamind.support.FakeLlmServer.Reply;
@@ -12,13 +13,12 @@ import io.datamind.support.TestAccounts;
 import io.datamind.support.TestServices;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +28,6 @@ import tools.jackson.databind.JsonNode;
  * Chat Completions API streaming the real wire format with usage, on Chinook in the real PostgreSQL.
  */
 @IntegrationTest
-@Import(TestBudgets.Config.class)
 class AskOpenAiTest {
 
     static final FakeLlmServer openai = FakeLlmServer.start();
@@ -58,9 +57,6 @@ class AskOpenAiTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    TestBudgets budgets;
 
     HttpApi api;
     TestAccounts.Account owner;
@@ -116,7 +112,9 @@ class AskOpenAiTest {
         assertThat(answer.get("tokens").get("sqlGeneration").get("input").asLong())
                 .isEqualTo(700);
         assertThat(answer.get("tokens").get("analysis").get("output").asLong()).isEqualTo(40);
-        assertThat(budgets.of(owner.orgId())).hasSize(2);
+        assertThat(budget().get("used").asLong())
+                .as("both phases, as the provider reported")
+                .isEqualTo(1090);
 
         JsonNode request = openai.requests().get(0).json();
         assertThat(openai.requests().get(0).path()).endsWith("/chat/completions");
@@ -144,6 +142,24 @@ class AskOpenAiTest {
         assertThat(second.json().get("followUps").size())
                 .as("no follow-ups from the model: ones built from the tables")
                 .isPositive();
+        assertThat(budget().get("used").asLong()).isEqualTo(1090 + 1080);
+
+        // Once the organization's budget is used up, no request reaches the provider.
+        HttpApi.Response lowered = api.request("PUT", "/api/v1/org/budget")
+                .bearer(token)
+                .json(Map.of("monthlyTokenBudget", 2000))
+                .send();
+        assertThat(lowered.status()).as(lowered.toString()).isEqualTo(200);
+        int requests = openai.requestCount();
+        JsonNode declined = ChatFixtures.ask(api, token, connection, "Top 3 artists by albums", null)
+                .json();
+        assertThat(declined.get("status").asString()).isEqualTo("declined");
+        assertThat(declined.get("message").asString()).isEqualTo(TokenBudgets.EXCEEDED_MESSAGE);
+        assertThat(openai.requestCount()).isEqualTo(requests);
+    }
+
+    private JsonNode budget() {
+        return api.request("GET", "/api/v1/org/budget").bearer(token).send().json();
     }
 
     @Test
@@ -153,6 +169,6 @@ class AskOpenAiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("status").asString()).isEqualTo("failed");
         assertThat(response.json().get("message").asString()).isNotBlank();
-        assertThat(budgets.of(owner.orgId())).isEmpty();
+        assertThat(budget().get("used").asLong()).isZero();
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamind.support.HttpApi;
 import io.datamind.support.TestServices;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -61,6 +65,23 @@ final class ChatFixtures {
         String connection = response.json().get("id").asString();
         awaitSchema(api, token, connection);
         return connection;
+    }
+
+    /** A fresh PostgreSQL database with one table of three artists; returns its name. */
+    static String artistsDatabase() {
+        String database = TestServices.createPostgresDatabase("ask_cache");
+        execute(database, "CREATE TABLE artists (artist_id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL)");
+        execute(database, "INSERT INTO artists VALUES (1, 'Nina'), (2, 'Miles'), (3, 'Aretha')");
+        return database;
+    }
+
+    static void execute(String database, String sql) {
+        try (Connection c = DriverManager.getConnection(TestServices.postgresUrl(database), TestServices.PG_USER, "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static HttpApi.Response ask(HttpApi api, String token, String connection, String question, String sessionId) {

@@ -42,6 +42,34 @@ class LlmProvidersTest {
     }
 
     @Test
+    void effectiveSettingsFillBlanksAndTellWhichKeyWouldBeSent() {
+        LlmProviders providers = providers(properties("sk-ant-instance", null));
+
+        assertThat(providers.effective(new LlmProviderSettings(" Anthropic ", null, null, null)))
+                .isEqualTo(new LlmProviderSettings(
+                        "anthropic", "claude-sonnet-4-5", "https://api.anthropic.com", "sk-ant-instance"));
+        assertThat(providers.effective(new LlmProviderSettings("anthropic", "m", "http://proxy.local:8080/", null)))
+                .as("the instance key never goes to another server")
+                .isEqualTo(new LlmProviderSettings("anthropic", "m", "http://proxy.local:8080", null));
+        assertThat(providers.effective(new LlmProviderSettings("openai", null, "http://localhost:11434", "own")))
+                .isEqualTo(new LlmProviderSettings("openai", "gpt-4.1-mini", "http://localhost:11434", "own"));
+        assertThat(providers.effective(new LlmProviderSettings(null, "ignored", null, null)))
+                .isEqualTo(LlmProviderSettings.of("offline"));
+        assertThat(catchThrowableOfType(
+                                ApiException.class,
+                                () -> providers.effective(new LlmProviderSettings("gemini", null, null, null)))
+                        .fieldErrors())
+                .extracting(ApiException.FieldError::field)
+                .containsExactly("provider");
+        assertThat(catchThrowableOfType(
+                                ApiException.class,
+                                () -> providers.effective(new LlmProviderSettings("openai", null, "file:///etc", null)))
+                        .fieldErrors())
+                .extracting(ApiException.FieldError::field)
+                .containsExactly("baseUrl");
+    }
+
+    @Test
     void theSameSettingsShareOneClientAndOtherKeysGetTheirOwn() {
         LlmProviders providers = providers(properties("sk-ant-a", "sk-oai"));
 

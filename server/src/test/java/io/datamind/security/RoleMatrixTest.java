@@ -35,7 +35,9 @@ class RoleMatrixTest {
             // Creating a connection is admin-only too, but "POST /api/v1/connections" would also cover the
             // analysts' test and sync of saved connections: ConnectionsApiTest checks it.
             "PUT|DELETE /api/v1/connections",
-            "POST /api/v1/connections/test");
+            "POST /api/v1/connections/test",
+            "PUT /api/v1/org/budget",
+            "* /api/v1/org/ai-settings");
 
     @LocalServerPort
     int port;

@@ -100,6 +100,34 @@ class TenantIsolationTest {
     /** One of every org-owned resource in the organization. Modules that add resources add them here. */
     private static void createResources(HttpApi api, Tenant tenant) {
         // Members are created with the tenant; the audit log fills itself from them.
+        // A conversation on the sample connection, once its schema is discovered; the question carries the marker.
+        String connection = api.request("GET", "/api/v1/connections")
+                .bearer(tenant.ownerToken())
+                .send()
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (api.request("GET", "/api/v1/connections/" + connection + "/schema")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .status()
+                != 200) {
+            assertThat(System.nanoTime()).as("sample schema discovered").isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        HttpApi.Response asked = api.request("POST", "/api/v1/chat/messages")
+                .bearer(tenant.ownerToken())
+                .json(Map.of("connectionId", connection, "question", "How many orders? " + tenant.marker()))
+                .send();
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
     }
 
     private static HttpApi.Response call(
