@@ -83,6 +83,8 @@ public final class WsConversationsBench {
                         "--datamind.llm.provider=" + wire.name().toLowerCase(),
                         "--" + prefix + ".base-url=" + provider.baseUrl(),
                         "--" + prefix + ".api-key=bench-key",
+                        // A thousand questions would use half of an organization's default monthly budget.
+                        "--datamind.budget.default-monthly-tokens=1000000000",
                         "--logging.level.root=WARN",
                         "--logging.level.datamind.access=WARN");
     }
