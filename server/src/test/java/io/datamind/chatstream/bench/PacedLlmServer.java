@@ -52,6 +52,7 @@ final class PacedLlmServer implements AutoCloseable {
     private final byte[] stampedAfter;
     private final AtomicInteger streams = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    private volatile int mostAtOnce;
     private volatile boolean closing;
 
     PacedLlmServer(Wire wire, int tokensPerSecond, int sqlTokens, int analysisTokens, String sql) throws IOException {
@@ -79,6 +80,15 @@ final class PacedLlmServer implements AutoCloseable {
 
     int streams() {
         return streams.get();
+    }
+
+    /** The most streams written at the same time since the last reset. */
+    int mostAtOnce() {
+        return mostAtOnce;
+    }
+
+    void resetMostAtOnce() {
+        mostAtOnce = 0;
     }
 
     /** Streams that could not be written to the end (the client went away). */
@@ -128,6 +138,9 @@ final class PacedLlmServer implements AutoCloseable {
         while (!closing) {
             for (Stream added = incoming.poll(); added != null; added = incoming.poll()) {
                 due.add(added);
+            }
+            if (due.size() > mostAtOnce) {
+                mostAtOnce = due.size();
             }
             Stream next = due.peek();
             long now = System.nanoTime();

@@ -36,11 +36,13 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Starts the whole application in process (test profile: embedded H2, the sample database) with a fake Anthropic
  * (or, with {@code -Dbench.wire=openai}, OpenAI) server as the instance's provider, so the real Spring AI client and
  * the whole pipeline are measured. Each conversation is its own socket and asks one question: the model streams its
- * reasoning (60 tokens), the query runs, the model streams its analysis (150 tokens). Every token carries the
- * {@code System.nanoTime()} at which the fake server wrote it; the client takes the difference when the token event
- * arrives. Prints the latency percentiles and the errors (an error event, an answer that is not "answered", a missing
- * token, a socket that closed or never finished), ends with {@code conversations=.. errors=.. p50_ms=.. p99_ms=..}
- * and writes the figures to the results file.
+ * reasoning (60 tokens), the query runs, the model streams its analysis (240 tokens), about 10 s in all; the
+ * conversations start evenly over 5 s, so all 500 stream at once for several seconds. Every token carries the {@code
+ * System.nanoTime()} at which the fake server wrote it; the client takes the difference when the token event arrives.
+ * Two unmeasured rounds come first, so the JIT has compiled the per-question code (SQL parser, H2, prompts) as in a
+ * server that has been running. Prints the latency percentiles, where the CPU went and the errors (an error event, an
+ * answer that is not "answered", a missing token, a socket that closed or never finished), ends with {@code
+ * conversations=.. errors=.. p50_ms=.. p99_ms=..} and writes the figures to the results file.
  */
 public final class WsConversationsBench {
 
@@ -49,9 +51,9 @@ public final class WsConversationsBench {
     private static final int CONVERSATIONS = Integer.getInteger("bench.conversations", 500);
     private static final int TOKENS_PER_SECOND = Integer.getInteger("bench.tokens-per-second", 30);
     private static final int SQL_TOKENS = Integer.getInteger("bench.sql-tokens", 60);
-    private static final int ANALYSIS_TOKENS = Integer.getInteger("bench.analysis-tokens", 150);
-    private static final Duration RAMP = Duration.ofMillis(Long.getLong("bench.ramp-ms", 2000));
-    private static final int WARM_UP = Integer.getInteger("bench.warm-up", CONVERSATIONS);
+    private static final int ANALYSIS_TOKENS = Integer.getInteger("bench.analysis-tokens", 240);
+    private static final Duration RAMP = Duration.ofMillis(Long.getLong("bench.ramp-ms", 5000));
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warm-up-rounds", 2);
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String SQL = "SELECT count(*) AS customers FROM customers";
 
@@ -103,7 +105,10 @@ public final class WsConversationsBench {
                 "ws-conversations: %d conversations, %d tokens/s, %d + %d tokens each, %s wire, ramp %d ms%n",
                 CONVERSATIONS, TOKENS_PER_SECOND, SQL_TOKENS, ANALYSIS_TOKENS, wire, RAMP.toMillis());
         // Warm-up, not measured: the JIT compiles the hot paths, the pools and the result cache fill.
-        round(client, port, token, connection, WARM_UP, Duration.ofSeconds(1));
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            round(client, port, token, connection, CONVERSATIONS, RAMP);
+        }
+        provider.resetMostAtOnce();
 
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -111,6 +116,7 @@ public final class WsConversationsBench {
         Map<Long, Long> threadCpuBefore = threadCpu();
         long gcBefore = gcMillis();
         long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long classesBefore = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
         long started = System.nanoTime();
         List<Conversation> conversations = round(client, port, token, connection, CONVERSATIONS, RAMP);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -141,7 +147,9 @@ public final class WsConversationsBench {
         System.out.printf(
                 "tokens measured: %d in %.1f s (%.0f tokens/s through the server)%n",
                 totalTokens, seconds, totalTokens / seconds);
-        System.out.printf("provider streams: %d, cut short: %d%n", provider.streams(), provider.failures());
+        System.out.printf(
+                "provider streams: %d, at most %d at once in the measured round, cut short: %d%n",
+                provider.streams(), provider.mostAtOnce(), provider.failures());
         System.out.printf(
                 "CPU of this process (server, fake provider and clients): %.1f s, %.0f µs per token;"
                         + " machine load average %.1f on %d cores%n",
@@ -150,7 +158,10 @@ public final class WsConversationsBench {
                 os.getSystemLoadAverage(),
                 os.getAvailableProcessors());
         System.out.printf(
-                "garbage collection pauses: %.1f s in total; JIT compilation: %.1f s%n", gcSeconds, jitSeconds);
+                "garbage collection pauses: %.1f s in total; JIT compilation: %.1f s; classes loaded: %d%n",
+                gcSeconds,
+                jitSeconds,
+                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classesBefore);
         System.out.println(
                 "CPU seconds by thread group (threads that ended during the run are missing): " + cpuByThreads);
         System.out.printf("token latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", p50, p90, p99, max);
@@ -164,6 +175,8 @@ public final class WsConversationsBench {
         root.put("analysisTokens", ANALYSIS_TOKENS);
         root.put("wire", wire.name().toLowerCase());
         root.put("rampMs", RAMP.toMillis());
+        root.put("warmUpRounds", WARM_UP_ROUNDS);
+        root.put("mostStreamsAtOnce", provider.mostAtOnce());
         root.put("tokensMeasured", totalTokens);
         root.put("seconds", seconds);
         root.put("cpuSeconds", cpuSeconds);
