@@ -107,6 +107,8 @@ public final class WsConversationsBench {
         // Warm-up, not measured: the JIT compiles the hot paths, the pools and the result cache fill.
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
             round(client, port, token, connection, CONVERSATIONS, RAMP);
+            System.out.printf(
+                    "warm-up round %d done; heap in use after a full collection: %d MB%n", i + 1, liveHeapMb());
         }
         provider.resetMostAtOnce();
 
@@ -121,6 +123,7 @@ public final class WsConversationsBench {
         List<Conversation> conversations = round(client, port, token, connection, CONVERSATIONS, RAMP);
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        long liveAfter = liveHeapMb();
         Map<String, Double> cpuByThreads = cpuByThreadGroup(threadCpuBefore);
         double gcSeconds = (gcMillis() - gcBefore) / 1e3;
         double jitSeconds = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore) / 1e3;
@@ -165,6 +168,7 @@ public final class WsConversationsBench {
         System.out.println(
                 "CPU seconds by thread group (threads that ended during the run are missing): " + cpuByThreads);
         System.out.printf("token latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", p50, p90, p99, max);
+        System.out.printf("heap in use after a full collection: %d MB%n", liveAfter);
         System.out.println("errors: " + errors.size());
         errors.stream().limit(20).forEach(error -> System.out.println("  " + error));
 
@@ -231,6 +235,12 @@ public final class WsConversationsBench {
             conversation.close();
         }
         return conversations;
+    }
+
+    /** The heap the application really holds: measured after a full collection, which the next round starts from. */
+    private static long liveHeapMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     }
 
     private static long gcMillis() {
