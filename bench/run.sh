@@ -14,6 +14,7 @@ declare -A BENCHMARKS=(
   [ask-overhead]=io.datamind.ask.bench.AskOverheadBench
   [schema-discovery]=io.datamind.schema.SchemaDiscoveryBench
   [schema-linking]=io.datamind.linking.SchemaLinkingBench
+  [ws-conversations]=io.datamind.chatstream.bench.WsConversationsBench
 )
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -131,6 +131,12 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole("ADMIN")
+                        // The chat socket's handshake passes here unauthenticated: the socket checks its origin and
+                        // credentials itself (WebSocketPerimeter), so that a browser, which cannot read a refused
+                        // handshake's status, gets a 401 error event instead. CSRF does not concern it: frames are
+                        // not requests a form can forge, and a foreign Origin is refused at the handshake.
+                        .requestMatchers("/ws")
+                        .permitAll()
                         // The web app, its assets, the OpenAPI document and Swagger UI.
                         .anyRequest()
                         .permitAll())

@@ -91,6 +91,16 @@ class SchemaSnapshotRepository {
                 .optional();
     }
 
+    /** When the stored snapshot was discovered; empty when there is none (yet, or in this organization). */
+    Optional<Instant> discoveredAt(UUID orgId, UUID connectionId) {
+        return jdbc.sql("SELECT discovered_at FROM schema_snapshots"
+                        + " WHERE connection_id = :id AND org_id = :orgId AND snapshot IS NOT NULL")
+                .param("id", connectionId)
+                .param("orgId", orgId)
+                .query((rs, row) -> DbTimes.instant(rs, "discovered_at"))
+                .optional();
+    }
+
     Optional<SchemaSnapshot> snapshot(UUID orgId, UUID connectionId) {
         return snapshotJson(orgId, connectionId).map(text -> json.readValue(text, SchemaSnapshot.class));
     }
