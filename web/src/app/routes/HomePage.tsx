@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { PageHeader } from '@/components/PageHeader';
 import { Skeleton } from '@/components/Skeleton';
 import { AuditIcon, DocsIcon, UsersIcon } from '@/components/icons';
 import { useCurrentUser } from '@/features/auth/use-auth';
@@ -39,16 +40,18 @@ export function HomePage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">
+      <PageHeader
+        title={
+          <>
             {greeting(new Date())}, {firstName}
-          </h1>
-          <p className="page__subtitle">
+          </>
+        }
+        subtitle={
+          <>
             Signed in to <strong>{org.name}</strong>
-          </p>
-        </div>
-      </header>
+          </>
+        }
+      />
 
       <div className="grid grid--3">
         <section className="card stat" aria-label="Organization">

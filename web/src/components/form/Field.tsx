@@ -1,16 +1,25 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldShellProps {
   id: string;
   label: string;
   error: string | undefined;
   hint: ReactNode;
+  /** Extra classes of the wrapper, e.g. `form__wide`. */
+  wrapperClassName?: string | undefined;
   children: ReactNode;
 }
 
-function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
+function FieldShell({ id, label, error, hint, wrapperClassName, children }: FieldShellProps) {
+  const classes = error ? 'field field--invalid' : 'field';
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
+    <div className={wrapperClassName ? `${classes} ${wrapperClassName}` : classes}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
@@ -84,6 +93,44 @@ export function SelectField({ label, error, hint, id, options, ...select }: Sele
           </option>
         ))}
       </select>
+    </FieldShell>
+  );
+}
+
+export interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string;
+  name: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  wrapperClassName?: string;
+}
+
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  id,
+  className,
+  wrapperClassName,
+  ...textarea
+}: TextAreaFieldProps) {
+  const generated = useId();
+  const fieldId = id ?? `${generated}-${textarea.name}`;
+  return (
+    <FieldShell
+      id={fieldId}
+      label={label}
+      error={error}
+      hint={hint}
+      wrapperClassName={wrapperClassName}
+    >
+      <textarea
+        id={fieldId}
+        className={className ? `input ${className}` : 'input'}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, error, hint)}
+        {...textarea}
+      />
     </FieldShell>
   );
 }

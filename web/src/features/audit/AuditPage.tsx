@@ -1,10 +1,11 @@
 import type { BarSeriesOption, EChartsOption } from 'echarts';
 import { Fragment, useMemo, useState, type SubmitEvent } from 'react';
-import { Alert } from '@/components/Alert';
 import { Chart } from '@/components/chart';
-import { Pagination } from '@/components/Pagination';
+import { TextField } from '@/components/form/Field';
+import { LoadError } from '@/components/LoadError';
+import { PagedTable } from '@/components/PagedTable';
+import { PageHeader } from '@/components/PageHeader';
 import { TableSkeleton } from '@/components/Skeleton';
-import { errorMessage } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
 import { useQuery } from '@/lib/use-query';
 import { auditApi, type AuditEvent, type AuditFilters } from './api';
@@ -123,55 +124,35 @@ export function AuditPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">Audit log</h1>
-          <p className="page__subtitle">Who did what in your organization, and when.</p>
-        </div>
-      </header>
+      <PageHeader title="Audit log" subtitle="Who did what in your organization, and when." />
 
       <form className="card filters" onSubmit={apply} aria-label="Audit filters">
-        <div className="field">
-          <label className="field__label" htmlFor="audit-action">
-            Action
-          </label>
-          <input
-            id="audit-action"
-            className="input"
-            name="action"
-            placeholder="e.g. auth.login"
-            value={draft.action}
-            onChange={set('action')}
-          />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="audit-from">
-            From
-          </label>
-          <input
-            id="audit-from"
-            className="input"
-            type="date"
-            name="from"
-            value={draft.from}
-            max={draft.to || undefined}
-            onChange={set('from')}
-          />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="audit-to">
-            To
-          </label>
-          <input
-            id="audit-to"
-            className="input"
-            type="date"
-            name="to"
-            value={draft.to}
-            min={draft.from || undefined}
-            onChange={set('to')}
-          />
-        </div>
+        <TextField
+          id="audit-action"
+          label="Action"
+          name="action"
+          placeholder="e.g. auth.login"
+          value={draft.action}
+          onChange={set('action')}
+        />
+        <TextField
+          id="audit-from"
+          label="From"
+          type="date"
+          name="from"
+          value={draft.from}
+          max={draft.to || undefined}
+          onChange={set('from')}
+        />
+        <TextField
+          id="audit-to"
+          label="To"
+          type="date"
+          name="to"
+          value={draft.to}
+          min={draft.from || undefined}
+          onChange={set('to')}
+        />
         <div className="filters__actions">
           <button type="submit" className="btn btn--primary" disabled={rangeInvalid}>
             Apply
@@ -186,12 +167,7 @@ export function AuditPage() {
       </form>
 
       {error ? (
-        <div className="card">
-          <Alert title="Could not load the audit log">{errorMessage(error)}</Alert>
-          <button type="button" className="btn btn--ghost" onClick={reload}>
-            Try again
-          </button>
-        </div>
+        <LoadError title="Could not load the audit log" error={error} onRetry={reload} />
       ) : !data ? (
         <div className="card card--flush">
           <TableSkeleton rows={8} columns={5} />
@@ -217,117 +193,107 @@ export function AuditPage() {
             </section>
           )}
           <section className="card card--flush" aria-label="Audit events" aria-busy={loading}>
-            <div className="table-wrap">
-              <table className={loading ? 'table table--stale' : 'table'}>
-                <thead>
-                  <tr>
-                    <th scope="col">Time</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">User</th>
-                    <th scope="col">Target</th>
-                    <th scope="col">IP</th>
-                    <th scope="col" className="table__actions">
-                      Details
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.length === 0 && (
-                    <tr>
-                      <td colSpan={6} className="table__empty">
-                        No events match these filters.
-                      </td>
-                    </tr>
-                  )}
-                  {data.items.map((e) => {
-                    const details = formatDetails(e.details);
-                    const key = String(e.id);
-                    const expandable = Boolean(details || e.requestId || e.userAgent);
-                    const open = expanded.has(key);
-                    return (
-                      <Fragment key={key}>
-                        <tr className={open ? 'table__row--open' : undefined}>
-                          <td className="nowrap">{formatDateTime(e.createdAt)}</td>
-                          <td>
-                            <code className="code-badge">{e.action}</code>
-                          </td>
-                          <td>{e.userEmail ?? <span className="muted">system</span>}</td>
-                          <td>
-                            {e.targetType ? (
-                              <span>
-                                {e.targetType}
-                                {e.targetId && (
-                                  <span className="muted" title={e.targetId}>
-                                    {' · '}
-                                    {shortId(e.targetId)}
-                                  </span>
-                                )}
-                              </span>
-                            ) : (
-                              <span className="muted">—</span>
-                            )}
-                          </td>
-                          <td className="nowrap muted">{e.ip ?? '—'}</td>
-                          <td className="table__actions">
-                            {expandable ? (
-                              <button
-                                type="button"
-                                className="link-button"
-                                aria-expanded={open}
-                                aria-controls={`audit-${key}`}
-                                onClick={() => toggle(key)}
-                              >
-                                {open ? 'Hide' : 'View'}
-                              </button>
-                            ) : (
-                              <span className="muted">—</span>
-                            )}
-                          </td>
-                        </tr>
-                        {open && (
-                          <tr className="table__detail-row" id={`audit-${key}`}>
-                            <td colSpan={6}>
-                              <dl className="details__list">
-                                {e.requestId && (
-                                  <>
-                                    <dt>Request ID</dt>
-                                    <dd>
-                                      <code>{e.requestId}</code>
-                                    </dd>
-                                  </>
-                                )}
-                                {e.userAgent && (
-                                  <>
-                                    <dt>User agent</dt>
-                                    <dd>{e.userAgent}</dd>
-                                  </>
-                                )}
-                                {details && (
-                                  <>
-                                    <dt>Details</dt>
-                                    <dd>
-                                      <pre>{details}</pre>
-                                    </dd>
-                                  </>
-                                )}
-                              </dl>
-                            </td>
-                          </tr>
-                        )}
-                      </Fragment>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
+            <PagedTable
+              head={
+                <>
+                  <th scope="col">Time</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">User</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">IP</th>
+                  <th scope="col" className="table__actions">
+                    Details
+                  </th>
+                </>
+              }
+              columns={6}
+              empty="No events match these filters."
+              count={data.items.length}
+              total={data.total}
               offset={offset}
               limit={PAGE_SIZE}
-              total={data.total}
-              count={data.items.length}
-              onChange={setOffset}
-              disabled={loading}
-            />
+              onPage={setOffset}
+              loading={loading}
+            >
+              {data.items.map((e) => {
+                const details = formatDetails(e.details);
+                const key = String(e.id);
+                const expandable = Boolean(details || e.requestId || e.userAgent);
+                const open = expanded.has(key);
+                return (
+                  <Fragment key={key}>
+                    <tr className={open ? 'table__row--open' : undefined}>
+                      <td className="nowrap">{formatDateTime(e.createdAt)}</td>
+                      <td>
+                        <code className="code-badge">{e.action}</code>
+                      </td>
+                      <td>{e.userEmail ?? <span className="muted">system</span>}</td>
+                      <td>
+                        {e.targetType ? (
+                          <span>
+                            {e.targetType}
+                            {e.targetId && (
+                              <span className="muted" title={e.targetId}>
+                                {' · '}
+                                {shortId(e.targetId)}
+                              </span>
+                            )}
+                          </span>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                      <td className="nowrap muted">{e.ip ?? '—'}</td>
+                      <td className="table__actions">
+                        {expandable ? (
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-expanded={open}
+                            aria-controls={`audit-${key}`}
+                            onClick={() => toggle(key)}
+                          >
+                            {open ? 'Hide' : 'View'}
+                          </button>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                    </tr>
+                    {open && (
+                      <tr className="table__detail-row" id={`audit-${key}`}>
+                        <td colSpan={6}>
+                          <dl className="details__list">
+                            {e.requestId && (
+                              <>
+                                <dt>Request ID</dt>
+                                <dd>
+                                  <code>{e.requestId}</code>
+                                </dd>
+                              </>
+                            )}
+                            {e.userAgent && (
+                              <>
+                                <dt>User agent</dt>
+                                <dd>{e.userAgent}</dd>
+                              </>
+                            )}
+                            {details && (
+                              <>
+                                <dt>Details</dt>
+                                <dd>
+                                  <pre>{details}</pre>
+                                </dd>
+                              </>
+                            )}
+                          </dl>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </PagedTable>
           </section>
         </>
       )}

@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { Alert } from '@/components/Alert';
-import { SelectField, TextField } from '@/components/form/Field';
+import { SelectField, TextAreaField, TextField } from '@/components/form/Field';
 import { toFormErrors, type FormErrors } from '@/features/auth/form-errors';
 import { connectionsApi, type Connection, type ConnectionProbe } from './api';
 import {
@@ -203,33 +203,18 @@ export function ConnectionForm({ connection, onSaved, onCancel }: ConnectionForm
               error={errors.fields.sslMode}
               options={info.sslModes.map((m) => ({ value: m, label: SSL_LABELS[m] ?? m }))}
             />
-            <div
-              className={
-                errors.fields.properties ? 'field field--invalid form__wide' : 'field form__wide'
-              }
-            >
-              <label className="field__label" htmlFor="connection-properties">
-                Driver properties
-              </label>
-              <textarea
-                id="connection-properties"
-                name="properties"
-                className="input connection-form__properties"
-                rows={3}
-                value={values.properties}
-                onChange={update('properties')}
-                aria-invalid={errors.fields.properties ? true : undefined}
-                aria-describedby="connection-properties-note"
-                placeholder={info.properties[0] ? `${info.properties[0]}=10` : ''}
-              />
-              <p
-                className={errors.fields.properties ? 'field__error' : 'field__hint'}
-                id="connection-properties-note"
-              >
-                {errors.fields.properties ??
-                  `One name=value per line. Allowed for ${info.label}: ${info.properties.join(', ')}.`}
-              </p>
-            </div>
+            <TextAreaField
+              label="Driver properties"
+              name="properties"
+              wrapperClassName="form__wide"
+              className="connection-form__properties"
+              rows={3}
+              value={values.properties}
+              onChange={update('properties')}
+              error={errors.fields.properties}
+              hint={`One name=value per line. Allowed for ${info.label}: ${info.properties.join(', ')}.`}
+              placeholder={info.properties[0] ? `${info.properties[0]}=10` : ''}
+            />
           </>
         )}
       </div>

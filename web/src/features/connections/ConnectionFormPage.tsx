@@ -1,5 +1,6 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '@/components/Alert';
+import { PageHeader } from '@/components/PageHeader';
 import { PageSkeleton } from '@/components/Skeleton';
 import { errorMessage } from '@/lib/api';
 import { useQuery } from '@/lib/use-query';
@@ -19,17 +20,15 @@ export function ConnectionFormPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">
-            {id ? `Edit ${data?.name ?? 'connection'}` : 'Add a connection'}
-          </h1>
-          <p className="page__subtitle">
+      <PageHeader
+        title={id ? `Edit ${data?.name ?? 'connection'}` : 'Add a connection'}
+        subtitle={
+          <>
             DataMind builds the connection from these fields and opens it read-only.{' '}
             <Link to="/connections">Back to connections</Link>
-          </p>
-        </div>
-      </header>
+          </>
+        }
+      />
       {error ? (
         <Alert title="Could not load the connection">{errorMessage(error)}</Alert>
       ) : id && !data ? (

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '@/components/Alert';
-import { Pagination } from '@/components/Pagination';
+import { ConfirmAction } from '@/components/ConfirmAction';
+import { LoadError } from '@/components/LoadError';
+import { PagedTable } from '@/components/PagedTable';
+import { PageHeader } from '@/components/PageHeader';
 import { TableSkeleton } from '@/components/Skeleton';
 import { useCurrentUser } from '@/features/auth/use-auth';
 import { errorMessage } from '@/lib/api';
@@ -73,13 +76,10 @@ export function ConnectionsPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">Connections</h1>
-          <p className="page__subtitle">
-            The databases DataMind answers questions from. It only ever reads them.
-          </p>
-        </div>
+      <PageHeader
+        title="Connections"
+        subtitle="The databases DataMind answers questions from. It only ever reads them."
+      >
         <div className="page__actions">
           {isAnalyst && (
             <Link className="btn btn--ghost" to="/uploads">
@@ -92,7 +92,7 @@ export function ConnectionsPage() {
             </Link>
           )}
         </div>
-      </header>
+      </PageHeader>
 
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       {probe && (
@@ -104,128 +104,99 @@ export function ConnectionsPage() {
 
       <section className="card card--flush" aria-label="Connection list" aria-busy={loading}>
         {error ? (
-          <div className="card__body">
-            <Alert title="Could not load connections">{errorMessage(error)}</Alert>
-            <button type="button" className="btn btn--ghost" onClick={reload}>
-              Try again
-            </button>
-          </div>
+          <LoadError
+            className="card__body"
+            title="Could not load connections"
+            error={error}
+            onRetry={reload}
+          />
         ) : !data ? (
           <TableSkeleton rows={5} columns={4} />
         ) : (
-          <>
-            <div className="table-wrap">
-              <table className={loading ? 'table table--stale' : 'table'}>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Where</th>
-                    <th scope="col" className="table__actions">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.length === 0 && (
-                    <tr>
-                      <td colSpan={4} className="table__empty">
-                        No connections on this page.
-                      </td>
-                    </tr>
-                  )}
-                  {data.items.map((c) => {
-                    const busy = busyId === c.id;
-                    const editable = isAdmin && !c.managed;
-                    return (
-                      <tr key={c.id}>
-                        <td>
-                          <Link className="connection__name" to={`/connections/${c.id}/schema`}>
-                            {c.name}
-                          </Link>
-                          {c.managed && <span className="badge badge--muted">Built in</span>}
-                        </td>
-                        <td>{typeLabel(c.type)}</td>
-                        <td className="muted connection__where">{location(c)}</td>
-                        <td className="table__actions">
-                          <div className="connection__actions">
-                            <Link
-                              className="btn btn--ghost btn--sm"
-                              to={`/connections/${c.id}/schema`}
-                              aria-label={`Schema of ${c.name}`}
-                            >
-                              Schema
-                            </Link>
-                            {isAnalyst && (
-                              <>
-                                <button
-                                  type="button"
-                                  className="btn btn--ghost btn--sm"
-                                  disabled={busy}
-                                  aria-label={`Test ${c.name}`}
-                                  onClick={() => void test(c)}
-                                >
-                                  Test
-                                </button>
-                                <SyncControl connectionId={c.id} compact />
-                              </>
-                            )}
-                            {editable && (
-                              <Link
-                                className="btn btn--ghost btn--sm"
-                                to={`/connections/${c.id}/edit`}
-                                aria-label={`Edit ${c.name}`}
-                              >
-                                Edit
-                              </Link>
-                            )}
-                            {editable &&
-                              (confirmId === c.id ? (
-                                <span className="confirm">
-                                  <span className="confirm__text">Delete {c.name}?</span>
-                                  <button
-                                    type="button"
-                                    className="btn btn--danger btn--sm"
-                                    disabled={busy}
-                                    onClick={() => void remove(c)}
-                                  >
-                                    {busy ? 'Deleting…' : 'Delete'}
-                                  </button>
-                                  <button
-                                    type="button"
-                                    className="btn btn--ghost btn--sm"
-                                    onClick={() => setConfirmId(null)}
-                                  >
-                                    Cancel
-                                  </button>
-                                </span>
-                              ) : (
-                                <button
-                                  type="button"
-                                  className="btn btn--ghost btn--sm"
-                                  aria-label={`Delete ${c.name}`}
-                                  onClick={() => setConfirmId(c.id)}
-                                >
-                                  Delete
-                                </button>
-                              ))}
-                          </div>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
-              offset={offset}
-              limit={PAGE_SIZE}
-              total={data.total}
-              count={data.items.length}
-              onChange={setOffset}
-              disabled={loading}
-            />
-          </>
+          <PagedTable
+            head={
+              <>
+                <th scope="col">Name</th>
+                <th scope="col">Type</th>
+                <th scope="col">Where</th>
+                <th scope="col" className="table__actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </>
+            }
+            columns={4}
+            empty="No connections on this page."
+            count={data.items.length}
+            total={data.total}
+            offset={offset}
+            limit={PAGE_SIZE}
+            onPage={setOffset}
+            loading={loading}
+          >
+            {data.items.map((c) => {
+              const busy = busyId === c.id;
+              const editable = isAdmin && !c.managed;
+              return (
+                <tr key={c.id}>
+                  <td>
+                    <Link className="connection__name" to={`/connections/${c.id}/schema`}>
+                      {c.name}
+                    </Link>
+                    {c.managed && <span className="badge badge--muted">Built in</span>}
+                  </td>
+                  <td>{typeLabel(c.type)}</td>
+                  <td className="muted connection__where">{location(c)}</td>
+                  <td className="table__actions">
+                    <div className="connection__actions">
+                      <Link
+                        className="btn btn--ghost btn--sm"
+                        to={`/connections/${c.id}/schema`}
+                        aria-label={`Schema of ${c.name}`}
+                      >
+                        Schema
+                      </Link>
+                      {isAnalyst && (
+                        <>
+                          <button
+                            type="button"
+                            className="btn btn--ghost btn--sm"
+                            disabled={busy}
+                            aria-label={`Test ${c.name}`}
+                            onClick={() => void test(c)}
+                          >
+                            Test
+                          </button>
+                          <SyncControl connectionId={c.id} compact />
+                        </>
+                      )}
+                      {editable && (
+                        <Link
+                          className="btn btn--ghost btn--sm"
+                          to={`/connections/${c.id}/edit`}
+                          aria-label={`Edit ${c.name}`}
+                        >
+                          Edit
+                        </Link>
+                      )}
+                      {editable && (
+                        <ConfirmAction
+                          label="Delete"
+                          busyLabel="Deleting…"
+                          ariaLabel={`Delete ${c.name}`}
+                          question={`Delete ${c.name}?`}
+                          confirming={confirmId === c.id}
+                          busy={busy}
+                          onAsk={() => setConfirmId(c.id)}
+                          onConfirm={() => void remove(c)}
+                          onCancel={() => setConfirmId(null)}
+                        />
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </PagedTable>
         )}
       </section>
       {!isAdmin && <p className="muted">Only admins add, change or delete connections.</p>}

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { Alert } from '@/components/Alert';
 import { Avatar } from '@/components/layout/Avatar';
-import { Pagination } from '@/components/Pagination';
+import { ConfirmAction } from '@/components/ConfirmAction';
+import { LoadError } from '@/components/LoadError';
+import { PagedTable } from '@/components/PagedTable';
+import { PageHeader } from '@/components/PageHeader';
 import { TableSkeleton } from '@/components/Skeleton';
 import { useCurrentUser } from '@/features/auth/use-auth';
 import { errorMessage, type Id } from '@/lib/api';
@@ -65,13 +68,14 @@ export function MembersPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">Members</h1>
-          <p className="page__subtitle">
+      <PageHeader
+        title="Members"
+        subtitle={
+          <>
             People with access to <strong>{org.name}</strong>
-          </p>
-        </div>
+          </>
+        }
+      >
         {!adding && (
           <button
             type="button"
@@ -84,7 +88,7 @@ export function MembersPage() {
             Add member
           </button>
         )}
-      </header>
+      </PageHeader>
 
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
 
@@ -105,125 +109,96 @@ export function MembersPage() {
 
       <section className="card card--flush" aria-label="Member list" aria-busy={loading}>
         {error ? (
-          <div className="card__body">
-            <Alert title="Could not load members">{errorMessage(error)}</Alert>
-            <button type="button" className="btn btn--ghost" onClick={reload}>
-              Try again
-            </button>
-          </div>
+          <LoadError
+            className="card__body"
+            title="Could not load members"
+            error={error}
+            onRetry={reload}
+          />
         ) : !data ? (
           <TableSkeleton rows={6} columns={4} />
         ) : (
-          <>
-            <div className="table-wrap">
-              <table className={loading ? 'table table--stale' : 'table'}>
-                <thead>
-                  <tr>
-                    <th scope="col">Member</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Joined</th>
-                    <th scope="col" className="table__actions">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.length === 0 && (
-                    <tr>
-                      <td colSpan={4} className="table__empty">
-                        No members on this page.
-                      </td>
-                    </tr>
-                  )}
-                  {data.items.map((m) => {
-                    const manageable = canManage(m);
-                    const busy = busyId !== null && String(busyId) === String(m.id);
-                    const confirming = confirmId !== null && String(confirmId) === String(m.id);
-                    return (
-                      <tr key={String(m.id)}>
-                        <td>
-                          <div className="member">
-                            <Avatar name={m.fullName || m.email} size={32} />
-                            <div className="member__identity">
-                              <span className="member__name">
-                                {m.fullName}
-                                {String(m.id) === String(user.id) && (
-                                  <span className="badge badge--muted">You</span>
-                                )}
-                              </span>
-                              <span className="member__email">{m.email}</span>
-                            </div>
-                          </div>
-                        </td>
-                        <td>
-                          {manageable ? (
-                            <select
-                              className="input input--sm"
-                              aria-label={`Role of ${m.fullName}`}
-                              value={m.role.toLowerCase()}
-                              disabled={busy}
-                              onChange={(e) => void changeRole(m, e.target.value)}
-                            >
-                              {assignable.map((o) => (
-                                <option key={o.value} value={o.value}>
-                                  {o.label}
-                                </option>
-                              ))}
-                            </select>
-                          ) : (
-                            <span className={`badge badge--role-${m.role.toLowerCase()}`}>
-                              {roleLabel(m.role)}
-                            </span>
+          <PagedTable
+            head={
+              <>
+                <th scope="col">Member</th>
+                <th scope="col">Role</th>
+                <th scope="col">Joined</th>
+                <th scope="col" className="table__actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </>
+            }
+            columns={4}
+            empty="No members on this page."
+            count={data.items.length}
+            total={data.total}
+            offset={offset}
+            limit={PAGE_SIZE}
+            onPage={setOffset}
+            loading={loading}
+          >
+            {data.items.map((m) => {
+              const manageable = canManage(m);
+              const busy = busyId !== null && String(busyId) === String(m.id);
+              const confirming = confirmId !== null && String(confirmId) === String(m.id);
+              return (
+                <tr key={String(m.id)}>
+                  <td>
+                    <div className="member">
+                      <Avatar name={m.fullName || m.email} size={32} />
+                      <div className="member__identity">
+                        <span className="member__name">
+                          {m.fullName}
+                          {String(m.id) === String(user.id) && (
+                            <span className="badge badge--muted">You</span>
                           )}
-                        </td>
-                        <td className="muted">{formatDate(m.createdAt)}</td>
-                        <td className="table__actions">
-                          {manageable &&
-                            (confirming ? (
-                              <span className="confirm">
-                                <span className="confirm__text">Remove?</span>
-                                <button
-                                  type="button"
-                                  className="btn btn--danger btn--sm"
-                                  disabled={busy}
-                                  onClick={() => void remove(m)}
-                                >
-                                  {busy ? 'Removing…' : 'Remove'}
-                                </button>
-                                <button
-                                  type="button"
-                                  className="btn btn--ghost btn--sm"
-                                  onClick={() => setConfirmId(null)}
-                                >
-                                  Cancel
-                                </button>
-                              </span>
-                            ) : (
-                              <button
-                                type="button"
-                                className="btn btn--ghost btn--sm"
-                                aria-label={`Remove ${m.fullName}`}
-                                onClick={() => setConfirmId(m.id)}
-                              >
-                                Remove
-                              </button>
-                            ))}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
-              offset={offset}
-              limit={PAGE_SIZE}
-              total={data.total}
-              count={data.items.length}
-              onChange={setOffset}
-              disabled={loading}
-            />
-          </>
+                        </span>
+                        <span className="member__email">{m.email}</span>
+                      </div>
+                    </div>
+                  </td>
+                  <td>
+                    {manageable ? (
+                      <select
+                        className="input input--sm"
+                        aria-label={`Role of ${m.fullName}`}
+                        value={m.role.toLowerCase()}
+                        disabled={busy}
+                        onChange={(e) => void changeRole(m, e.target.value)}
+                      >
+                        {assignable.map((o) => (
+                          <option key={o.value} value={o.value}>
+                            {o.label}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <span className={`badge badge--role-${m.role.toLowerCase()}`}>
+                        {roleLabel(m.role)}
+                      </span>
+                    )}
+                  </td>
+                  <td className="muted">{formatDate(m.createdAt)}</td>
+                  <td className="table__actions">
+                    {manageable && (
+                      <ConfirmAction
+                        label="Remove"
+                        busyLabel="Removing…"
+                        ariaLabel={`Remove ${m.fullName}`}
+                        question="Remove?"
+                        confirming={confirming}
+                        busy={busy}
+                        onAsk={() => setConfirmId(m.id)}
+                        onConfirm={() => void remove(m)}
+                        onCancel={() => setConfirmId(null)}
+                      />
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </PagedTable>
         )}
       </section>
     </div>

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert } from '@/components/Alert';
+import { PageHeader } from '@/components/PageHeader';
 import { TableSkeleton } from '@/components/Skeleton';
 import { useCurrentUser } from '@/features/auth/use-auth';
 import { connectionsApi } from '@/features/connections/api';
@@ -52,21 +53,22 @@ export function SchemaPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">{connection.data?.name ?? 'Schema'}</h1>
-          <p className="page__subtitle">
+      <PageHeader
+        title={connection.data?.name ?? 'Schema'}
+        subtitle={
+          <>
             {connection.data ? `${typeLabel(connection.data.type)} · ` : ''}
             {schema.data
               ? `${schema.data.tables.length} tables, ${columnCount} columns · discovered ${formatDateTime(schema.data.discoveredAt)}`
               : 'Tables, columns, keys and sample values'}{' '}
             · <Link to="/connections">All connections</Link>
-          </p>
-        </div>
+          </>
+        }
+      >
         {hasRole(user.role, 'analyst') && (
           <SyncControl connectionId={id} loadStatus onDone={onSynced} />
         )}
-      </header>
+      </PageHeader>
 
       {notDiscovered ? (
         <Alert tone="info" title="Not discovered yet">

@@ -2,6 +2,7 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/Alert';
 import { TextField } from '@/components/form/Field';
+import { PageHeader } from '@/components/PageHeader';
 import { toFormErrors, type FormErrors } from '@/features/auth/form-errors';
 import { uploadFile, type LoadReport } from './api';
 import { UploadReport } from './UploadReport';
@@ -44,15 +45,15 @@ export function UploadPage() {
   const percent = Math.round((progress ?? 0) * 100);
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">Upload data</h1>
-          <p className="page__subtitle">
+      <PageHeader
+        title="Upload data"
+        subtitle={
+          <>
             A CSV or Excel (.xlsx) file becomes a table of your organization’s{' '}
             <Link to="/connections">Uploads connection</Link>, ready for questions.
-          </p>
-        </div>
-      </header>
+          </>
+        }
+      />
 
       <form
         className="card form"
