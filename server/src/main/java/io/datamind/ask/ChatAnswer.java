@@ -45,54 +45,6 @@ public record ChatAnswer(
         Instant createdAt,
         String feedback) {
 
-    /** A fresh answer, not rated yet: the components before {@code feedback}, which is null. */
-    public ChatAnswer(
-            UUID sessionId,
-            UUID messageId,
-            UUID connectionId,
-            String question,
-            String status,
-            String message,
-            String sql,
-            String reasoning,
-            List<Column> columns,
-            List<List<Object>> rows,
-            long rowCount,
-            boolean truncated,
-            ChartSpec chart,
-            String analysis,
-            List<String> followUps,
-            Tokens tokens,
-            Map<String, Long> timings,
-            int attempts,
-            String provider,
-            String model,
-            Instant createdAt) {
-        this(
-                sessionId,
-                messageId,
-                connectionId,
-                question,
-                status,
-                message,
-                sql,
-                reasoning,
-                columns,
-                rows,
-                rowCount,
-                truncated,
-                chart,
-                analysis,
-                followUps,
-                tokens,
-                timings,
-                attempts,
-                provider,
-                model,
-                createdAt,
-                null);
-    }
-
     /**
      * A result column.
      *

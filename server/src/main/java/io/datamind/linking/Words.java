@@ -1,9 +1,10 @@
 package io.datamind.linking;
 
+import io.datamind.offline.text.EnglishWords;
+import io.datamind.offline.text.PluralFolding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,102 +14,15 @@ import java.util.Set;
  */
 final class Words {
 
-    /** Function words and question scaffolding: they name nothing in a schema. */
-    static final Set<String> STOP = Set.of(
-            "a",
-            "an",
-            "the",
-            "of",
-            "for",
-            "in",
-            "on",
-            "at",
-            "to",
-            "by",
-            "from",
-            "with",
-            "into",
-            "as",
-            "and",
-            "or",
-            "is",
-            "are",
-            "was",
-            "were",
-            "be",
-            "been",
-            "being",
-            "am",
-            "do",
-            "does",
-            "did",
-            "have",
-            "has",
-            "had",
-            "there",
-            "their",
-            "them",
-            "they",
-            "it",
-            "its",
-            "this",
-            "that",
-            "these",
-            "those",
-            "which",
-            "what",
-            "who",
-            "whom",
-            "whose",
-            "where",
-            "when",
+    /**
+     * Function words plus question scaffolding and quantity words: they name nothing in a schema. Unlike the
+     * offline engine, linking also drops request verbs ("show", "list") and comparatives, which only add noise to
+     * lexical scores.
+     */
+    static final Set<String> STOP = EnglishWords.union(
+            EnglishWords.FUNCTION_WORDS,
             "why",
-            "how",
-            "me",
-            "my",
-            "we",
-            "our",
-            "us",
-            "you",
-            "your",
-            "i",
-            "he",
-            "she",
-            "his",
-            "her",
-            "him",
-            "all",
-            "any",
-            "each",
-            "every",
-            "some",
-            "can",
-            "could",
-            "would",
-            "will",
-            "shall",
-            "should",
-            "may",
-            "might",
-            "must",
-            "also",
-            "just",
-            "only",
-            "both",
-            "either",
-            "neither",
-            "so",
-            "if",
-            "then",
-            "than",
-            "s",
             "t",
-            "about",
-            "such",
-            "per",
-            "via",
-            "over",
-            "but",
             "not",
             "no",
             "nor",
@@ -138,7 +52,6 @@ final class Words {
             "own",
             "one",
             "ones",
-            "whether",
             "up",
             "out",
             "off",
@@ -147,28 +60,13 @@ final class Words {
             "after",
             "before",
             "between",
-            "while",
             "during",
-            "too",
             "very",
             "themselves",
             "itself");
 
-    private static final Map<String, String> IRREGULAR = Map.ofEntries(
-            Map.entry("people", "person"),
-            Map.entry("men", "man"),
-            Map.entry("women", "woman"),
-            Map.entry("children", "child"),
-            Map.entry("feet", "foot"),
-            Map.entry("teeth", "tooth"),
-            Map.entry("mice", "mouse"),
-            Map.entry("geese", "goose"),
-            Map.entry("criteria", "criterion"),
-            Map.entry("indices", "index"),
-            Map.entry("matrices", "matrix"),
-            Map.entry("analyses", "analysis"),
-            Map.entry("statuses", "status"),
-            Map.entry("addresses", "address"));
+    /** No not-plural list: {@link #term} stems after folding, so "sizes" → "siz" still meets "size" → "siz". */
+    private static final PluralFolding PLURALS = new PluralFolding(EnglishWords.IRREGULAR_PLURALS, Set.of(), "zes");
 
     private Words() {}
 
@@ -237,24 +135,7 @@ final class Words {
     }
 
     static String singular(String w) {
-        String irregular = IRREGULAR.get(w);
-        if (irregular != null) {
-            return irregular;
-        }
-        int n = w.length();
-        if (n <= 3) {
-            return w;
-        }
-        if (w.endsWith("ies") && n > 4) {
-            return w.substring(0, n - 3) + "y";
-        }
-        if (w.endsWith("sses") || w.endsWith("shes") || w.endsWith("ches") || w.endsWith("xes") || w.endsWith("zes")) {
-            return w.substring(0, n - 2);
-        }
-        if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
-            return w.substring(0, n - 1);
-        }
-        return w;
+        return PLURALS.singular(w);
     }
 
     private static String stem(String w) {

@@ -1,5 +1,7 @@
 package io.datamind.offline;
 
+import io.datamind.offline.text.EnglishWords;
+import io.datamind.offline.text.PluralFolding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,114 +14,20 @@ final class Words {
     private Words() {}
 
     /** Function words: they carry no schema meaning and never need to be linked. */
-    static final Set<String> STOPWORDS = set(
-            "a",
-            "an",
-            "the",
-            "of",
-            "for",
-            "in",
-            "on",
-            "at",
-            "to",
-            "by",
-            "from",
-            "with",
-            "into",
+    static final Set<String> STOPWORDS = EnglishWords.union(
+            EnglishWords.FUNCTION_WORDS,
             "onto",
-            "as",
-            "and",
-            "or",
-            "is",
-            "are",
-            "was",
-            "were",
-            "be",
-            "been",
-            "being",
-            "am",
-            "do",
-            "does",
-            "did",
             "done",
-            "have",
-            "has",
-            "had",
             "having",
-            "there",
-            "their",
             "theirs",
-            "them",
-            "they",
-            "it",
-            "its",
-            "this",
-            "that",
-            "these",
-            "those",
-            "which",
-            "what",
-            "who",
-            "whom",
-            "whose",
-            "where",
-            "when",
-            "how",
-            "me",
-            "my",
-            "we",
-            "our",
-            "us",
-            "you",
-            "your",
-            "i",
-            "he",
-            "she",
-            "his",
-            "her",
-            "him",
             "hers",
-            "all",
-            "any",
-            "each",
-            "every",
-            "some",
-            "can",
-            "could",
-            "would",
-            "will",
-            "shall",
-            "should",
-            "may",
-            "might",
-            "must",
-            "also",
-            "too",
-            "just",
-            "only",
-            "both",
-            "either",
-            "neither",
-            "so",
-            "if",
-            "then",
-            "than",
-            "s",
             "'s",
-            "about",
-            "whether",
-            "such",
             "here",
-            "per",
-            "via",
             "among",
             "amongst",
             "across",
             "within",
-            "over",
-            "but",
             "yet",
-            "while",
             "whereas",
             "although",
             "though");
@@ -208,22 +116,11 @@ final class Words {
             "please",
             "everything");
 
-    private static final Map<String, String> IRREGULAR_PLURALS = Map.ofEntries(
-            Map.entry("people", "person"),
+    private static final Map<String, String> IRREGULAR_PLURALS = EnglishWords.union(
+            EnglishWords.IRREGULAR_PLURALS,
             Map.entry("persons", "person"),
-            Map.entry("children", "child"),
-            Map.entry("men", "man"),
-            Map.entry("women", "woman"),
-            Map.entry("mice", "mouse"),
-            Map.entry("feet", "foot"),
-            Map.entry("teeth", "tooth"),
-            Map.entry("geese", "goose"),
-            Map.entry("criteria", "criterion"),
             Map.entry("phenomena", "phenomenon"),
-            Map.entry("indices", "index"),
-            Map.entry("matrices", "matrix"),
             Map.entry("vertices", "vertex"),
-            Map.entry("analyses", "analysis"),
             Map.entry("theses", "thesis"),
             Map.entry("crises", "crisis"),
             Map.entry("diagnoses", "diagnosis"),
@@ -261,8 +158,6 @@ final class Words {
             Map.entry("releases", "release"),
             Map.entry("warehouses", "warehouse"),
             Map.entry("buses", "bus"),
-            Map.entry("statuses", "status"),
-            Map.entry("addresses", "address"),
             Map.entry("classes", "class"),
             Map.entry("businesses", "business"),
             Map.entry("heroes", "hero"),
@@ -353,9 +248,12 @@ final class Words {
             "kudos",
             "chaos");
 
+    /** Keeps "sizes" → "size": the engine compares singulars without stemming, so "zes" must not lose its e. */
+    private static final PluralFolding PLURALS = new PluralFolding(IRREGULAR_PLURALS, NOT_PLURAL, "zzes");
+
     /** A set from a word list that may repeat words. */
     static Set<String> set(String... words) {
-        return Set.copyOf(java.util.Arrays.asList(words));
+        return EnglishWords.set(words);
     }
 
     static String lower(String s) {
@@ -364,23 +262,7 @@ final class Words {
 
     /** Folds a lowercase word to its singular form: cities to city, addresses to address, people to person. */
     static String singular(String w) {
-        String irregular = IRREGULAR_PLURALS.get(w);
-        if (irregular != null) {
-            return irregular;
-        }
-        if (w.length() <= 3 || NOT_PLURAL.contains(w) || !w.endsWith("s")) {
-            return w;
-        }
-        if (w.endsWith("ies") && w.length() > 4) {
-            return w.substring(0, w.length() - 3) + "y";
-        }
-        if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes") || w.endsWith("zzes")) {
-            return w.substring(0, w.length() - 2);
-        }
-        if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) {
-            return w;
-        }
-        return w.substring(0, w.length() - 1);
+        return PLURALS.singular(w);
     }
 
     /** A coarser key than {@link #singular}: the Porter stem of the singular. */

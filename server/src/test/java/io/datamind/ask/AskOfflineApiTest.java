@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class AskOfflineApiTest {
         api = new HttpApi(port);
         owner = TestAccounts.registerOwner(api);
         token = TestAccounts.token(api, owner).accessToken();
-        connection = ChatFixtures.sampleConnection(api, token);
+        connection = TestConnections.sampleConnection(api, token);
     }
 
     @Test
@@ -147,7 +148,7 @@ class AskOfflineApiTest {
         assertThat(ChatFixtures.ask(api, otherToken, connection, "How many orders?", null)
                         .status())
                 .isEqualTo(404);
-        String otherConnection = ChatFixtures.sampleConnection(api, otherToken);
+        String otherConnection = TestConnections.sampleConnection(api, otherToken);
         HttpApi.Response foreignSession =
                 ChatFixtures.ask(api, otherToken, otherConnection, "How many orders?", sessionId);
         assertThat(foreignSession.status()).isEqualTo(404);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import io.datamind.support.TestServices;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class AskPostgresAppDatabaseTest {
         HttpApi api = new HttpApi(port);
         TestAccounts.Account owner = TestAccounts.registerOwner(api);
         String token = TestAccounts.token(api, owner).accessToken();
-        String connection = ChatFixtures.sampleConnection(api, token);
+        String connection = TestConnections.sampleConnection(api, token);
 
         JsonNode first = ChatFixtures.ask(api, token, connection, "How many orders by status?", null)
                 .json();

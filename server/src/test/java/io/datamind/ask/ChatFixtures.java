@@ -1,8 +1,7 @@
 package io.datamind.ask;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.datamind.support.HttpApi;
+import io.datamind.support.TestConnections;
 import io.datamind.support.TestServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,54 +15,10 @@ final class ChatFixtures {
 
     private ChatFixtures() {}
 
-    /** The id of the organization's Sample Sales connection, after its first schema sync. */
-    static String sampleConnection(HttpApi api, String token) {
-        String connection = api.request("GET", "/api/v1/connections")
-                .bearer(token)
-                .send()
-                .json()
-                .get("items")
-                .get(0)
-                .get("id")
-                .asString();
-        awaitSchema(api, token, connection);
-        return connection;
-    }
-
-    static void awaitSchema(HttpApi api, String token, String connection) {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (api.request("GET", "/api/v1/connections/" + connection + "/schema")
-                        .bearer(token)
-                        .send()
-                        .status()
-                != 200) {
-            assertThat(System.nanoTime()).as("schema discovered").isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     /** A saved connection to a PostgreSQL database of the test server, after its first schema sync. */
     static String postgresConnection(HttpApi api, String token, String database) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", "pg " + database);
-        body.put("type", "postgresql");
-        body.put("host", TestServices.PG_HOST);
-        body.put("port", Integer.parseInt(TestServices.PG_PORT));
-        body.put("database", database);
-        body.put("username", TestServices.PG_USER);
-        body.put("sslMode", "disable");
-        HttpApi.Response response = api.request("POST", "/api/v1/connections")
-                .bearer(token)
-                .json(body)
-                .send();
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        String connection = response.json().get("id").asString();
-        awaitSchema(api, token, connection);
+        String connection = TestConnections.createPostgres(api, token, "pg " + database, database);
+        TestConnections.awaitSchema(api, token, connection);
         return connection;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class ChatSessionsApiTest {
         HttpApi api = new HttpApi(port);
         TestAccounts.Account owner = TestAccounts.registerOwner(api);
         String token = TestAccounts.token(api, owner).accessToken();
-        String connection = ChatFixtures.sampleConnection(api, token);
+        String connection = TestConnections.sampleConnection(api, token);
 
         List<String> sessions = new ArrayList<>();
         for (String question : List.of("How many customers are there?", "How many orders?", "How many products?")) {
@@ -110,7 +111,7 @@ class ChatSessionsApiTest {
         HttpApi api = new HttpApi(port);
         TestAccounts.Account owner = TestAccounts.registerOwner(api);
         String token = TestAccounts.token(api, owner).accessToken();
-        String connection = ChatFixtures.sampleConnection(api, token);
+        String connection = TestConnections.sampleConnection(api, token);
         JsonNode declined = ChatFixtures.ask(api, token, connection, "Why is the sky blue over the warehouse?", null)
                 .json();
         assertThat(declined.get("status").asString()).isEqualTo("declined");

@@ -8,6 +8,7 @@ import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.SseClient;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ class ChatEventStreamTest {
         api = new HttpApi(port);
         owner = TestAccounts.registerOwner(api);
         token = TestAccounts.token(api, owner).accessToken();
-        connection = StreamFixtures.sampleConnection(api, token);
+        connection = TestConnections.sampleConnection(api, token);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.datamind.support.ChatSocketClient;
 import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ class ChatSocketTest {
         api = new HttpApi(port);
         owner = TestAccounts.registerOwner(api);
         token = TestAccounts.token(api, owner).accessToken();
-        connection = StreamFixtures.sampleConnection(api, token);
+        connection = TestConnections.sampleConnection(api, token);
     }
 
     @Test

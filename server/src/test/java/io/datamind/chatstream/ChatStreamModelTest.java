@@ -18,6 +18,7 @@ import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.SseClient;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ class ChatStreamModelTest {
         api = new HttpApi(port);
         TestAccounts.Account owner = TestAccounts.registerOwner(api);
         token = TestAccounts.token(api, owner).accessToken();
-        connection = StreamFixtures.sampleConnection(api, token);
+        connection = TestConnections.sampleConnection(api, token);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamind.support.HttpApi;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import io.datamind.support.TestServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,20 +45,6 @@ final class StreamFixtures {
                 "Origin", "http://127.0.0.1:" + port);
     }
 
-    /** The organization's Sample Sales connection, once its schema is discovered. */
-    static String sampleConnection(HttpApi api, String token) {
-        String connection = api.request("GET", "/api/v1/connections")
-                .bearer(token)
-                .send()
-                .json()
-                .get("items")
-                .get(0)
-                .get("id")
-                .asString();
-        awaitSchema(api, token, connection);
-        return connection;
-    }
-
     /** A connection saved in DataMind and the name of its PostgreSQL database. */
     record Postgres(String connection, String database) {}
 
@@ -72,21 +58,8 @@ final class StreamFixtures {
             statement.execute("INSERT INTO numbers SELECT generate_series(1, 3000)");
             statement.execute("ANALYZE numbers");
         }
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", "pg " + database);
-        body.put("type", "postgresql");
-        body.put("host", TestServices.PG_HOST);
-        body.put("port", Integer.parseInt(TestServices.PG_PORT));
-        body.put("database", database);
-        body.put("username", TestServices.PG_USER);
-        body.put("sslMode", "disable");
-        HttpApi.Response response = api.request("POST", "/api/v1/connections")
-                .bearer(token)
-                .json(body)
-                .send();
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        String connection = response.json().get("id").asString();
-        awaitSchema(api, token, connection);
+        String connection = TestConnections.createPostgres(api, token, "pg " + database, database);
+        TestConnections.awaitSchema(api, token, connection);
         return new Postgres(connection, database);
     }
 
@@ -127,23 +100,6 @@ final class StreamFixtures {
     @FunctionalInterface
     interface Check {
         boolean holds() throws Exception;
-    }
-
-    static void awaitSchema(HttpApi api, String token, String connection) {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (api.request("GET", "/api/v1/connections/" + connection + "/schema")
-                        .bearer(token)
-                        .send()
-                        .status()
-                != 200) {
-            assertThat(System.nanoTime()).as("schema discovered").isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     static Map<String, Object> ask(String requestId, String connection, String question) {

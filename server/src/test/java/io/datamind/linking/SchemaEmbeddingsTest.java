@@ -8,6 +8,7 @@ import io.datamind.schema.SchemaSnapshots;
 import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import io.datamind.support.TestServices;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -16,9 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,20 +132,7 @@ class SchemaEmbeddingsTest {
     }
 
     private UUID createConnection(HttpApi api, String token, String database) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", "Warehouse");
-        body.put("type", "postgresql");
-        body.put("host", TestServices.PG_HOST);
-        body.put("port", Integer.parseInt(TestServices.PG_PORT));
-        body.put("database", database);
-        body.put("username", TestServices.PG_USER);
-        body.put("sslMode", "disable");
-        HttpApi.Response created = api.request("POST", "/api/v1/connections")
-                .bearer(token)
-                .json(body)
-                .send();
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return UUID.fromString(created.json().get("id").asString());
+        return UUID.fromString(TestConnections.createPostgres(api, token, "Warehouse", database));
     }
 
     private double computed() {

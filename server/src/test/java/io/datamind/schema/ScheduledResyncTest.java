@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import io.datamind.support.TestServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -38,20 +37,7 @@ class ScheduledResyncTest {
         HttpApi api = new HttpApi(port);
         TestAccounts.Account owner = TestAccounts.registerOwner(api);
         String token = TestAccounts.token(api, owner).accessToken();
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", "resynced");
-        body.put("type", "postgresql");
-        body.put("host", TestServices.PG_HOST);
-        body.put("port", Integer.parseInt(TestServices.PG_PORT));
-        body.put("database", database);
-        body.put("username", TestServices.PG_USER);
-        body.put("sslMode", "disable");
-        HttpApi.Response created = api.request("POST", "/api/v1/connections")
-                .bearer(token)
-                .json(body)
-                .send();
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String id = created.json().get("id").asString();
+        String id = TestConnections.createPostgres(api, token, "resynced", database);
         String schemaPath = "/api/v1/connections/" + id + "/schema";
         awaitTrue(
                 () -> api.request("GET", schemaPath).bearer(token).send().body().contains("first_table"));

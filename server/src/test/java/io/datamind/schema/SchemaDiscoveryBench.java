@@ -5,6 +5,7 @@ import io.datamind.datasource.ConnectionTargets;
 import io.datamind.query.DataSourceTarget;
 import io.datamind.support.HttpApi;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import io.datamind.support.TestServices;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,10 +17,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -239,22 +238,7 @@ public final class SchemaDiscoveryBench {
     }
 
     private static UUID createConnection(HttpApi api, String token, String database) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", "Generated schema");
-        body.put("type", "postgresql");
-        body.put("host", TestServices.PG_HOST);
-        body.put("port", Integer.parseInt(TestServices.PG_PORT));
-        body.put("database", database);
-        body.put("username", TestServices.PG_USER);
-        body.put("sslMode", "disable");
-        HttpApi.Response response = api.request("POST", "/api/v1/connections")
-                .bearer(token)
-                .json(body)
-                .send();
-        if (response.status() != 201) {
-            throw new IllegalStateException(response.toString());
-        }
-        return UUID.fromString(response.json().get("id").asString());
+        return UUID.fromString(TestConnections.createPostgres(api, token, "Generated schema", database));
     }
 
     /** Waits for the first syncs (the generated schema and the sample database) so they do not share the CPU. */

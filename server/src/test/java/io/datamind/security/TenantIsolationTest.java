@@ -6,6 +6,7 @@ import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.OpenApiOperations;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,31 +127,7 @@ class TenantIsolationTest {
                 .send();
         assertThat(budget.status()).as(budget.toString()).isEqualTo(200);
         // A conversation on the sample connection, once its schema is discovered; the question carries the marker.
-        String connection = api.request("GET", "/api/v1/connections")
-                .bearer(tenant.ownerToken())
-                .send()
-                .json()
-                .get("items")
-                .valueStream()
-                .filter(item -> "sample".equals(item.path("managedKind").asString()))
-                .findFirst()
-                .orElseThrow()
-                .get("id")
-                .asString();
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (api.request("GET", "/api/v1/connections/" + connection + "/schema")
-                        .bearer(tenant.ownerToken())
-                        .send()
-                        .status()
-                != 200) {
-            assertThat(System.nanoTime()).as("sample schema discovered").isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        String connection = TestConnections.sampleConnection(api, tenant.ownerToken());
         HttpApi.Response asked = api.request("POST", "/api/v1/chat/messages")
                 .bearer(tenant.ownerToken())
                 .json(Map.of("connectionId", connection, "question", "How many orders? " + tenant.marker()))
