@@ -102,7 +102,10 @@ class RevocationTest {
             assertThat(me(api, revoked.accessToken())).isEqualTo(401);
             assertThat(me(api, live.accessToken())).isEqualTo(200);
             List<Long> seen = new ArrayList<>();
-            for (int i = 0; i < 50 && redis.exists(RevocationStore.jtiKey(jti)) == 0; i++) {
+            // The copy writes the revocations first and the marker last: wait for both.
+            for (int i = 0;
+                    i < 50 && redis.exists(RevocationStore.jtiKey(jti), RevocationStore.SYNCED_MARKER) < 2;
+                    i++) {
                 Thread.sleep(100);
                 me(api, live.accessToken());
                 seen.add(redis.exists(RevocationStore.jtiKey(jti)));
