@@ -17,6 +17,7 @@ import io.datamind.offline.Plan.Scalar;
 import io.datamind.offline.Plan.YearIs;
 import io.datamind.offline.SchemaIndex.ColumnEntry;
 import io.datamind.offline.SchemaIndex.TableEntry;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -298,8 +299,18 @@ final class SqlWriter {
             sb.append(qualify ? ident(p.root.name) + ".*" : "*");
         } else {
             StringJoiner items = new StringJoiner(", ");
+            Set<String> aliases = new HashSet<>();
             for (Expr e : p.select) {
-                items.add(expr(e, qualify));
+                String item = expr(e, qualify);
+                String alias = alias(e, p.root);
+                if (alias != null) {
+                    String unique = alias;
+                    for (int n = 2; !aliases.add(unique); n++) {
+                        unique = alias + "_" + n;
+                    }
+                    item += " AS " + ident(unique);
+                }
+                items.add(item);
             }
             sb.append(items);
         }
@@ -391,6 +402,37 @@ final class SqlWriter {
             return l.numeric() ? l.text() : string(l.text());
         }
         return "(" + write(((Scalar) o).plan()) + ")";
+    }
+
+    /**
+     * A readable name for a computed column, so the result table, the chart and the narrative say "number_of_orders"
+     * rather than whatever the database calls {@code COUNT(*)}; null for plain columns, which keep their own name.
+     */
+    private static String alias(Expr e, TableEntry root) {
+        if (e.column() == null) {
+            return "number_of_" + snake(root.name);
+        }
+        String col = snake(e.column().name);
+        if (e.bucket() != null) {
+            return col + "_" + e.bucket().name().toLowerCase(Locale.ROOT);
+        }
+        return switch (e.agg()) {
+            case NONE -> null;
+            case COUNT -> (e.distinct() ? "distinct_" : "count_") + col;
+            case SUM -> "total_" + col;
+            case AVG -> "average_" + col;
+            case MIN -> "min_" + col;
+            case MAX -> "max_" + col;
+        };
+    }
+
+    private static String snake(String name) {
+        String snake = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+        snake = snake.isEmpty() ? "value" : snake;
+        return snake.length() > 40 ? snake.substring(0, 40) : snake;
     }
 
     String expr(Expr e, boolean qualify) {

@@ -45,7 +45,7 @@ class OfflineSqlTextTest {
     void yearsAndRelativePeriodsUseEachDialectsDateFunctions() {
         String year = "What is the total amount of orders in 2023?";
         assertThat(sql(OfflineDialect.POSTGRESQL, year))
-                .isEqualTo("SELECT SUM(amount) FROM orders WHERE EXTRACT(YEAR FROM order_date) = 2023");
+                .isEqualTo("SELECT SUM(amount) AS total_amount FROM orders WHERE EXTRACT(YEAR FROM order_date) = 2023");
         assertThat(sql(OfflineDialect.MYSQL, year)).contains("YEAR(order_date) = 2023");
         assertThat(sql(OfflineDialect.SQLITE, year)).contains("CAST(strftime('%Y', order_date) AS INTEGER) = 2023");
         assertThat(sql(OfflineDialect.DUCKDB, year)).contains("year(order_date) = 2023");
@@ -79,13 +79,13 @@ class OfflineSqlTextTest {
         String question = "What is the total order total of sales orders?";
         assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.POSTGRESQL, question)
                         .sql())
-                .isEqualTo("SELECT SUM(\"Order Total\") FROM \"SalesOrders\"");
+                .isEqualTo("SELECT SUM(\"Order Total\") AS total_order_total FROM \"SalesOrders\"");
         assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.SQLITE, question)
                         .sql())
-                .isEqualTo("SELECT SUM(\"Order Total\") FROM SalesOrders");
+                .isEqualTo("SELECT SUM(\"Order Total\") AS total_order_total FROM SalesOrders");
         assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.MYSQL, question)
                         .sql())
-                .isEqualTo("SELECT SUM(`Order Total`) FROM SalesOrders");
+                .isEqualTo("SELECT SUM(`Order Total`) AS total_order_total FROM SalesOrders");
     }
 
     @Test
@@ -112,7 +112,7 @@ class OfflineSqlTextTest {
         // A verb that only restates where customers are is accepted, with a little less confidence.
         OfflineAnswer.Sql lives =
                 OfflineEngineTest.answer(SHOP, OfflineDialect.SQLITE, "How many customers live in Paris?");
-        assertThat(lives.sql()).isEqualTo("SELECT COUNT(*) FROM customers WHERE city = 'Paris'");
+        assertThat(lives.sql()).isEqualTo("SELECT COUNT(*) AS number_of_customers FROM customers WHERE city = 'Paris'");
         assertThat(lives.confidence()).isLessThan(1.0).isGreaterThanOrEqualTo(OfflineEngine.THRESHOLD);
         // The sampled cities are all known and Oslo is not one of them: the reading must be wrong.
         OfflineAnswer oslo =
@@ -159,7 +159,8 @@ class OfflineSqlTextTest {
         assertThat(OfflineEngineTest.answer(
                                 flights(), OfflineDialect.SQLITE, "How many flights are there per destination airport?")
                         .sql())
-                .isEqualTo("SELECT COUNT(*), destination_airport FROM flights GROUP BY destination_airport");
+                .isEqualTo(
+                        "SELECT COUNT(*) AS number_of_flights, destination_airport FROM flights GROUP BY destination_airport");
         // Airport names need a join, and the question does not say along which key.
         OfflineAnswer byName = ENGINE.translate(
                 "How many flights are there per airport name?", flights(), OfflineDialect.SQLITE, Map.of());
@@ -172,13 +173,14 @@ class OfflineSqlTextTest {
                 .isInstanceOf(OfflineAnswer.Declined.class);
         OfflineAnswer withTable = ENGINE.translate(
                 "How many patrons are there?", SHOP, OfflineDialect.SQLITE, Map.of("patron", "customers"));
-        assertThat(((OfflineAnswer.Sql) withTable).sql()).isEqualTo("SELECT COUNT(*) FROM customers");
+        assertThat(((OfflineAnswer.Sql) withTable).sql())
+                .isEqualTo("SELECT COUNT(*) AS number_of_customers FROM customers");
         OfflineAnswer withColumn = ENGINE.translate(
                 "What is the total takings of orders?",
                 SHOP,
                 OfflineDialect.SQLITE,
                 Map.of("takings", "orders.amount"));
-        assertThat(((OfflineAnswer.Sql) withColumn).sql()).isEqualTo("SELECT SUM(amount) FROM orders");
+        assertThat(((OfflineAnswer.Sql) withColumn).sql()).isEqualTo("SELECT SUM(amount) AS total_amount FROM orders");
     }
 
     @Test
