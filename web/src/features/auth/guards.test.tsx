@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '@/testing/app';
@@ -55,7 +55,8 @@ describe('route guards', () => {
     );
     const { router } = renderApp('/audit');
     expect(await screen.findByTestId('user-name')).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/');
+    // The shell can show the user a moment before the guard's redirect lands.
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
   });
 
   it('goes to /sign-in when the session expires and cannot be refreshed', async () => {

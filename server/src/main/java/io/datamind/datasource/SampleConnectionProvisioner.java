@@ -4,7 +4,6 @@ import io.datamind.org.OrganizationCreated;
 import io.datamind.sample.SampleDatabase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -27,22 +26,8 @@ class SampleConnectionProvisioner {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
         // No file path is stored: the runner is always pointed at the current sample file (see ConnectionTargets).
-        repository.insert(new StoredConnection(
-                id,
-                created.orgId(),
-                SampleDatabase.CONNECTION_NAME,
-                ConnectionType.DUCKDB,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of(),
-                null,
-                ManagedKind.SAMPLE,
-                now,
-                now));
+        repository.insert(
+                StoredConnection.managed(id, created.orgId(), SampleDatabase.CONNECTION_NAME, ManagedKind.SAMPLE, now));
         events.publishEvent(new ConnectionSaved(created.orgId(), id, true));
     }
 }

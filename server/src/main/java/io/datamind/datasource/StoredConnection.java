@@ -30,6 +30,26 @@ record StoredConnection(
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
 
+    /** A built-in DuckDB connection (the sample, an organization's uploads): no details, the file comes from its kind. */
+    static StoredConnection managed(UUID id, UUID orgId, String name, ManagedKind kind, Instant now) {
+        return new StoredConnection(
+                id,
+                orgId,
+                name,
+                ConnectionType.DUCKDB,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of(),
+                null,
+                kind,
+                now,
+                now);
+    }
+
     /** Built in (the sample or the uploads database): not changed or deleted by people. */
     boolean managed() {
         return managedKind != null;

@@ -4,7 +4,6 @@ import io.datamind.common.DataMindProperties;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -63,22 +62,7 @@ public class UploadsConnections {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
         // No file path is stored: the target is always built from the organization's id (see ConnectionTargets).
-        repository.insert(new StoredConnection(
-                id,
-                orgId,
-                name,
-                ConnectionType.DUCKDB,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of(),
-                null,
-                ManagedKind.UPLOADS,
-                now,
-                now));
+        repository.insert(StoredConnection.managed(id, orgId, name, ManagedKind.UPLOADS, now));
         // No ConnectionSaved: the upload module starts the schema sync itself after every load, this first one too.
         return id;
     }
