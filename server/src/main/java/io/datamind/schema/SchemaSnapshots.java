@@ -14,13 +14,15 @@ public class SchemaSnapshots {
     private final SchemaSnapshotRepository repository;
     private final SchemaSync sync;
     /**
-     * Parsed snapshots, reused while the stored one is the same discovery. Every question reads its connection's
-     * schema and holds it until answered; without this, hundreds of questions in flight each hold their own copy
-     * (megabytes for a large schema with sample values), which the garbage collector copies again and again.
-     * Snapshots are immutable, so one copy is safely shared.
+     * Parsed snapshots by discovery, shared while anyone holds them. Every question reads its connection's schema and
+     * holds it until answered; without this, hundreds of questions in flight each hold their own copy (megabytes for
+     * a large schema with sample values), which the garbage collector copies again and again. Snapshots are
+     * immutable, so one copy is safely shared. Weak values rather than a size bound: a bounded cache may evict (or
+     * refuse to admit) a snapshot that questions still hold, and the next question would parse a second copy; here an
+     * entry lives exactly as long as its snapshot is in use, and stale discoveries disappear with their last reader.
      */
-    private final Cache<UUID, Parsed> parsed =
-            Caffeine.newBuilder().maximumSize(256).build();
+    private final Cache<Discovery, SchemaSnapshot> parsed =
+            Caffeine.newBuilder().weakValues().build();
 
     SchemaSnapshots(SchemaSnapshotRepository repository, SchemaSync sync) {
         this.repository = repository;
@@ -42,16 +44,12 @@ public class SchemaSnapshots {
         if (discovered.isEmpty()) {
             return Optional.empty();
         }
-        Parsed cached = parsed.getIfPresent(connectionId);
-        if (cached != null && cached.discoveredAt().equals(discovered.get())) {
-            return Optional.of(cached.snapshot());
-        }
-        Optional<SchemaSnapshot> loaded = repository.snapshot(orgId, connectionId);
-        // Tagged with the discovery time read before: if a sync replaced the snapshot in between, the next call
-        // sees a newer time and loads again.
-        loaded.ifPresent(snapshot -> parsed.put(connectionId, new Parsed(discovered.get(), snapshot)));
-        return loaded;
+        // Keyed by the discovery time read before: if a sync replaced the snapshot in between, the next call sees a
+        // newer time and loads again. Concurrent questions for the same discovery wait for one parse.
+        Discovery key = new Discovery(connectionId, discovered.get());
+        return Optional.ofNullable(parsed.get(
+                key, ignored -> repository.snapshot(orgId, connectionId).orElse(null)));
     }
 
-    private record Parsed(Instant discoveredAt, SchemaSnapshot snapshot) {}
+    private record Discovery(UUID connectionId, Instant discoveredAt) {}
 }
