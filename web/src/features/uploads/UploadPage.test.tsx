@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mockFetch, noContent } from '@/testing/fetch';
 import { ADA, authValue, renderRoutes } from '@/testing/render';
 import type { LoadReport } from './api';
 import { UploadPage } from './UploadPage';
@@ -134,6 +135,26 @@ describe('UploadPage', () => {
       '/connections/up1/schema',
     );
     expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('deletes a table loaded by mistake, after asking', async () => {
+    FakeXhr.answer = { status: 201, body: report, contentType: 'application/json' };
+    const { calls } = mockFetch(() => noContent());
+    renderUpload();
+    await chooseAndUpload();
+    FakeXhr.release?.();
+    const loaded = await screen.findByRole('region', { name: 'Load report' });
+
+    const user = userEvent.setup();
+    await user.click(within(loaded).getByRole('button', { name: 'Delete table sales_2024' }));
+    expect(within(loaded).getByText('Delete sales_2024 and its 1,234 rows?')).toBeInTheDocument();
+    expect(calls).toHaveLength(0);
+    await user.click(within(loaded).getByRole('button', { name: 'Delete table' }));
+
+    expect(await screen.findByText(/Deleted the table/)).toBeInTheDocument();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.method).toBe('DELETE');
+    expect(calls[0]!.url).toBe('/api/v1/uploads/tables/sales_2024');
   });
 
   it('shows why a file was refused', async () => {

@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
-import type { LoadReport } from './api';
+import { ConfirmAction } from '@/components/ConfirmAction';
+import { errorMessage } from '@/lib/api';
+import { dropUploadedTable, type LoadReport } from './api';
 
 const TYPE_LABELS: Record<string, string> = {
   integer: 'Whole number',
@@ -13,6 +16,34 @@ const TYPE_LABELS: Record<string, string> = {
 /** What an upload loaded: the new table, its columns and types, and the rows left out with why. */
 export function UploadReport({ report }: { report: LoadReport }) {
   const more = report.rejected - report.rejections.length;
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [dropped, setDropped] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function drop() {
+    setBusy(true);
+    setError(null);
+    try {
+      await dropUploadedTable(report.table);
+      setDropped(true);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  if (dropped) {
+    return (
+      <section className="card" aria-label="Load report">
+        <p role="status">
+          Deleted the table <code>{report.table}</code>.
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="card" aria-label="Load report">
       <div className="card__header">
@@ -38,11 +69,27 @@ export function UploadReport({ report }: { report: LoadReport }) {
           <dd>{report.columns.length}</dd>
         </div>
       </dl>
-      <p>
+      <p className="upload__actions">
         <Link className="btn btn--ghost btn--sm" to={`/connections/${report.connectionId}/schema`}>
           Browse the schema
         </Link>
+        <ConfirmAction
+          label="Delete table"
+          busyLabel="Deleting…"
+          ariaLabel={`Delete table ${report.table}`}
+          question={`Delete ${report.table} and its ${report.rowsLoaded.toLocaleString()} rows?`}
+          confirming={confirming}
+          busy={busy}
+          onAsk={() => setConfirming(true)}
+          onConfirm={() => void drop()}
+          onCancel={() => setConfirming(false)}
+        />
       </p>
+      {error && (
+        <p className="form__error" role="alert">
+          {error}
+        </p>
+      )}
 
       <div className="table-wrap">
         <table className="table" aria-label="Columns">

@@ -1,4 +1,4 @@
-import { API_BASE, ApiError, readCookie, refreshSession, toApiError } from '@/lib/api';
+import { API_BASE, ApiError, api, readCookie, refreshSession, toApiError } from '@/lib/api';
 
 export interface Rejection {
   /** The file's line (CSV) or the sheet's row number (XLSX). */
@@ -99,4 +99,9 @@ export async function uploadFile(
   }
   if (raw.status < 200 || raw.status >= 300) throw await toApiError(toResponse(raw));
   return JSON.parse(raw.text) as LoadReport;
+}
+
+/** Drops a table of the Uploads connection, e.g. one loaded from the wrong file. */
+export function dropUploadedTable(table: string): Promise<void> {
+  return api.delete(`/uploads/tables/${encodeURIComponent(table)}`);
 }

@@ -2,6 +2,7 @@ package io.datamind.upload;
 
 import io.datamind.audit.AuditEvent;
 import io.datamind.common.ApiException;
+import io.datamind.common.NotFoundException;
 import io.datamind.datasource.UploadsConnections;
 import io.datamind.query.QueryRunner;
 import io.datamind.schema.SchemaSnapshots;
@@ -135,6 +136,40 @@ class Uploads {
             deleteQuietly(incoming);
             deleteQuietly(staged);
             deleteQuietly(staged.resolveSibling(staged.getFileName() + ".wal"));
+        }
+    }
+
+    /**
+     * Drops an uploaded table: files were loaded by mistake, or hold data that must go. The schema is discovered
+     * again so the table disappears from questions and the schema browser.
+     */
+    void drop(UUID orgId, UUID userId, String table) {
+        NotFoundException missing = new NotFoundException("Uploaded table " + table);
+        if (table.length() > MAX_TABLE_TEXT) {
+            throw missing;
+        }
+        synchronized (orgLocks.computeIfAbsent(orgId, key -> new Object())) {
+            UUID connectionId = connections.find(orgId).orElseThrow(() -> missing);
+            String dropped;
+            try {
+                dropped = UploadsDatabase.drop(
+                                connections.file(orgId),
+                                table,
+                                () -> runner.closePool(connectionId),
+                                properties.writeWait())
+                        .orElseThrow(() -> missing);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Dropping an uploaded table failed", e);
+            }
+            transactions.executeWithoutResult(status -> events.publishEvent(new AuditEvent(
+                    orgId,
+                    userId,
+                    "upload.table.deleted",
+                    "connection",
+                    connectionId.toString(),
+                    Map.of("table", dropped))));
+            schemas.refresh(orgId, connectionId);
+            log.info("Dropped uploaded table {} of connection {}", dropped, connectionId);
         }
     }
 

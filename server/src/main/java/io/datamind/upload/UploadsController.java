@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,5 +40,15 @@ class UploadsController {
         // Both parts are optional here so a request without them gets this module's 400, not a generic one.
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(uploads.load(caller.orgId(), caller.userId(), file, table));
+    }
+
+    @DeleteMapping("/tables/{table}")
+    @Operation(
+            summary = "Drop a table of the Uploads connection (analyst)",
+            description = "The name compares without letter case; an unknown table is a 404. Audited; the schema is"
+                    + " discovered again in the background.")
+    ResponseEntity<Void> drop(Caller caller, @PathVariable String table) {
+        uploads.drop(caller.orgId(), caller.userId(), table);
+        return ResponseEntity.noContent().build();
     }
 }

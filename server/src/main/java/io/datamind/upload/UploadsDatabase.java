@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -149,6 +151,35 @@ final class UploadsDatabase {
             }
             statement.execute("CHECKPOINT");
             return name;
+        }
+    }
+
+    /**
+     * Drops a table of the organization's database and returns its exact name, or empty when there is no such table
+     * (names compare without letter case, as DuckDB's do).
+     */
+    static Optional<String> drop(Path target, String table, Runnable releaseReaders, Duration wait)
+            throws SQLException {
+        if (!Files.exists(target)) {
+            return Optional.empty();
+        }
+        try (DuckDBConnection connection = openAlone(target, releaseReaders, wait);
+                Statement statement = connection.createStatement()) {
+            Optional<String> found = tableNamed(statement, table);
+            if (found.isPresent()) {
+                statement.execute("DROP TABLE " + Names.quoted(found.get()));
+                statement.execute("CHECKPOINT");
+            }
+            return found;
+        }
+    }
+
+    private static Optional<String> tableNamed(Statement statement, String table) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
+                + " WHERE table_catalog = current_database() AND table_schema = 'main'"
+                + " AND table_type = 'BASE TABLE' AND lower(table_name) = "
+                + literal(table.toLowerCase(Locale.ROOT)))) {
+            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
         }
     }
 

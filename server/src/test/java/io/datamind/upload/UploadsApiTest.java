@@ -363,6 +363,53 @@ class UploadsApiTest {
     }
 
     @Test
+    void anUploadedTableCanBeDroppedByItsOrganizationOnly() {
+        HttpApi.Response kept = upload(analystToken, "kept.csv", "id\n1\n");
+        HttpApi.Response mistake = upload(analystToken, "mistake.csv", "id\n2\n");
+        assertThat(mistake.status()).as(mistake.toString()).isEqualTo(201);
+        UUID connectionId = UUID.fromString(kept.json().get("connectionId").asString());
+        awaitTable(ownerToken, connectionId, "mistake");
+
+        TestAccounts.Account viewer = TestAccounts.addMember(api, ownerToken, owner.orgId(), "viewer");
+        TestAccounts.Account other = TestAccounts.registerOwner(api);
+        assertThat(drop(TestAccounts.token(api, viewer).accessToken(), "mistake")
+                        .status())
+                .isEqualTo(403);
+        HttpApi.Response stranger = drop(TestAccounts.token(api, other).accessToken(), "mistake");
+        assertThat(stranger.status()).as(stranger.toString()).isEqualTo(404);
+
+        HttpApi.Response dropped = drop(analystToken, "MISTAKE");
+        assertThat(dropped.status()).as(dropped.toString()).isEqualTo(204);
+        HttpApi.Response again = drop(analystToken, "mistake");
+        assertThat(again.status()).as(again.toString()).isEqualTo(404);
+        assertThat(again.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+
+        awaitSyncDone(connectionId);
+        List<String> tables = new ArrayList<>();
+        schema(ownerToken, connectionId)
+                .get("tables")
+                .forEach(t -> tables.add(t.get("name").asString()));
+        assertThat(tables).containsExactly("kept");
+        assertThat(query(analystToken, connectionId, "SELECT id FROM kept")
+                        .get("rows")
+                        .size())
+                .isEqualTo(1);
+        JsonNode audit = api.request("GET", "/api/v1/audit?action=upload.table.deleted")
+                .bearer(ownerToken)
+                .send()
+                .json();
+        assertThat(audit.get("items").size()).isEqualTo(1);
+        assertThat(audit.get("items").get(0).get("details").get("table").asString())
+                .isEqualTo("mistake");
+    }
+
+    private HttpApi.Response drop(String token, String table) {
+        return api.request("DELETE", "/api/v1/uploads/tables/" + table)
+                .bearer(token)
+                .send();
+    }
+
+    @Test
     void viewersCannotUpload() {
         TestAccounts.Account viewer = TestAccounts.addMember(api, ownerToken, owner.orgId(), "viewer");
         String token = TestAccounts.token(api, viewer).accessToken();
