@@ -50,6 +50,7 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
     private final StreamedAsk streamedAsk;
     private final AskExecutor executor;
     private final StreamEvents events;
+    private final SocketAuthFailures authFailures;
     private final JsonMapper json;
     private final ChatStreamProperties properties;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -63,9 +64,11 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
             StreamedAsk streamedAsk,
             AskExecutor executor,
             StreamEvents events,
+            SocketAuthFailures authFailures,
             JsonMapper json,
             ChatStreamProperties properties) {
         this.perimeter = perimeter;
+        this.authFailures = authFailures;
         this.streamedAsk = streamedAsk;
         this.executor = executor;
         this.events = events;
@@ -131,7 +134,7 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
             requestId = optionalText(node, "requestId");
             String type = optionalText(node, "type");
             if ("auth".equals(type)) {
-                authenticate(socket, node);
+                authenticate(socket, node, session.getAttributes().get(SocketHandshake.CLIENT_ADDRESS));
                 return;
             }
             if (!socket.authenticated()) {
@@ -150,14 +153,14 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
         }
     }
 
-    private void authenticate(ChatSocket socket, JsonNode node) {
+    private void authenticate(ChatSocket socket, JsonNode node, Object clientAddress) {
         String token = optionalText(node, "token");
         Caller caller;
         try {
             caller = perimeter.authenticate(token);
             socket.authenticate(token, caller);
         } catch (ApiException failure) {
-            refuse(socket, failure);
+            refuse(socket, authFailures.overLimit((String) clientAddress).orElse(failure));
             return;
         }
         socket.send(new StreamEvents.Event(

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
@@ -31,12 +32,15 @@ class SocketHandshake implements HandshakeInterceptor {
     static final String TOKEN = "datamind.token";
     static final String CALLER = "datamind.caller";
     static final String AUTH_FAILURE = "datamind.authFailure";
+    static final String CLIENT_ADDRESS = "datamind.clientAddress";
 
     private final WebSocketPerimeter perimeter;
+    private final SocketAuthFailures authFailures;
     private final JsonMapper json;
 
-    SocketHandshake(WebSocketPerimeter perimeter, JsonMapper json) {
+    SocketHandshake(WebSocketPerimeter perimeter, SocketAuthFailures authFailures, JsonMapper json) {
         this.perimeter = perimeter;
+        this.authFailures = authFailures;
         this.json = json;
     }
 
@@ -55,6 +59,7 @@ class SocketHandshake implements HandshakeInterceptor {
             refuse(response, http, ApiException.forbidden("WebSocket connections from this origin are not allowed"));
             return false;
         }
+        attributes.put(CLIENT_ADDRESS, authFailures.address(http));
         Optional<String> token = perimeter.handshakeToken(http);
         if (token.isPresent()) {
             try {
@@ -62,10 +67,23 @@ class SocketHandshake implements HandshakeInterceptor {
                 attributes.put(TOKEN, token.get());
                 attributes.put(CALLER, caller);
             } catch (ApiException failure) {
+                if (response instanceof ServletServerHttpResponse servletResponse
+                        && refusedOverLimit(http, servletResponse)) {
+                    return false;
+                }
                 attributes.put(AUTH_FAILURE, failure);
             }
         }
         return true;
+    }
+
+    private boolean refusedOverLimit(HttpServletRequest request, ServletServerHttpResponse response) {
+        try {
+            return authFailures.refusedAtHandshake(request, response.getServletResponse());
+        } catch (IOException e) {
+            // The client left during its own handshake; end it.
+            return true;
+        }
     }
 
     @Override

@@ -19,4 +19,12 @@ public interface FailedAuthentications {
      *     request should get its usual 401
      */
     boolean rejectOverLimit(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+    /**
+     * Counts one failed authentication that is no HTTP request of its own (a WebSocket's auth message, after the
+     * handshake), for the given client address.
+     *
+     * @return how many seconds to wait when the limit is used up; 0 while it is not
+     */
+    long countOverLimit(String clientAddress);
 }

@@ -20,7 +20,17 @@ final class UnauthenticatedLimit implements FailedAuthentications {
 
     @Override
     public boolean rejectOverLimit(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Decision decision = limiter.tryAcquire(RouteGroup.UNAUTHENTICATED, "ip:" + clientAddress.resolve(request));
+        Decision decision = limiter.tryAcquire(RouteGroup.UNAUTHENTICATED, key(clientAddress.resolve(request)));
         return tooMany.answer(request, response, decision);
+    }
+
+    @Override
+    public long countOverLimit(String address) {
+        Decision decision = limiter.tryAcquire(RouteGroup.UNAUTHENTICATED, key(address));
+        return decision.allowed() ? 0 : decision.retryAfterSeconds();
+    }
+
+    private static String key(String address) {
+        return "ip:" + address;
     }
 }

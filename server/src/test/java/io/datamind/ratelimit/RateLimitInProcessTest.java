@@ -5,8 +5,12 @@ import static io.datamind.ratelimit.RateLimitProbe.PROBE;
 import static io.datamind.ratelimit.RateLimitProbe.REGISTER;
 import static io.datamind.ratelimit.RateLimitProbe.TEST_USER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datamind.support.ChatSocketClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -171,6 +175,46 @@ class RateLimitInProcessTest {
         assertThat(app.get(PROTECTED, "Authorization", "Bearer forged", XFF, flooder)
                         .statusCode())
                 .as("the flood stays limited")
+                .isEqualTo(429);
+    }
+
+    @Test
+    void badCredentialsOnTheChatSocketShareTheAddressLimit() {
+        String flooder = "203.0.113.40";
+        int port = app.port();
+        // In the first message: a 401 event while the address has tries left, then a 429 event.
+        for (int i = 0; i < 2; i++) {
+            try (ChatSocketClient socket = ChatSocketClient.connect(port, Map.of(XFF, flooder))) {
+                socket.send(Map.of("type", "auth", "token", "forged." + i));
+                assertThat(socket.next(Duration.ofSeconds(10))
+                                .get("problem")
+                                .get("status")
+                                .asInt())
+                        .isEqualTo(401);
+            }
+        }
+        // With the handshake: counted too.
+        try (ChatSocketClient socket =
+                ChatSocketClient.connect(port, Map.of(XFF, flooder, "Authorization", "Bearer forged.2"))) {
+            assertThat(socket.next(Duration.ofSeconds(10))
+                            .get("problem")
+                            .get("status")
+                            .asInt())
+                    .isEqualTo(401);
+        }
+        try (ChatSocketClient socket = ChatSocketClient.connect(port, Map.of(XFF, flooder))) {
+            socket.send(Map.of("type", "auth", "token", "forged.3"));
+            JsonNode limited = socket.next(Duration.ofSeconds(10)).get("problem");
+            assertThat(limited.get("status").asInt()).isEqualTo(429);
+            assertThat(limited.get("detail").asString()).startsWith("Too many failed sign-ins; try again in ");
+        }
+        assertThatThrownBy(() -> ChatSocketClient.connect(port, Map.of(XFF, flooder, "Authorization", "Bearer x")))
+                .isInstanceOfSatisfying(
+                        ChatSocketClient.HandshakeRefused.class,
+                        refused -> assertThat(refused.status()).isEqualTo(429));
+        // The REST API sees the same bucket.
+        assertThat(app.get(PROTECTED, "Authorization", "Bearer forged", XFF, flooder)
+                        .statusCode())
                 .isEqualTo(429);
     }
 

@@ -43,6 +43,10 @@ final class RunningApp implements AutoCloseable {
                 .run(args.toArray(String[]::new)));
     }
 
+    int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
     ConfigurableApplicationContext context() {
         return context;
     }
