@@ -11,6 +11,7 @@ set -euo pipefail
 
 declare -A BENCHMARKS=(
   [offline-spider]=io.datamind.offline.bench.OfflineSpiderBench
+  [offline-heldout]=io.datamind.offline.bench.OfflineHeldoutBench
   [ask-overhead]=io.datamind.ask.bench.AskOverheadBench
   [schema-discovery]=io.datamind.schema.SchemaDiscoveryBench
   [schema-linking]=io.datamind.linking.SchemaLinkingBench

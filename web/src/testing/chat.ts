@@ -21,6 +21,7 @@ export function answer(overrides: Partial<ChatAnswer> = {}): ChatAnswer {
     tokens: { sqlGeneration: { input: 0, output: 0 }, analysis: { input: 0, output: 0 } },
     timings: { schema: 1, generate_sql: 2 },
     attempts: 1,
+    confidence: null,
     provider: 'offline',
     model: null,
     createdAt: '2025-01-01T00:00:00Z',

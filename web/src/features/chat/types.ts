@@ -71,6 +71,8 @@ export interface ChatAnswer {
   tokens: { sqlGeneration: Usage; analysis: Usage } | null;
   timings: Record<string, number> | null;
   attempts: number;
+  /** The offline engine's confidence in its SQL, 0 to 1; null for AI providers (older servers omit it). */
+  confidence?: number | null;
   provider: string | null;
   model: string | null;
   createdAt: string | null;

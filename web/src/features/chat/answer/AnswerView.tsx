@@ -126,10 +126,21 @@ function Unanswered({
   );
 }
 
+/** Who wrote the SQL: the offline engine with its confidence, or the provider and model. */
+function author(answer: ChatAnswer): string | null {
+  if (answer.provider === 'offline') {
+    return answer.confidence == null
+      ? 'Offline engine'
+      : `Offline engine · confidence ${answer.confidence.toFixed(2)}`;
+  }
+  if (!answer.provider) return null;
+  return answer.model ? `${answer.provider} · ${answer.model}` : answer.provider;
+}
+
 function footer(answer: ChatAnswer): string {
   const parts: string[] = [];
-  if (answer.provider)
-    parts.push(answer.model ? `${answer.provider} · ${answer.model}` : answer.provider);
+  const by = author(answer);
+  if (by) parts.push(by);
   const t = answer.tokens;
   const tokens = t
     ? t.sqlGeneration.input + t.sqlGeneration.output + t.analysis.input + t.analysis.output

@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param truncated whether the runner stopped at its row or byte limit
  * @param timings milliseconds per stage, in pipeline order (a repeated stage adds up), and {@code total}
  * @param attempts SQL generation attempts: 1, or more after repairs; 0 when a verified example's SQL was reused
+ * @param confidence the offline engine's confidence in the SQL it wrote, 0 to 1 (how much of the question it linked
+ *     to the schema and understood); null for AI providers, reused verified queries and answers without SQL
  * @param feedback the member's latest rating of this answer, {@code up} or {@code down}; null until rated, and so
  *     always null in a fresh answer (the REST reply and the streamed {@code chat_response}); the session history
  *     carries it so the thumbs show as they were left
@@ -40,6 +42,7 @@ public record ChatAnswer(
         Tokens tokens,
         Map<String, Long> timings,
         int attempts,
+        Double confidence,
         String provider,
         String model,
         Instant createdAt,

@@ -28,7 +28,7 @@ class ChatRepository {
     private static final String MESSAGE_COLUMNS = "id, session_id, connection_id, question, status, message, sql_text,"
             + " reasoning, columns_json, rows_json, row_count, truncated, chart_json, analysis, follow_ups_json,"
             + " sql_input_tokens, sql_output_tokens, analysis_input_tokens, analysis_output_tokens, timings_json,"
-            + " attempts, provider, model, created_at";
+            + " attempts, confidence, provider, model, created_at";
 
     private static final TypeReference<List<ChatAnswer.Column>> COLUMNS = new TypeReference<>() {};
     private static final TypeReference<List<List<Object>>> ROWS = new TypeReference<>() {};
@@ -121,7 +121,7 @@ class ChatRepository {
         jdbc.sql("INSERT INTO chat_messages (" + MESSAGE_COLUMNS + ", org_id, result_summary) VALUES (:id,"
                         + " :sessionId, :connectionId, :question, :status, :message, :sql, :reasoning, :columns,"
                         + " :rows, :rowCount, :truncated, :chart, :analysis, :followUps, :sqlIn, :sqlOut,"
-                        + " :analysisIn, :analysisOut, :timings, :attempts, :provider, :model, :createdAt, :orgId,"
+                        + " :analysisIn, :analysisOut, :timings, :attempts, :confidence, :provider, :model, :createdAt, :orgId,"
                         + " :summary)")
                 .param("id", answer.messageId())
                 .param("sessionId", answer.sessionId())
@@ -144,6 +144,7 @@ class ChatRepository {
                 .param("analysisOut", answer.tokens().analysis().output())
                 .param("timings", json.writeValueAsString(answer.timings()))
                 .param("attempts", answer.attempts())
+                .param("confidence", answer.confidence())
                 .param("provider", answer.provider())
                 .param("model", answer.model())
                 .param("createdAt", DbTimes.utc(answer.createdAt()))
@@ -251,6 +252,7 @@ class ChatRepository {
                                 rs.getLong("analysis_input_tokens"), rs.getLong("analysis_output_tokens"))),
                 json.readValue(rs.getString("timings_json"), TIMINGS),
                 rs.getInt("attempts"),
+                rs.getObject("confidence", Double.class),
                 rs.getString("provider"),
                 rs.getString("model"),
                 DbTimes.instant(rs, "created_at"),

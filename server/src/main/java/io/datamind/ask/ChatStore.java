@@ -108,6 +108,7 @@ class ChatStore {
                 tokens,
                 timings,
                 outcome.attempts,
+                outcome.confidence,
                 provider,
                 model,
                 now,

@@ -54,7 +54,7 @@ final class OfflineSqlAuthor implements SqlAuthor {
                 task.question(), task.snapshot(), dialect.get(), glossaries.of(task.orgId(), task.connectionId()));
         if (answer instanceof OfflineAnswer.Sql sql) {
             Streamed.words(sql.explanation(), tokens);
-            return new Draft.Sql(sql.sql(), sql.explanation(), null);
+            return new Draft.Sql(sql.sql(), sql.explanation(), null, sql.confidence());
         }
         OfflineAnswer.Declined declined = (OfflineAnswer.Declined) answer;
         return new Draft.Declined(declined.reason() + " " + declined.suggestion());

@@ -14,6 +14,9 @@ final class Outcome {
     String message;
     String sql;
     String reasoning;
+    /** The offline engine's confidence in the SQL; null for a model's SQL. */
+    Double confidence;
+
     QueryResult result;
     ChartSpec chart;
     String analysis;

@@ -57,6 +57,7 @@ class QueryAttempts {
             Draft.Sql sql = (Draft.Sql) draft;
             outcome.sql = sql.sql();
             outcome.reasoning = sql.reasoning();
+            outcome.confidence = sql.confidence();
             Cancelled.check(cancel);
             GuardVerdict verdict = clock.time(
                     "check", () -> check.check(sql.sql(), question.target().type(), question.snapshot()));

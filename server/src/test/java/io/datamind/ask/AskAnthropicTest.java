@@ -146,6 +146,7 @@ class AskAnthropicTest {
         assertThat(first.provider()).isEqualTo("anthropic");
         assertThat(first.model()).isEqualTo(AnthropicWire.MODEL);
         assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.confidence()).as("models report no confidence").isNull();
         assertThat(first.reasoning()).isEqualTo("Revenue is the sum of invoice totals per billing country.");
         assertThat(first.rowCount()).isEqualTo(24);
         assertThat(first.rows().get(0).get(0)).isEqualTo("USA");

@@ -48,6 +48,10 @@ class AskOfflineApiTest {
         assertThat(answer.get("provider").asString()).isEqualTo("offline");
         assertThat(answer.get("model").asString()).isEqualTo("offline-engine");
         assertThat(answer.get("attempts").asInt()).isEqualTo(1);
+        assertThat(answer.get("confidence").isNumber())
+                .as("the offline engine's confidence")
+                .isTrue();
+        assertThat(answer.get("confidence").asDouble()).isGreaterThan(0).isLessThanOrEqualTo(1);
         assertThat(answer.get("rowCount").asLong()).isEqualTo(4);
         assertThat(answer.get("rows").size()).isEqualTo(4);
         int label = answer.get("columns").get(0).get("category").asString().equals("text") ? 0 : 1;
@@ -98,6 +102,8 @@ class AskOfflineApiTest {
         assertThat(stored.get("rows")).isEqualTo(answer.get("rows"));
         assertThat(stored.get("chart")).isEqualTo(answer.get("chart"));
         assertThat(stored.get("timings")).isEqualTo(answer.get("timings"));
+        assertThat(stored.get("confidence").asDouble())
+                .isEqualTo(answer.get("confidence").asDouble());
         assertThat(messages.get("items").get(1).get("question").asString()).isEqualTo(followUp);
 
         String audit = api.request("GET", "/api/v1/audit?action=ask.question.answered")
@@ -116,6 +122,9 @@ class AskOfflineApiTest {
         assertThat(answer.get("status").asString()).isEqualTo("declined");
         assertThat(answer.get("message").asString()).contains("offline engine").contains("glossary");
         assertThat(answer.get("sql").isNull()).isTrue();
+        assertThat(answer.get("confidence").isNull())
+                .as("no SQL, no confidence")
+                .isTrue();
         assertThat(answer.get("rows").size()).isZero();
         assertThat(answer.get("chart").isNull()).isTrue();
     }

@@ -148,6 +148,9 @@ class ChatSessionsApiTest {
         JsonNode reused = ChatFixtures.ask(api, token, connection, "how many orders by channel", null)
                 .json();
         assertThat(reused.get("attempts").asInt()).as("reused, not generated").isZero();
+        assertThat(reused.get("confidence").isNull())
+                .as("a reused query has no engine confidence")
+                .isTrue();
         assertThat(reused.get("reasoning").asString()).contains("verified");
         assertThat(reused.get("rows")).isEqualTo(answered.get("rows"));
         assertThat(feedbackInHistory(api, token, reused)).as("not rated yet").isNull();

@@ -77,6 +77,9 @@ class ChatSocketTest {
             JsonNode answer = events.get(events.size() - 1);
             assertThat(answer.get("type").asString()).isEqualTo("chat_response");
             assertThat(answer.get("status").asString()).isEqualTo("answered");
+            assertThat(answer.get("confidence").isNumber())
+                    .as("the offline engine's confidence")
+                    .isTrue();
             assertThat(text(events, "sql_generation"))
                     .isEqualTo(answer.get("reasoning").asString());
             assertThat(text(events, "analysis"))
