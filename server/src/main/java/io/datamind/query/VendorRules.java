@@ -22,8 +22,8 @@ abstract class VendorRules {
             case MARIADB -> MysqlRules.MARIADB;
             case SQLITE -> SqliteRules.INSTANCE;
             case DUCKDB -> DuckDbRules.INSTANCE;
-            case CLICKHOUSE -> GenericRules.CLICKHOUSE;
-            case TRINO -> GenericRules.TRINO;
+            case CLICKHOUSE -> ClickHouseRules.INSTANCE;
+            case TRINO -> TrinoRules.INSTANCE;
             case SQLSERVER -> GenericRules.SQLSERVER;
         };
     }
