@@ -1,7 +1,16 @@
 package io.datamind.query;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * ClickHouse (clickhouse-jdbc 0.10, the v2 client over HTTP): no transactions and no read-only flag, so the server's
@@ -22,6 +31,22 @@ final class ClickHouseRules extends VendorRules {
 
     private static final Set<String> OWNED = Set.of(READONLY, CONNECT_TIMEOUT, SOCKET_TIMEOUT);
 
+    /** Any user may list its own grants (system.grants may hide rows from users without SHOW USERS). */
+    static final String WRITE_GRANTS_SQL = "SHOW GRANTS";
+
+    /** "GRANT SELECT, INSERT(a, b) ON shop.* TO alice"; a role grant ("GRANT analyst TO alice") has no ON. */
+    private static final Pattern GRANT =
+            Pattern.compile("^GRANT\\s+(.+?)\\s+ON\\s+(\\S+)\\s+TO\\s", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /**
+     * Write privileges whole; ALTER ..., CREATE ..., DROP ..., SYSTEM ... by prefix (ALTER UPDATE, DROP TABLE), except
+     * CREATE TEMPORARY TABLE (a table of the session only).
+     */
+    private static final Set<String> WRITE_PRIVILEGES =
+            Set.of("ALL", "ALL PRIVILEGES", "INSERT", "TRUNCATE", "OPTIMIZE", "UNDROP TABLE", "ACCESS MANAGEMENT");
+
+    private static final List<String> WRITE_PREFIXES = List.of("ALTER", "CREATE", "DROP", "SYSTEM");
+
     private ClickHouseRules() {}
 
     @Override
@@ -36,6 +61,48 @@ final class ClickHouseRules extends VendorRules {
                 CONNECT_TIMEOUT, Long.toString(config.connectTimeout().toMillis()));
         // A result streams over one HTTP response: the socket may wait as long as the longest query may run.
         properties.setProperty(SOCKET_TIMEOUT, Long.toString(config.maxTimeout().toMillis() + 60_000));
+    }
+
+    @Override
+    List<String> writeCapabilities(Connection connection) throws SQLException {
+        Set<String> found = new LinkedHashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(WRITE_GRANTS_SQL)) {
+            while (rs.next()) {
+                found.addAll(writeGrants(rs.getString(1)));
+            }
+        }
+        return capped(found);
+    }
+
+    /**
+     * The write privileges in one line of SHOW GRANTS, as "INSERT on shop.*". Privileges a role brings are not on
+     * the user's own lines; a user that can write only through a role is not reported (the check is advice).
+     */
+    static List<String> writeGrants(String grantLine) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher matcher = GRANT.matcher(grantLine == null ? "" : grantLine.strip());
+        if (!matcher.find()) {
+            return List.of();
+        }
+        String privileges = matcher.group(1).replaceAll("\\([^)]*\\)", "");
+        String object = matcher.group(2).replace("`", "");
+        for (String privilege : privileges.split(",")) {
+            String name = privilege.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+            if (writes(name)) {
+                found.add(name + " on " + object);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static boolean writes(String privilege) {
+        if (WRITE_PRIVILEGES.contains(privilege)) {
+            return true;
+        }
+        return !privilege.equals("CREATE TEMPORARY TABLE")
+                && WRITE_PREFIXES.stream()
+                        .anyMatch(prefix -> privilege.equals(prefix) || privilege.startsWith(prefix + " "));
     }
 
     @Override
