@@ -15,7 +15,9 @@ interface CatalogReader {
             case POSTGRESQL -> new PostgresCatalog();
             case MYSQL, MARIADB -> new MysqlCatalog();
             case DUCKDB -> new DuckDbCatalog();
-            default -> new MetadataCatalog();
+            case SQLSERVER -> new MetadataCatalog(RowEstimates.SQLSERVER);
+            case CLICKHOUSE -> new MetadataCatalog(RowEstimates.CLICKHOUSE);
+            case SQLITE, TRINO -> new MetadataCatalog(RowEstimates.NONE);
         };
     }
 }

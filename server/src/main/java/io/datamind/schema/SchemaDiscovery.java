@@ -22,7 +22,7 @@ class SchemaDiscovery {
     SchemaSnapshot discover(DataSourceTarget target) {
         List<TableInfo> tables = runner.withConnection(target, connection -> {
             List<TableInfo> found = CatalogReader.of(target.type()).read(connection);
-            return sampleValues.addTo(connection, found);
+            return sampleValues.addTo(connection, target.type(), found);
         });
         return new SchemaSnapshot(target.connectionId(), Instant.now(), tables);
     }
