@@ -8,7 +8,8 @@ import java.util.List;
 /** Reads tables, columns and keys (without sample values) from a lent read-only connection. */
 interface CatalogReader {
 
-    List<TableInfo> read(Connection connection) throws SQLException;
+    /** Reads the catalog, reporting each table, column and key phase to {@code progress} as it goes. */
+    List<TableInfo> read(Connection connection, SyncProgress progress) throws SQLException;
 
     static CatalogReader of(DatabaseType type) {
         return switch (type) {

@@ -27,10 +27,10 @@ final class MetadataCatalog implements CatalogReader {
             Set.of("information_schema", "pg_catalog", "sys", "system", "guest", "db_owner");
 
     @Override
-    public List<TableInfo> read(Connection connection) throws SQLException {
+    public List<TableInfo> read(Connection connection, SyncProgress progress) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String catalog = connection.getCatalog();
-        TableAssembly tables = new TableAssembly();
+        TableAssembly tables = new TableAssembly(progress);
         RowEstimates.Known estimates = rowEstimates.read(connection);
         List<String[]> names = new ArrayList<>();
         try (ResultSet rs = meta.getTables(catalog, null, "%", null)) {
@@ -65,6 +65,7 @@ final class MetadataCatalog implements CatalogReader {
                         rs.getString("REMARKS"));
             }
         }
+        progress.start(SyncProgress.KEYS, names.size());
         for (String[] table : names) {
             TreeMap<Integer, String> key = new TreeMap<>();
             try (ResultSet rs = meta.getPrimaryKeys(catalog, table[0], table[1])) {
@@ -94,6 +95,7 @@ final class MetadataCatalog implements CatalogReader {
             for (String[] p : pairs) {
                 tables.foreignKeyColumn(table[0], table[1], p[0], p[1], p[2], p[3], p[4], p[5]);
             }
+            progress.advance();
         }
         return tables.tables();
     }

@@ -33,12 +33,14 @@ final class SampleValues {
         this.maxTableRows = maxTableRows;
     }
 
-    List<TableInfo> addTo(Connection connection, DatabaseType type, List<TableInfo> tables) throws SQLException {
+    List<TableInfo> addTo(Connection connection, DatabaseType type, List<TableInfo> tables, SyncProgress progress)
+            throws SQLException {
         long deadline = System.nanoTime() + budget.toNanos();
         String quote = connection.getMetaData().getIdentifierQuoteString();
         quote = quote == null || quote.isBlank() ? "\"" : quote.trim();
         int failures = 0;
         List<TableInfo> result = new ArrayList<>();
+        progress.start(SyncProgress.SAMPLES, tables.size());
         for (TableInfo table : tables) {
             boolean eligible = table.kind().equals("TABLE")
                     && (table.rowEstimate() == null || table.rowEstimate() <= maxTableRows);
@@ -68,6 +70,7 @@ final class SampleValues {
                         column.comment(),
                         values));
             }
+            progress.advance();
             result.add(new TableInfo(
                     table.schema(),
                     table.name(),

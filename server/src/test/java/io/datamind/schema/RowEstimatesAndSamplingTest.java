@@ -50,17 +50,20 @@ class RowEstimatesAndSamplingTest {
             connection.commit();
             connection.setAutoCommit(true);
 
-            List<TableInfo> found = CatalogReader.of(DatabaseType.SQLITE).read(connection);
+            SyncProgress progress = new SyncProgress();
+            List<TableInfo> found = CatalogReader.of(DatabaseType.SQLITE).read(connection, progress);
             assertThat(found)
                     .allSatisfy(table -> assertThat(table.rowEstimate()).isNull());
 
             SampleValues sampleValues = new SampleValues(Duration.ofSeconds(20), Duration.ofSeconds(5), 5_000_000);
-            Map<String, TableInfo> tables = sampleValues.addTo(connection, DatabaseType.SQLITE, found).stream()
-                    .collect(Collectors.toMap(TableInfo::name, Function.identity()));
+            Map<String, TableInfo> tables =
+                    sampleValues.addTo(connection, DatabaseType.SQLITE, found, progress).stream()
+                            .collect(Collectors.toMap(TableInfo::name, Function.identity()));
 
             assertThat(values(tables.get("event"), "kind")).containsExactly("close", "open");
             assertThat(values(tables.get("country"), "name")).containsExactly("France", "Germany");
             assertThat(values(tables.get("opened"), "kind")).isEmpty();
+            assertThat(progress.current()).isEqualTo(new SyncProgress.Progress(SyncProgress.SAMPLES, 3, 3));
         }
     }
 
