@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
-import { connectionsApi, type SyncStatus } from './api';
+import { connectionsApi, type SyncProgress, type SyncStatus } from './api';
 
 const POLL_MS = 1000;
 
@@ -98,12 +98,33 @@ function describe(status: SyncStatus | null): string {
   if (!status) return '';
   switch (status.state) {
     case 'running':
-      return 'Discovering tables…';
+      return status.progress ? describeProgress(status.progress) : 'Discovering tables…';
     case 'done':
       return `${status.tables ?? 0} tables · synced ${formatDateTime(status.finishedAt)}`;
     case 'failed':
       return `Sync failed: ${status.error ?? 'unknown error'}`;
     default:
       return 'Not synced yet';
+  }
+}
+
+const COUNT = new Intl.NumberFormat('en');
+
+function describeProgress({ phase, done, total }: SyncProgress): string {
+  const of = (noun: string) =>
+    total == null
+      ? `${COUNT.format(done)} ${noun}`
+      : `${COUNT.format(done)} of ${COUNT.format(total)} ${noun}`;
+  switch (phase) {
+    case 'tables':
+      return `Reading tables… ${of('found')}`;
+    case 'columns':
+      return `Reading columns… ${of('read')}`;
+    case 'keys':
+      return total == null ? 'Reading keys…' : `Reading keys… ${of('tables')}`;
+    case 'samples':
+      return `Sampling values… ${of('tables')}`;
+    default:
+      return 'Connecting…';
   }
 }

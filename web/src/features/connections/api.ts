@@ -42,12 +42,23 @@ export interface ConnectionProbe {
   warnings: string[];
 }
 
+/** How far a running sync is. */
+export interface SyncProgress {
+  phase: 'connecting' | 'tables' | 'columns' | 'keys' | 'samples';
+  /** Tables, columns or key tables read, or tables sampled, so far in this phase. */
+  done: number;
+  /** What the phase will reach, when known (tables to read keys of, tables to sample). */
+  total: number | null;
+}
+
 export interface SyncStatus {
   state: 'idle' | 'running' | 'done' | 'failed';
   startedAt: string | null;
   finishedAt: string | null;
   tables: number | null;
   error: string | null;
+  /** Only while running. */
+  progress?: SyncProgress | null;
 }
 
 const path = (id: string) => `/connections/${encodeURIComponent(id)}`;

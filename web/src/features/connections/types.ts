@@ -43,15 +43,15 @@ export const CONNECTION_TYPES: readonly ConnectionTypeInfo[] = [
     label: 'MySQL',
     fileBased: false,
     defaultPort: 3306,
-    sslModes: ALL_SSL,
-    defaultSslMode: 'prefer',
+    // Reached through the MariaDB driver, which has no "prefer".
+    sslModes: ['disable', 'require', 'verify-ca', 'verify-full'],
+    defaultSslMode: 'disable',
     properties: [
       'connectTimeout',
       'socketTimeout',
       'tcpKeepAlive',
       'useCompression',
       'connectionTimeZone',
-      'zeroDateTimeBehavior',
     ],
     databaseLabel: 'Database',
   },

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, mockFetch, problem } from '@/testing/fetch';
 import { ADA, authValue, renderRoutes } from '@/testing/render';
+import type { SyncStatus } from '@/features/connections/api';
 import type { SchemaSnapshot } from './api';
 import { SchemaPage } from './SchemaPage';
 
@@ -83,7 +84,15 @@ const snapshot: SchemaSnapshot = {
   ],
 };
 
-function renderSchema(discovered = true) {
+const DONE: SyncStatus = {
+  state: 'done',
+  startedAt: null,
+  finishedAt: '2024-05-01T10:00:00Z',
+  tables: 2,
+  error: null,
+};
+
+function renderSchema(discovered = true, sync: SyncStatus = DONE) {
   mockFetch(({ url }) => {
     if (url === '/api/v1/connections/c1/schema') {
       return discovered
@@ -91,13 +100,7 @@ function renderSchema(discovered = true) {
         : problem(404, { title: 'Not Found', detail: 'Schema not found' });
     }
     if (url === '/api/v1/connections/c1/sync') {
-      return json({
-        state: 'done',
-        startedAt: null,
-        finishedAt: '2024-05-01T10:00:00Z',
-        tables: 2,
-        error: null,
-      });
+      return json(sync);
     }
     return json({
       id: 'c1',
@@ -140,6 +143,19 @@ describe('SchemaPage', () => {
     await user.clear(screen.getByRole('searchbox', { name: 'Search the schema' }));
     await user.type(screen.getByRole('searchbox', { name: 'Search the schema' }), 'zzz');
     expect(await screen.findByText('No table or column matches.')).toBeInTheDocument();
+  });
+
+  it('shows how far a running sync is', async () => {
+    renderSchema(false, {
+      state: 'running',
+      startedAt: '2024-05-01T10:00:00Z',
+      finishedAt: null,
+      tables: null,
+      error: null,
+      progress: { phase: 'samples', done: 1250, total: 4000 },
+    });
+    expect(await screen.findByText('Sampling values… 1,250 of 4,000 tables')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Syncing…' })).toBeDisabled();
   });
 
   it('says when the schema is not discovered yet', async () => {

@@ -8,7 +8,12 @@ import java.util.Set;
 /** The kinds of database a user may connect. H2 and raw JDBC URLs are deliberately not among them. */
 public enum ConnectionType {
     POSTGRESQL(5432, 5432, SslMode.PREFER, EnumSet.allOf(SslMode.class)),
-    MYSQL(3306, 3306, SslMode.PREFER, EnumSet.allOf(SslMode.class)),
+    // Both through the MariaDB driver, which has no "TLS if the server offers it" (prefer).
+    MYSQL(
+            3306,
+            3306,
+            SslMode.DISABLE,
+            EnumSet.of(SslMode.DISABLE, SslMode.REQUIRE, SslMode.VERIFY_CA, SslMode.VERIFY_FULL)),
     MARIADB(
             3306,
             3306,

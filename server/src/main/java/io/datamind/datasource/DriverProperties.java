@@ -75,8 +75,7 @@ final class DriverProperties {
                         "socketTimeout", millis(3_600_000),
                         "tcpKeepAlive", bool(),
                         "useCompression", bool(),
-                        "connectionTimeZone", zone(),
-                        "zeroDateTimeBehavior", oneOf("EXCEPTION", "ROUND", "CONVERT_TO_NULL")));
+                        "connectionTimeZone", zone()));
         ALLOWED.put(
                 ConnectionType.MARIADB,
                 rules(

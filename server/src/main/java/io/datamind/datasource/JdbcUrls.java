@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>TLS host names: because the URL holds the IP address, drivers that check the certificate's host name against
  * the URL host compare it with the IP. SQL Server takes the original name through {@code hostNameInCertificate}.
- * PostgreSQL (pgjdbc), MySQL (Connector/J), MariaDB, ClickHouse and Trino have no such override, so with {@code
+ * PostgreSQL (pgjdbc), MySQL and MariaDB (MariaDB driver), ClickHouse and Trino have no such override, so with {@code
  * verify-full} their certificate must name the IP address; {@code verify-ca} checks the chain only.
  */
 public final class JdbcUrls {
@@ -24,8 +24,7 @@ public final class JdbcUrls {
     public static JdbcConnectionSpec build(ValidatedConnection connection) {
         return switch (connection.type()) {
             case POSTGRESQL -> postgresql(connection);
-            case MYSQL -> mysql(connection);
-            case MARIADB -> mariadb(connection);
+            case MYSQL, MARIADB -> mariadbDriver(connection);
             case SQLITE -> sqlite(connection);
             case DUCKDB -> duckdb(connection);
             case CLICKHOUSE -> clickhouse(connection);
@@ -44,27 +43,12 @@ public final class JdbcUrls {
                 "jdbc:postgresql://" + c.addressLiteral() + ":" + c.port() + "/" + pathSegment(c.database()), props);
     }
 
-    private static JdbcConnectionSpec mysql(ValidatedConnection c) {
-        Map<String, String> props = credentials(c);
-        props.put(
-                "sslMode",
-                switch (c.sslMode()) {
-                    case DISABLE -> "DISABLED";
-                    case PREFER -> "PREFERRED";
-                    case REQUIRE -> "REQUIRED";
-                    case VERIFY_CA -> "VERIFY_CA";
-                    case VERIFY_FULL -> "VERIFY_IDENTITY";
-                });
-        // A rogue server can ask the client for local files or send serialized objects; none of that, ever.
-        props.put("allowLoadLocalInfile", "false");
-        props.put("allowUrlInLocalInfile", "false");
-        props.put("autoDeserialize", "false");
-        props.put("allowMultiQueries", "false");
-        return new JdbcConnectionSpec(
-                "jdbc:mysql://" + c.addressLiteral() + ":" + c.port() + "/" + pathSegment(c.database()), props);
-    }
-
-    private static JdbcConnectionSpec mariadb(ValidatedConnection c) {
+    /**
+     * MySQL and MariaDB both go through the MariaDB driver (see {@code DatabaseType}), so both get its URL scheme
+     * and its option names: it accepts {@code jdbc:mysql:} only with {@code permitMysqlScheme} in the URL itself,
+     * and knows none of Connector/J's option names or values.
+     */
+    private static JdbcConnectionSpec mariadbDriver(ValidatedConnection c) {
         Map<String, String> props = credentials(c);
         props.put(
                 "sslMode",
@@ -72,6 +56,7 @@ public final class JdbcUrls {
                     case REQUIRE -> "trust";
                     case VERIFY_CA -> "verify-ca";
                     case VERIFY_FULL -> "verify-full";
+                    // The driver has no "TLS if offered": a connection saved as prefer (never accepted) is plain.
                     default -> "disable";
                 });
         props.put("allowLocalInfile", "false");

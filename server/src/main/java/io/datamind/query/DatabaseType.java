@@ -5,12 +5,12 @@ import java.util.Locale;
 
 /**
  * The kinds of customer database DataMind can query, with the JDBC driver the runner loads for each. MySQL is reached
- * through the MariaDB driver (LGPL, speaks the same protocol): its URL may use {@code jdbc:mariadb:} or
- * {@code jdbc:mysql:}.
+ * through the MariaDB driver (LGPL, speaks the same protocol), so its URL uses {@code jdbc:mariadb:}: the driver
+ * would take {@code jdbc:mysql:} only with {@code permitMysqlScheme} in the URL, an option the runner owns.
  */
 public enum DatabaseType {
     POSTGRESQL("org.postgresql.Driver", false, "jdbc:postgresql:"),
-    MYSQL("org.mariadb.jdbc.Driver", false, "jdbc:mariadb:", "jdbc:mysql:"),
+    MYSQL("org.mariadb.jdbc.Driver", false, "jdbc:mariadb:"),
     MARIADB("org.mariadb.jdbc.Driver", false, "jdbc:mariadb:"),
     SQLITE("org.sqlite.JDBC", true, "jdbc:sqlite:"),
     DUCKDB("org.duckdb.DuckDBDriver", true, "jdbc:duckdb:"),

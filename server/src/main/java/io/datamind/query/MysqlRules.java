@@ -85,26 +85,33 @@ final class MysqlRules extends VendorRules {
                 "connectTimeout", Long.toString(config.connectTimeout().toMillis()));
         properties.setProperty(
                 "socketTimeout", Long.toString(config.maxTimeout().toMillis() + 60_000));
-        if (!mariadb) {
-            properties.setProperty("permitMysqlScheme", "true");
-        }
     }
 
     @Override
     void setUpSession(Connection connection, QueryProperties config) throws SQLException {
-        execute(connection, sessionSettings(config.maxTimeout()));
+        execute(connection, sessionSettings(connection, config.maxTimeout()));
     }
 
     @Override
     void beforeQuery(Connection connection, Duration timeout) throws SQLException {
         // Again before every query: a session variable, unlike PostgreSQL's, survives a rollback.
-        execute(connection, sessionSettings(timeout));
+        execute(connection, sessionSettings(connection, timeout));
     }
 
-    private String sessionSettings(Duration timeout) {
-        return mariadb
+    private String sessionSettings(Connection connection, Duration timeout) throws SQLException {
+        return mariadb || mariadbServer(connection)
                 ? "SET SESSION max_statement_time = " + (timeout.toMillis() / 1000.0) + ", SESSION tx_read_only = 1"
                 : "SET SESSION max_execution_time = " + timeout.toMillis() + ", SESSION transaction_read_only = 1";
+    }
+
+    /**
+     * A connection saved as MySQL may well reach a MariaDB server (same protocol), which has neither {@code
+     * max_execution_time} nor, before 11.1, {@code transaction_read_only}. The driver knows the server's version
+     * from the handshake, so asking costs no round trip.
+     */
+    private static boolean mariadbServer(Connection connection) throws SQLException {
+        String version = connection.getMetaData().getDatabaseProductVersion();
+        return version != null && version.toLowerCase(Locale.ROOT).contains("mariadb");
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -15,6 +17,8 @@ import java.util.Set;
  */
 abstract class VendorRules {
 
+    static final int MAX_CAPABILITIES = 10;
+
     static VendorRules of(DatabaseType type) {
         return switch (type) {
             case POSTGRESQL -> PostgresRules.INSTANCE;
@@ -22,9 +26,9 @@ abstract class VendorRules {
             case MARIADB -> MysqlRules.MARIADB;
             case SQLITE -> SqliteRules.INSTANCE;
             case DUCKDB -> DuckDbRules.INSTANCE;
-            case CLICKHOUSE -> GenericRules.CLICKHOUSE;
-            case TRINO -> GenericRules.TRINO;
-            case SQLSERVER -> GenericRules.SQLSERVER;
+            case CLICKHOUSE -> ClickHouseRules.INSTANCE;
+            case TRINO -> TrinoRules.INSTANCE;
+            case SQLSERVER -> SqlServerRules.INSTANCE;
         };
     }
 
@@ -66,6 +70,17 @@ abstract class VendorRules {
     /** Ways the connected user can change data, described for a warning; empty when it looks read-only. */
     List<String> writeCapabilities(Connection connection) throws SQLException {
         return List.of();
+    }
+
+    /** At most {@value #MAX_CAPABILITIES} capabilities, so a warning stays a sentence; the rest are counted. */
+    static List<String> capped(Collection<String> capabilities) {
+        List<String> list = new ArrayList<>(capabilities);
+        if (list.size() <= MAX_CAPABILITIES) {
+            return list;
+        }
+        List<String> shown = new ArrayList<>(list.subList(0, MAX_CAPABILITIES));
+        shown.add((list.size() - MAX_CAPABILITIES) + " more");
+        return shown;
     }
 
     /** Removes the owned keys from the caller's properties. */

@@ -8,14 +8,17 @@ import java.util.List;
 /** Reads tables, columns and keys (without sample values) from a lent read-only connection. */
 interface CatalogReader {
 
-    List<TableInfo> read(Connection connection) throws SQLException;
+    /** Reads the catalog, reporting each table, column and key phase to {@code progress} as it goes. */
+    List<TableInfo> read(Connection connection, SyncProgress progress) throws SQLException;
 
     static CatalogReader of(DatabaseType type) {
         return switch (type) {
             case POSTGRESQL -> new PostgresCatalog();
             case MYSQL, MARIADB -> new MysqlCatalog();
             case DUCKDB -> new DuckDbCatalog();
-            default -> new MetadataCatalog();
+            case SQLSERVER -> new MetadataCatalog(RowEstimates.SQLSERVER);
+            case CLICKHOUSE -> new MetadataCatalog(RowEstimates.CLICKHOUSE);
+            case SQLITE, TRINO -> new MetadataCatalog(RowEstimates.NONE);
         };
     }
 }

@@ -28,8 +28,8 @@ final class DuckDbCatalog implements CatalogReader {
             + " AND constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY')";
 
     @Override
-    public List<TableInfo> read(Connection connection) throws SQLException {
-        TableAssembly tables = new TableAssembly();
+    public List<TableInfo> read(Connection connection, SyncProgress progress) throws SQLException {
+        TableAssembly tables = new TableAssembly(progress);
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery(TABLES)) {
                 while (rs.next()) {
@@ -55,6 +55,7 @@ final class DuckDbCatalog implements CatalogReader {
                             rs.getString(6));
                 }
             }
+            progress.start(SyncProgress.KEYS, null);
             try (ResultSet rs = statement.executeQuery(KEYS)) {
                 while (rs.next()) {
                     String schema = rs.getString(1);

@@ -12,18 +12,26 @@ import java.util.TreeMap;
 
 /**
  * Any other database (SQLite, ClickHouse, Trino, SQL Server): the driver's {@link DatabaseMetaData}. Tables and
- * columns come in one call each; keys need one call per table, which these drivers answer from local metadata.
+ * columns come in one call each; keys need one call per table, which these drivers answer from local metadata. Row
+ * estimates come from the server's own catalog where it keeps them ({@link RowEstimates}).
  */
 final class MetadataCatalog implements CatalogReader {
+
+    private final RowEstimates rowEstimates;
+
+    MetadataCatalog(RowEstimates rowEstimates) {
+        this.rowEstimates = rowEstimates;
+    }
 
     private static final Set<String> SYSTEM_SCHEMAS =
             Set.of("information_schema", "pg_catalog", "sys", "system", "guest", "db_owner");
 
     @Override
-    public List<TableInfo> read(Connection connection) throws SQLException {
+    public List<TableInfo> read(Connection connection, SyncProgress progress) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String catalog = connection.getCatalog();
-        TableAssembly tables = new TableAssembly();
+        TableAssembly tables = new TableAssembly(progress);
+        RowEstimates.Known estimates = rowEstimates.read(connection);
         List<String[]> names = new ArrayList<>();
         try (ResultSet rs = meta.getTables(catalog, null, "%", null)) {
             while (rs.next()) {
@@ -37,7 +45,12 @@ final class MetadataCatalog implements CatalogReader {
                         || name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
                     continue;
                 }
-                tables.table(schema, name, view ? "VIEW" : "TABLE", rs.getString("REMARKS"), null);
+                tables.table(
+                        schema,
+                        name,
+                        view ? "VIEW" : "TABLE",
+                        rs.getString("REMARKS"),
+                        view ? null : estimates.of(schema, name));
                 names.add(new String[] {schema, name});
             }
         }
@@ -52,6 +65,7 @@ final class MetadataCatalog implements CatalogReader {
                         rs.getString("REMARKS"));
             }
         }
+        progress.start(SyncProgress.KEYS, names.size());
         for (String[] table : names) {
             TreeMap<Integer, String> key = new TreeMap<>();
             try (ResultSet rs = meta.getPrimaryKeys(catalog, table[0], table[1])) {
@@ -81,6 +95,7 @@ final class MetadataCatalog implements CatalogReader {
             for (String[] p : pairs) {
                 tables.foreignKeyColumn(table[0], table[1], p[0], p[1], p[2], p[3], p[4], p[5]);
             }
+            progress.advance();
         }
         return tables.tables();
     }

@@ -24,8 +24,8 @@ final class MysqlCatalog implements CatalogReader {
             + " ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION";
 
     @Override
-    public List<TableInfo> read(Connection connection) throws SQLException {
-        TableAssembly tables = new TableAssembly();
+    public List<TableInfo> read(Connection connection, SyncProgress progress) throws SQLException {
+        TableAssembly tables = new TableAssembly(progress);
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery(TABLES)) {
                 while (rs.next()) {
@@ -50,6 +50,7 @@ final class MysqlCatalog implements CatalogReader {
                             rs.getString(6));
                 }
             }
+            progress.start(SyncProgress.KEYS, null);
             try (ResultSet rs = statement.executeQuery(KEYS)) {
                 while (rs.next()) {
                     if ("PRIMARY".equals(rs.getString(3))) {

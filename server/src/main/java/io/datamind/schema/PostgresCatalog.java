@@ -39,8 +39,8 @@ final class PostgresCatalog implements CatalogReader {
             + " ORDER BY n.nspname, c.relname, con.contype, con.conname, k.ord";
 
     @Override
-    public List<TableInfo> read(Connection connection) throws SQLException {
-        TableAssembly tables = new TableAssembly();
+    public List<TableInfo> read(Connection connection, SyncProgress progress) throws SQLException {
+        TableAssembly tables = new TableAssembly(progress);
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery(TABLES)) {
                 while (rs.next()) {
@@ -67,6 +67,7 @@ final class PostgresCatalog implements CatalogReader {
                             rs.getString("comment"));
                 }
             }
+            progress.start(SyncProgress.KEYS, null);
             try (ResultSet rs = statement.executeQuery(KEYS)) {
                 while (rs.next()) {
                     if (rs.getString(1).equals("p")) {

@@ -1,5 +1,6 @@
 package io.datamind.schema;
 
+import io.datamind.query.DatabaseType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,10 +13,13 @@ import java.util.List;
  * Up to 50 distinct values of low-cardinality text columns, so questions can match "Germany" to a column. Each
  * column costs one {@code SELECT DISTINCT ... LIMIT 51} under a short timeout; a column with more than 50 values,
  * a table estimated too large, or a spent time budget gets none. Only tables, never views (a view can be costly).
+ * A table of unknown size is read only as far as its first {@value #UNKNOWN_SIZE_ROWS} rows (a DISTINCT over the
+ * whole table could read billions), so its values may miss some that only later rows hold.
  */
 final class SampleValues {
 
     static final int MAX_VALUES = 50;
+    static final int UNKNOWN_SIZE_ROWS = 10_000;
     private static final int MAX_FAILURES = 3;
     private static final int MAX_LENGTH = 200;
 
@@ -29,12 +33,14 @@ final class SampleValues {
         this.maxTableRows = maxTableRows;
     }
 
-    List<TableInfo> addTo(Connection connection, List<TableInfo> tables) throws SQLException {
+    List<TableInfo> addTo(Connection connection, DatabaseType type, List<TableInfo> tables, SyncProgress progress)
+            throws SQLException {
         long deadline = System.nanoTime() + budget.toNanos();
         String quote = connection.getMetaData().getIdentifierQuoteString();
         quote = quote == null || quote.isBlank() ? "\"" : quote.trim();
         int failures = 0;
         List<TableInfo> result = new ArrayList<>();
+        progress.start(SyncProgress.SAMPLES, tables.size());
         for (TableInfo table : tables) {
             boolean eligible = table.kind().equals("TABLE")
                     && (table.rowEstimate() == null || table.rowEstimate() <= maxTableRows);
@@ -46,7 +52,7 @@ final class SampleValues {
                         && failures < MAX_FAILURES
                         && System.nanoTime() < deadline) {
                     try {
-                        values = distinct(connection, quote, table, column.name());
+                        values = distinct(connection, distinctSql(type, quote, table, column.name()));
                     } catch (SQLException e) {
                         failures++;
                         // PostgreSQL refuses every further statement of a failed transaction.
@@ -64,6 +70,7 @@ final class SampleValues {
                         column.comment(),
                         values));
             }
+            progress.advance();
             result.add(new TableInfo(
                     table.schema(),
                     table.name(),
@@ -77,12 +84,23 @@ final class SampleValues {
         return result;
     }
 
-    private List<String> distinct(Connection connection, String quote, TableInfo table, String column)
-            throws SQLException {
+    /**
+     * The sample query of one column. SQL Server has TOP instead of LIMIT. A table of unknown size is read through a
+     * subquery that stops after {@link #UNKNOWN_SIZE_ROWS} rows.
+     */
+    static String distinctSql(DatabaseType type, String quote, TableInfo table, String column) {
         String from = (table.schema() == null ? "" : quoted(quote, table.schema()) + ".") + quoted(quote, table.name());
         String col = quoted(quote, column);
-        String sql =
-                "SELECT DISTINCT " + col + " FROM " + from + " WHERE " + col + " IS NOT NULL LIMIT " + (MAX_VALUES + 1);
+        boolean top = type == DatabaseType.SQLSERVER;
+        if (table.rowEstimate() == null) {
+            from = "(SELECT " + (top ? "TOP (" + UNKNOWN_SIZE_ROWS + ") " : "") + col + " FROM " + from
+                    + (top ? "" : " LIMIT " + UNKNOWN_SIZE_ROWS) + ") AS sample_rows";
+        }
+        return "SELECT DISTINCT " + (top ? "TOP (" + (MAX_VALUES + 1) + ") " : "") + col + " FROM " + from + " WHERE "
+                + col + " IS NOT NULL" + (top ? "" : " LIMIT " + (MAX_VALUES + 1));
+    }
+
+    private List<String> distinct(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));

@@ -19,10 +19,10 @@ class SchemaDiscovery {
                 properties.sampleValueBudget(), properties.sampleQueryTimeout(), properties.sampleMaxTableRows());
     }
 
-    SchemaSnapshot discover(DataSourceTarget target) {
+    SchemaSnapshot discover(DataSourceTarget target, SyncProgress progress) {
         List<TableInfo> tables = runner.withConnection(target, connection -> {
-            List<TableInfo> found = CatalogReader.of(target.type()).read(connection);
-            return sampleValues.addTo(connection, found);
+            List<TableInfo> found = CatalogReader.of(target.type()).read(connection, progress);
+            return sampleValues.addTo(connection, target.type(), found, progress);
         });
         return new SchemaSnapshot(target.connectionId(), Instant.now(), tables);
     }

@@ -32,7 +32,7 @@ class SchemaSync implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SchemaSync.class);
     private static final int QUEUE = 1000;
 
-    private record Running(UUID orgId, Instant startedAt) {}
+    private record Running(UUID orgId, Instant startedAt, SyncProgress progress) {}
 
     private final ConnectionTargets targets;
     private final SchemaDiscovery discovery;
@@ -77,22 +77,22 @@ class SchemaSync implements DisposableBean {
      * may have read the catalog before the change that asks for this one.
      */
     synchronized SyncStatus start(UUID orgId, UUID connectionId, boolean rerun) {
-        Running fresh = new Running(orgId, Instant.now());
+        Running fresh = new Running(orgId, Instant.now(), new SyncProgress());
         Running current = running.putIfAbsent(connectionId, fresh);
         if (current != null) {
             if (rerun) {
                 again.add(connectionId);
             }
-            return new SyncStatus("running", current.startedAt(), null, null, null);
+            return SyncStatus.running(current.startedAt(), current.progress());
         }
         try {
-            executor.execute(() -> run(orgId, connectionId));
+            executor.execute(() -> run(orgId, connectionId, fresh.progress()));
         } catch (RejectedExecutionException e) {
             running.remove(connectionId, fresh);
             throw new ApiException(
                     HttpStatus.SERVICE_UNAVAILABLE, "Busy", "Too many schema syncs are waiting; try again later");
         }
-        return new SyncStatus("running", fresh.startedAt(), null, null, null);
+        return SyncStatus.running(fresh.startedAt(), fresh.progress());
     }
 
     private synchronized void finished(UUID orgId, UUID connectionId) {
@@ -109,7 +109,7 @@ class SchemaSync implements DisposableBean {
     SyncStatus status(UUID orgId, UUID connectionId) {
         Running current = running.get(connectionId);
         if (current != null && current.orgId().equals(orgId)) {
-            return new SyncStatus("running", current.startedAt(), null, null, null);
+            return SyncStatus.running(current.startedAt(), current.progress());
         }
         return repository
                 .syncRow(orgId, connectionId)
@@ -118,7 +118,8 @@ class SchemaSync implements DisposableBean {
                         null,
                         row.syncedAt(),
                         row.status().equals("done") ? row.tableCount() : null,
-                        row.error()))
+                        row.error(),
+                        null))
                 .orElseGet(() -> {
                     if (!targets.exists(orgId, connectionId)) {
                         throw new NotFoundException("Connection");
@@ -131,9 +132,9 @@ class SchemaSync implements DisposableBean {
         return running.containsKey(connectionId);
     }
 
-    private void run(UUID orgId, UUID connectionId) {
+    private void run(UUID orgId, UUID connectionId, SyncProgress progress) {
         try {
-            SchemaSnapshot snapshot = discovery.discover(targets.forConnection(orgId, connectionId));
+            SchemaSnapshot snapshot = discovery.discover(targets.forConnection(orgId, connectionId), progress);
             repository.save(orgId, snapshot);
             events.publishEvent(new SchemaSynced(orgId, connectionId));
             log.info("Discovered {} tables of connection {}", snapshot.tables().size(), connectionId);

@@ -9,8 +9,14 @@ import java.util.Map;
 final class TableAssembly {
 
     private final Map<List<String>, Draft> tables = new LinkedHashMap<>();
+    private final SyncProgress progress;
+
+    TableAssembly(SyncProgress progress) {
+        this.progress = progress;
+    }
 
     void table(String schema, String name, String kind, String comment, Long rowEstimate) {
+        progress.count(SyncProgress.TABLES);
         tables.put(key(schema, name), new Draft(schema, name, kind, blankToNull(comment), rowEstimate));
     }
 
@@ -19,6 +25,7 @@ final class TableAssembly {
     }
 
     void column(String schema, String table, String name, String type, boolean nullable, String comment) {
+        progress.count(SyncProgress.COLUMNS);
         Draft draft = tables.get(key(schema, table));
         if (draft != null) {
             draft.columns.add(new ColumnInfo(

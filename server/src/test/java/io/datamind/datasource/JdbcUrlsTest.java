@@ -68,33 +68,30 @@ class JdbcUrlsTest {
     }
 
     @Test
-    void mysql() {
+    void mysqlGoesThroughTheMariadbDriversSchemeAndOptions() {
         JdbcConnectionSpec spec =
                 build("mysql", "db.example.com", null, "shop", "verify-full", Map.of("connectTimeout", "5000"));
 
-        assertThat(spec.url()).isEqualTo("jdbc:mysql://203.0.113.10:3306/shop");
+        assertThat(spec.url()).isEqualTo("jdbc:mariadb://203.0.113.10:3306/shop");
         assertThat(props(spec))
                 .isEqualTo(Map.of(
                         "user", "analyst",
                         "password", "s3cret;?&",
-                        "sslMode", "VERIFY_IDENTITY",
-                        "allowLoadLocalInfile", "false",
-                        "allowUrlInLocalInfile", "false",
-                        "autoDeserialize", "false",
+                        "sslMode", "verify-full",
+                        "allowLocalInfile", "false",
                         "allowMultiQueries", "false",
+                        "permitRedirect", "false",
                         "connectTimeout", "5000"));
     }
 
     @Test
-    void mysqlSslModes() {
+    void mysqlSslModesAreTheMariadbDriversValues() {
         assertThat(props(build("mysql", "db.example.com", null, "shop", null, Map.of())))
-                .containsEntry("sslMode", "PREFERRED");
-        assertThat(props(build("mysql", "db.example.com", null, "shop", "disable", Map.of())))
-                .containsEntry("sslMode", "DISABLED");
+                .containsEntry("sslMode", "disable");
         assertThat(props(build("mysql", "db.example.com", null, "shop", "require", Map.of())))
-                .containsEntry("sslMode", "REQUIRED");
+                .containsEntry("sslMode", "trust");
         assertThat(props(build("mysql", "db.example.com", null, "shop", "verify-ca", Map.of())))
-                .containsEntry("sslMode", "VERIFY_CA");
+                .containsEntry("sslMode", "verify-ca");
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class SchemaDiscoveryBench {
                     DriverManager.getConnection(TestServices.postgresUrl(database), TestServices.PG_USER, "")) {
                 for (int i = 0; i < WARMUP + ITERATIONS; i++) {
                     long t0 = System.nanoTime();
-                    snapshot = discovery.discover(target);
+                    snapshot = discovery.discover(target, new SyncProgress());
                     long t1 = System.nanoTime();
                     long values = rawCatalogQueries(plain);
                     long t2 = System.nanoTime();

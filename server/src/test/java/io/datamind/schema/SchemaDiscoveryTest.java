@@ -7,9 +7,14 @@ import io.datamind.support.ChinookLoader;
 import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import io.datamind.support.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +30,13 @@ import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
 // Many sign-ins from one address; the limits have their own tests.
-@TestPropertySource(properties = "datamind.rate-limit.enabled=false")
+@TestPropertySource(
+        properties = {
+            "datamind.rate-limit.enabled=false",
+            // The progress test holds a sample query on a locked table until it lets go.
+            "datamind.schema.sample-query-timeout=180s",
+            "datamind.schema.sample-value-budget=600s"
+        })
 @Import(AppStatements.class)
 class SchemaDiscoveryTest {
 
@@ -160,6 +171,71 @@ class SchemaDiscoveryTest {
     }
 
     /** Tables, primary keys and a few foreign keys; the MySQL and SQLite scripts name things in PascalCase. */
+    @Test
+    void aRunningSyncReportsItsProgress() throws Exception {
+        int count = 200;
+        String database = TestServices.createPostgresDatabase("dm_progress");
+        try (Connection admin =
+                        DriverManager.getConnection(TestServices.postgresUrl(database), TestServices.PG_USER, "");
+                Statement statement = admin.createStatement()) {
+            statement.execute("DO $$ BEGIN FOR i IN 0.." + (count - 1) + " LOOP"
+                    + " EXECUTE format('CREATE TABLE t%s (id int PRIMARY KEY, label text)', lpad(i::text, 3, '0'));"
+                    + " END LOOP; END $$");
+        }
+        // Two tables locked: sampling (tables in name order) stops at each until its lock is let go, so the
+        // progress seen there is exact, whatever the speed of this machine.
+        try (Connection first = lockTable(database, "t050");
+                Connection second = lockTable(database, "t150")) {
+            String id = TestConnections.createPostgres(api, token, "Many tables", database);
+
+            JsonNode atFirst = awaitProgress(id, 50);
+            assertThat(atFirst.get("phase").asString()).isEqualTo("samples");
+            assertThat(atFirst.get("done").asInt()).isEqualTo(50);
+            assertThat(atFirst.get("total").asInt()).isEqualTo(count);
+
+            first.commit();
+            JsonNode atSecond = awaitProgress(id, 150);
+            assertThat(atSecond.get("phase").asString()).isEqualTo("samples");
+            assertThat(atSecond.get("done").asInt()).isEqualTo(150);
+            assertThat(atSecond.get("total").asInt()).isEqualTo(count);
+
+            second.commit();
+            assertThat(tableNames(awaitSchema(id))).hasSize(count);
+            JsonNode done = get("/api/v1/connections/" + id + "/sync").json();
+            assertThat(done.get("state").asString()).isEqualTo("done");
+            assertThat(done.get("tables").asInt()).isEqualTo(count);
+            assertThat(done.path("progress").isNull() || done.path("progress").isMissingNode())
+                    .as(done.toString())
+                    .isTrue();
+        }
+    }
+
+    private static Connection lockTable(String database, String table) throws SQLException {
+        Connection connection =
+                DriverManager.getConnection(TestServices.postgresUrl(database), TestServices.PG_USER, "");
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+        }
+        return connection;
+    }
+
+    /** Polls the running sync until its samples phase has done at least {@code done} tables; returns its progress. */
+    private JsonNode awaitProgress(String id, int done) throws InterruptedException {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (true) {
+            JsonNode status = get("/api/v1/connections/" + id + "/sync").json();
+            assertThat(status.get("state").asString()).as(status.toString()).isIn("running", "idle");
+            JsonNode progress = status.path("progress");
+            if (progress.path("phase").asString("").equals("samples")
+                    && progress.get("done").asInt() >= done) {
+                return progress;
+            }
+            assertThat(System.nanoTime()).as("progress %s of %s", done, id).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     private static void assertChinook(JsonNode schema, boolean pascal) {
         List<String> expected = CHINOOK_TABLES.stream()
                 .map(name -> pascal ? pascal(name) : name)

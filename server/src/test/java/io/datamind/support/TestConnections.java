@@ -5,20 +5,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Connections over the real API: saving one to a test PostgreSQL database, and waiting for its schema. */
+/** Connections over the real API: saving one to a test PostgreSQL or MariaDB database, and waiting for its schema. */
 public final class TestConnections {
 
     private TestConnections() {}
 
     /** Saves a connection to {@code database} on the test PostgreSQL server; returns its id (no wait for sync). */
     public static String createPostgres(HttpApi api, String token, String name, String database) {
+        return create(
+                api,
+                token,
+                name,
+                "postgresql",
+                TestServices.PG_HOST,
+                TestServices.PG_PORT,
+                database,
+                TestServices.PG_USER);
+    }
+
+    /**
+     * Saves a connection of type {@code mysql} (not mariadb) to {@code database} on the test MariaDB server, which
+     * speaks the MySQL protocol; returns its id (no wait for sync).
+     */
+    public static String createMysql(HttpApi api, String token, String name, String database) {
+        return create(
+                api,
+                token,
+                name,
+                "mysql",
+                TestServices.MARIADB_HOST,
+                TestServices.MARIADB_PORT,
+                database,
+                TestServices.MARIADB_USER);
+    }
+
+    private static String create(
+            HttpApi api,
+            String token,
+            String name,
+            String type,
+            String host,
+            String port,
+            String database,
+            String username) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
-        body.put("type", "postgresql");
-        body.put("host", TestServices.PG_HOST);
-        body.put("port", Integer.parseInt(TestServices.PG_PORT));
+        body.put("type", type);
+        body.put("host", host);
+        body.put("port", Integer.parseInt(port));
         body.put("database", database);
-        body.put("username", TestServices.PG_USER);
+        body.put("username", username);
         body.put("sslMode", "disable");
         HttpApi.Response response = api.request("POST", "/api/v1/connections")
                 .bearer(token)
