@@ -3,66 +3,57 @@ package io.datamind.ask;
 import io.datamind.auth.Caller;
 import io.datamind.budget.TokenBudgets;
 import io.datamind.common.ApiException;
-import io.datamind.datasource.Glossaries;
 import io.datamind.linking.SchemaContext;
-import io.datamind.linking.SchemaSelector;
 import io.datamind.llm.CancellationToken;
 import io.datamind.llm.LlmException;
 import io.datamind.llm.TokenListener;
 import io.datamind.query.QueryResult;
-import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The ask pipeline, stage by stage: conversation, schema context, examples, SQL generation, check, execution (with up
- * to two repairs), chart, analysis; then the answer is stored. The budget is asked before every provider call (see
- * {@link MeteredProvider}); a provider failure, a decline or a cancel ends the question with an answer saying so.
+ * The ask pipeline, one stage class per step: budget, conversation, schema context, examples, SQL generation, check,
+ * execution and repair, chart, analysis; then the answer is stored. The budget is asked first and again before every
+ * provider call (see {@link MeteredProvider}); a provider failure, a decline or a cancel ends the question with an
+ * answer saying so.
  */
 @Service
 class AskPipeline implements AskService {
 
     static final String CANCELLED = Cancelled.MESSAGE;
 
-    /** Ends an analysis the provider stopped sending partway; streamed after the part the client already has. */
-    static final String CUT_OFF = "\n\n(The analysis was cut off: the AI provider stopped answering.)";
-
-    private static final Logger log = LoggerFactory.getLogger(AskPipeline.class);
-
     private final QuestionIntake intake;
     private final SqlAuthors authors;
-    private final ChatRepository chats;
-    private final SchemaSelector selector;
-    private final Glossaries glossaries;
+    private final BudgetCheck budget;
+    private final ConversationRecall conversations;
+    private final SchemaContexts schemas;
     private final ExampleFinder examples;
+    private final SqlGeneration generation;
     private final QueryAttempts attempts;
-    private final PlainAnalysis plain;
+    private final ResultAnalysis analysis;
     private final ChatStore store;
-    private final AskProperties properties;
 
     AskPipeline(
             QuestionIntake intake,
             SqlAuthors authors,
-            ChatRepository chats,
-            SchemaSelector selector,
-            Glossaries glossaries,
+            BudgetCheck budget,
+            ConversationRecall conversations,
+            SchemaContexts schemas,
             ExampleFinder examples,
+            SqlGeneration generation,
             QueryAttempts attempts,
-            PlainAnalysis plain,
-            ChatStore store,
-            AskProperties properties) {
+            ResultAnalysis analysis,
+            ChatStore store) {
         this.intake = intake;
         this.authors = authors;
-        this.chats = chats;
-        this.selector = selector;
-        this.glossaries = glossaries;
+        this.budget = budget;
+        this.conversations = conversations;
+        this.schemas = schemas;
         this.examples = examples;
+        this.generation = generation;
         this.attempts = attempts;
-        this.plain = plain;
+        this.analysis = analysis;
         this.store = store;
-        this.properties = properties;
     }
 
     @Override
@@ -88,6 +79,7 @@ class AskPipeline implements AskService {
             // Organization AI settings the provider factory refuses (an unknown provider, a bad base URL).
             outcome.end(Outcome.FAILED, e.getMessage());
         }
+        // 11. Store the answer (and audit it).
         return store.save(
                 question,
                 outcome,
@@ -104,20 +96,20 @@ class AskPipeline implements AskService {
             AskListener listener,
             CancellationToken cancel,
             Outcome outcome) {
-        List<SqlTask.Turn> history = question.session() == null
-                ? List.of()
-                : chats.lastTurns(question.session().id(), properties.historyTurns());
-        SchemaContext schema = clock.time(
-                "schema",
-                () -> author.usesSchemaContext()
-                        ? selector.select(
-                                question.snapshot(),
-                                question.text(),
-                                properties.schemaTokenBudget(),
-                                glossaries.of(question.orgId(), question.connectionId()))
-                        : null);
-        ExampleFinder.Found found =
-                clock.time("examples", () -> examples.find(question.orgId(), question.connectionId(), question.text()));
+        // 1. Budget: an exhausted one ends the question before any other stage.
+        if (!budget.allows(question, author)) {
+            outcome.end(Outcome.DECLINED, TokenBudgets.EXCEEDED_MESSAGE);
+            return;
+        }
+        // 2. Conversation.
+        Conversation conversation = conversations.recall(question, author.usesSchemaContext());
+        // 3. Schema context.
+        SchemaContext schema = clock.time("schema", () -> schemas.select(question, conversation, author));
+        // 4. Examples.
+        ExampleFinder.Found found = clock.time(
+                "examples",
+                () -> examples.find(
+                        question.orgId(), question.connectionId(), question.text(), conversation.isFirstTurn()));
         SqlTask task = new SqlTask(
                 question.orgId(),
                 question.connectionId(),
@@ -125,20 +117,12 @@ class AskPipeline implements AskService {
                 question.target().type(),
                 question.snapshot(),
                 schema,
-                history,
+                conversation.turns(),
                 found.similar());
         TokenListener sqlTokens = token -> listener.on(new AskEvent.Token("sql_generation", token));
-
-        Draft draft;
-        if (found.exact().isPresent()) {
-            outcome.reused = true;
-            draft = new Draft.Sql(found.exact().get().sql(), "Reused the verified query of the same question.", null);
-        } else {
-            Cancelled.check(cancel);
-            draft = clock.time("generate_sql", () -> author.write(task, sqlTokens, cancel));
-            outcome.attempts = 1;
-        }
-
+        // 5. SQL generation.
+        Draft draft = generation.draft(task, found.exact(), author, clock, sqlTokens, cancel, outcome);
+        // 6. Check, 7. execute, 8. repair.
         Optional<QueryAttempts.Ran> ran =
                 attempts.run(question, task, author, draft, clock, sqlTokens, cancel, outcome);
         if (ran.isEmpty()) {
@@ -148,51 +132,18 @@ class AskPipeline implements AskService {
         listener.on(new AskEvent.Result(
                 ChatStore.columns(rows.columns()), ChatStore.preview(rows.rows()), rows.rowCount(), rows.truncated()));
         outcome.result = rows;
+        // 9. Chart.
         outcome.chart = clock.time(
                 "chart",
                 () -> ChartRecommender.recommend(
                         rows.columns(), rows.rows(), question.text(), ran.get().suggestedChart()));
-
+        // 10. Analysis.
         AnalysisTask analysisTask =
                 new AnalysisTask(task, ran.get().sql(), rows, ran.get().tablesRead());
         TokenListener analysisTokens = token -> listener.on(new AskEvent.Token("analysis", token));
         Narrative narrative =
-                clock.time("analyze", () -> analyze(author, analysisTask, analysisTokens, cancel, outcome));
+                clock.time("analyze", () -> analysis.explain(author, analysisTask, analysisTokens, cancel, outcome));
         outcome.analysis = narrative.text();
         outcome.followUps = narrative.followUps();
-    }
-
-    /**
-     * The author's analysis; the plain one when no provider may be called (a reused query, an exhausted budget) or
-     * the provider failed before the client saw any of its analysis. When it failed partway, the client keeps what it
-     * saw plus a note that the rest is missing, and the stored analysis is exactly that text: two analyses, one
-     * broken off and one without the model, would read as a contradiction.
-     */
-    private Narrative analyze(
-            SqlAuthor author, AnalysisTask task, TokenListener tokens, CancellationToken cancel, Outcome outcome) {
-        if (outcome.reused) {
-            return plain.describe(task, tokens);
-        }
-        SentTokens sent = new SentTokens(tokens);
-        try {
-            return author.analyze(task, sent, cancel);
-        } catch (BudgetExhausted e) {
-            return plain.describe(task, tokens);
-        } catch (LlmException e) {
-            if (e.category() == LlmException.Category.CANCELLED || cancel.isCancelled()) {
-                throw e;
-            }
-            if (sent.isEmpty()) {
-                // The query ran and its result is worth showing; the numbers are described without the model.
-                log.info("Analysis by the provider failed ({}); describing the result without it", e.category());
-                return plain.describe(task, tokens);
-            }
-            log.info(
-                    "Analysis by the provider broke off after {} characters ({}); keeping them with a note",
-                    sent.text().length(),
-                    e.category());
-            sent.onToken(CUT_OFF);
-            return new Narrative(sent.text(), plain.followUps(task));
-        }
     }
 }

@@ -44,8 +44,13 @@ class ChatRepository {
         this.jdbc = jdbc;
     }
 
-    /** A message of the member's own sessions, for feedback. */
-    record OwnedMessage(UUID id, UUID sessionId, UUID connectionId, String question, String status, String sql) {}
+    /**
+     * A message of the member's own sessions, for feedback.
+     *
+     * @param followUp whether an earlier message of its session came before it
+     */
+    record OwnedMessage(
+            UUID id, UUID sessionId, UUID connectionId, String question, String status, String sql, boolean followUp) {}
 
     void insertSession(UUID orgId, UUID userId, ChatSession session) {
         jdbc.sql("INSERT INTO chat_sessions (id, org_id, user_id, connection_id, title, created_at, updated_at)"
@@ -195,7 +200,9 @@ class ChatRepository {
     }
 
     Optional<OwnedMessage> findOwnedMessage(UUID orgId, UUID userId, UUID messageId) {
-        return jdbc.sql("SELECT m.id, m.session_id, m.connection_id, m.question, m.status, m.sql_text"
+        return jdbc.sql("SELECT m.id, m.session_id, m.connection_id, m.question, m.status, m.sql_text,"
+                        + " EXISTS (SELECT 1 FROM chat_messages e WHERE e.session_id = m.session_id"
+                        + " AND e.created_at < m.created_at) AS follow_up"
                         + " FROM chat_messages m JOIN chat_sessions s ON s.id = m.session_id"
                         + " WHERE m.id = :id AND s.org_id = :orgId AND s.user_id = :userId")
                 .param("id", messageId)
@@ -207,7 +214,8 @@ class ChatRepository {
                         rs.getObject("connection_id", UUID.class),
                         rs.getString("question"),
                         rs.getString("status"),
-                        rs.getString("sql_text")))
+                        rs.getString("sql_text"),
+                        rs.getBoolean("follow_up")))
                 .optional();
     }
 

@@ -11,9 +11,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the verified examples of a connection that resemble a question: the same question (after normalizing case,
- * spacing and punctuation), whose SQL is reused as it is, and the most similar others by word overlap, which go into
- * the prompt.
+ * Step 4: finds the verified examples of a connection that resemble a question: the same question (after normalizing
+ * case, spacing and punctuation), whose SQL is reused as it is, and the most similar others by word overlap, which go
+ * into the prompt. Only a question that starts its conversation is matched exactly: a follow-up's words mean what the
+ * earlier turns make of them, so for one the same words are just a similar example.
  */
 @Component
 class ExampleFinder {
@@ -34,10 +35,13 @@ class ExampleFinder {
     /** What was found for one question. */
     record Found(Optional<VerifiedExample> exact, List<VerifiedExample> similar) {}
 
-    Found find(UUID orgId, UUID connectionId, String question) {
-        Optional<VerifiedExample> exact = repository.exact(orgId, connectionId, normalize(question));
-        if (exact.isPresent()) {
-            return new Found(exact, List.of());
+    /** @param standsAlone whether the question starts its conversation, so an exact match may be reused */
+    Found find(UUID orgId, UUID connectionId, String question, boolean standsAlone) {
+        if (standsAlone) {
+            Optional<VerifiedExample> exact = repository.exact(orgId, connectionId, normalize(question));
+            if (exact.isPresent()) {
+                return new Found(exact, List.of());
+            }
         }
         Set<String> asked = words(question);
         if (asked.isEmpty()) {

@@ -18,6 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Thumbs up and down on answers. An up on an answered question makes its question and SQL a verified example of the
  * connection, shared with the organization; a later down on the same answer takes that example back.
+ *
+ * <p>Only the first question of a conversation becomes an example. An example is reused as it is for the same words,
+ * so it must mean the same wherever it is asked: "and by year?" means something else in every conversation. Storing
+ * a follow-up with its conversation instead would need the earlier turns to match too, which they practically never
+ * do, for a more complex store and lookup; the up on a follow-up is still recorded as the member's rating.
  */
 @Service
 class Feedbacks {
@@ -35,7 +40,8 @@ class Feedbacks {
     }
 
     /**
-     * @param verifiedExampleId the example an up created or updated; null for a down
+     * @param verifiedExampleId the example an up created or updated; null for a down, and for an up on a follow-up
+     *     question, which is rated but does not become an example
      */
     record Result(UUID messageId, String rating, String comment, UUID verifiedExampleId) {}
 
@@ -57,15 +63,17 @@ class Feedbacks {
             if (!Outcome.ANSWERED.equals(message.status()) || message.sql() == null) {
                 throw ApiException.conflict("rating", "Only an answered question with its SQL can be verified");
             }
-            exampleId = examples.upsert(
-                    caller.orgId(),
-                    message.connectionId(),
-                    message.question(),
-                    ExampleFinder.normalize(message.question()),
-                    message.sql(),
-                    message.id(),
-                    caller.userId(),
-                    Instant.now());
+            if (!message.followUp()) {
+                exampleId = examples.upsert(
+                        caller.orgId(),
+                        message.connectionId(),
+                        message.question(),
+                        ExampleFinder.normalize(message.question()),
+                        message.sql(),
+                        message.id(),
+                        caller.userId(),
+                        Instant.now());
+            }
         } else {
             examples.deleteFromMessage(caller.orgId(), message.id());
         }

@@ -31,6 +31,11 @@ final class ModelSqlAuthor implements SqlAuthor {
     }
 
     @Override
+    public boolean spendsTokens() {
+        return true;
+    }
+
+    @Override
     public boolean usesSchemaContext() {
         return true;
     }

@@ -38,6 +38,11 @@ final class OfflineSqlAuthor implements SqlAuthor {
     }
 
     @Override
+    public boolean spendsTokens() {
+        return false;
+    }
+
+    @Override
     public boolean usesSchemaContext() {
         return false;
     }

@@ -16,6 +16,12 @@ interface SqlAuthor {
     /** The model that answered, once known; the configured one before. */
     String model();
 
+    /**
+     * Whether it calls a provider that charges the organization's token budget; the offline engine uses no tokens,
+     * so an exhausted budget never stops it.
+     */
+    boolean spendsTokens();
+
     /** Whether it reads the selected part of the schema (a model) rather than the whole snapshot. */
     boolean usesSchemaContext();
 

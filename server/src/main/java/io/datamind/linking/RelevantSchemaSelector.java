@@ -35,6 +35,11 @@ class RelevantSchemaSelector implements SchemaSelector {
     static final double SEMANTIC_WINDOW = 0.2;
     /** A table joined by a foreign key to chosen tables gains this share of their scores. */
     static final double JOIN = 0.5;
+    /**
+     * Lifts a required table above any score (at most 1 + SEMANTIC plus join credit); its neighbours gain only its
+     * own score, so they do not crowd out the tables the question chooses.
+     */
+    static final double REQUIRED = 1000;
     /** Tables that did not fit, tried before giving up on the rest. */
     private static final int MISFITS = 30;
 
@@ -56,7 +61,11 @@ class RelevantSchemaSelector implements SchemaSelector {
 
     @Override
     public SchemaContext select(
-            SchemaSnapshot snapshot, String question, int tokenBudget, Map<String, String> glossary) {
+            SchemaSnapshot snapshot,
+            String question,
+            int tokenBudget,
+            Map<String, String> glossary,
+            Collection<String> required) {
         Objects.requireNonNull(snapshot, "snapshot");
         SchemaIndex index = index(snapshot);
         LexicalScores lexical = LexicalScores.of(index, question == null ? "" : question, glossary);
@@ -68,7 +77,22 @@ class RelevantSchemaSelector implements SchemaSelector {
         }
         SemanticScores semantic = semantic(index, snapshot, question);
         double[] scores = combine(index, lexical, semantic);
-        return fill(index, lexical, semantic, scores, tokenBudget);
+        return fill(index, lexical, semantic, scores, required(index, required), tokenBudget);
+    }
+
+    private static boolean[] required(SchemaIndex index, Collection<String> names) {
+        boolean[] required = new boolean[index.size()];
+        for (String name : names) {
+            int t = index.tableNamed(name);
+            if (t < 0 && name.contains(".")) {
+                // A query may qualify a table the snapshot lists without schema (the dialect's default one).
+                t = index.tableNamed(name.substring(name.lastIndexOf('.') + 1));
+            }
+            if (t >= 0) {
+                required[t] = true;
+            }
+        }
+        return required;
     }
 
     private SchemaIndex index(SchemaSnapshot snapshot) {
@@ -132,7 +156,12 @@ class RelevantSchemaSelector implements SchemaSelector {
     }
 
     private SchemaContext fill(
-            SchemaIndex index, LexicalScores lexical, SemanticScores semantic, double[] scores, int budget) {
+            SchemaIndex index,
+            LexicalScores lexical,
+            SemanticScores semantic,
+            double[] scores,
+            boolean[] required,
+            int budget) {
         int n = index.size();
         double[] joined = new double[n];
         boolean[] done = new boolean[n];
@@ -144,7 +173,7 @@ class RelevantSchemaSelector implements SchemaSelector {
             int next = -1;
             double best = 0;
             for (int t = 0; t < n; t++) {
-                double priority = scores[t] + JOIN * joined[t];
+                double priority = scores[t] + JOIN * joined[t] + (required[t] ? REQUIRED : 0);
                 if (!done[t] && priority > best) {
                     best = priority;
                     next = t;

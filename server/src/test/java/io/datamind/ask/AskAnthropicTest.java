@@ -51,6 +51,8 @@ class AskAnthropicTest {
 
     static final String REVENUE_SQL = "SELECT billing_country AS country, SUM(total) AS revenue FROM invoice"
             + " GROUP BY billing_country ORDER BY revenue DESC";
+    static final String YEARLY_SQL =
+            "SELECT EXTRACT(YEAR FROM invoice_date) AS year, SUM(total) AS revenue FROM invoice GROUP BY 1 ORDER BY 1";
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
@@ -326,7 +328,7 @@ class AskAnthropicTest {
         String streamed = analysisTokens(events);
         assertThat(streamed)
                 .as("the partial text, then only the note: no second, model-free analysis")
-                .isEqualTo("The USA brings the most revenue, 523.0" + AskPipeline.CUT_OFF);
+                .isEqualTo("The USA brings the most revenue, 523.0" + ResultAnalysis.CUT_OFF);
         assertThat(answer.analysis()).as("the answer says what the client saw").isEqualTo(streamed);
         assertThat(answer.followUps()).as("built from the tables").isNotEmpty();
         JsonNode stored = api.request("GET", "/api/v1/chat/sessions/" + answer.sessionId() + "/messages")
@@ -366,19 +368,132 @@ class AskAnthropicTest {
     }
 
     @Test
-    void anExhaustedBudgetDeclinesWithoutCallingTheProvider() {
+    void anExhaustedBudgetDeclinesBeforeAnyStageEvenForAVerifiedQuestion() {
+        // A verified example, while there was budget: its exact question needs no SQL generation.
+        anthropic.enqueue(
+                sql(500, 20, "Per country.", REVENUE_SQL, null), analysis(200, 20, "The USA leads.", "And by year?"));
+        JsonNode verified = ChatFixtures.ask(api, token, connection, "What is the revenue per country?", null)
+                .json();
+        assertThat(feedback(verified.get("messageId").asString(), Map.of("rating", "up"))
+                        .status())
+                .isEqualTo(200);
+        long usedBefore = used();
+        int requestsBefore = anthropic.requestCount();
+
         HttpApi.Response exhausted = api.request("PUT", "/api/v1/org/budget")
                 .bearer(token)
                 .json(Map.of("monthlyTokenBudget", 0))
                 .send();
         assertThat(exhausted.status()).as(exhausted.toString()).isEqualTo(200);
         assertThat(exhausted.json().get("remaining").asLong()).isZero();
-        JsonNode answer = ChatFixtures.ask(api, token, connection, "Revenue per country", null)
+        for (String question : List.of("Revenue per country", "What is the revenue per country?")) {
+            List<AskEvent> events = new CopyOnWriteArrayList<>();
+            ChatAnswer answer = asks.ask(
+                    caller(),
+                    new AskCommand(UUID.fromString(connection), question, null, null),
+                    events::add,
+                    new CancellationToken());
+            assertThat(answer.status()).as(question).isEqualTo("declined");
+            assertThat(answer.message()).isEqualTo(TokenBudgets.EXCEEDED_MESSAGE);
+            assertThat(answer.sql()).as("not even the verified query runs").isNull();
+            assertThat(answer.rowCount()).isZero();
+            assertThat(events).as("no stage ran, nothing was streamed").isEmpty();
+            assertThat(answer.timings().keySet()).containsExactly("total");
+        }
+        assertThat(anthropic.requestCount()).as("no request at all").isEqualTo(requestsBefore);
+        assertThat(used()).as("nothing charged").isEqualTo(usedBefore);
+    }
+
+    @Test
+    void aBudgetSpentByTheQueryLeavesTheAnalysisToThePlainDescriptionWithANote() {
+        // Room for one call: the SQL generation spends more than the whole budget, so the analysis may not call.
+        assertThat(api.request("PUT", "/api/v1/org/budget")
+                        .bearer(token)
+                        .json(Map.of("monthlyTokenBudget", 100))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        anthropic.enqueue(
+                sql(812, 64, "Per country.", REVENUE_SQL, null), analysis(420, 55, "Never sent.", "Never asked?"));
+        List<AskEvent> events = new CopyOnWriteArrayList<>();
+        ChatAnswer answer = asks.ask(
+                caller(),
+                new AskCommand(UUID.fromString(connection), "Revenue per country", null, null),
+                events::add,
+                new CancellationToken());
+
+        assertThat(answer.status()).as(answer.message()).isEqualTo("answered");
+        assertThat(answer.rowCount()).as("the result is shown").isEqualTo(24);
+        assertThat(anthropic.requestCount()).as("the SQL generation only").isEqualTo(1);
+        assertThat(answer.analysis())
+                .as("described without the model, and saying why")
+                .contains("USA")
+                .doesNotContain("Never sent")
+                .endsWith(ResultAnalysis.BUDGET_NOTE)
+                .contains(TokenBudgets.EXCEEDED_MESSAGE);
+        assertThat(analysisTokens(events)).as("the client saw the note too").isEqualTo(answer.analysis());
+        assertThat(answer.followUps()).isNotEmpty();
+        assertThat(answer.tokens().sqlGeneration()).isEqualTo(new ChatAnswer.Usage(812, 64));
+        assertThat(answer.tokens().analysis()).isEqualTo(new ChatAnswer.Usage(0, 0));
+        assertThat(used()).isEqualTo(812 + 64);
+    }
+
+    @Test
+    void aFollowUpNeitherReusesAVerifiedExampleNorBecomesOne() {
+        anthropic.enqueue(
+                sql(500, 20, "Per country.", REVENUE_SQL, null),
+                analysis(200, 20, "The USA leads.", "And by year?"),
+                sql(500, 20, "Per year.", YEARLY_SQL, null),
+                analysis(200, 20, "Flat.", "By month?"));
+        JsonNode first = ChatFixtures.ask(api, token, connection, "What is the revenue per country?", null)
                 .json();
-        assertThat(answer.get("status").asString()).isEqualTo("declined");
-        assertThat(answer.get("message").asString()).isEqualTo(TokenBudgets.EXCEEDED_MESSAGE);
-        assertThat(anthropic.requestCount()).as("no request at all").isZero();
-        assertThat(used()).as("nothing charged").isZero();
+        String session = first.get("sessionId").asString();
+        JsonNode followUp = ChatFixtures.ask(api, token, connection, "and by year?", session)
+                .json();
+        assertThat(followUp.get("status").asString()).as(followUp.toString()).isEqualTo("answered");
+
+        HttpApi.Response upOnFollowUp = feedback(followUp.get("messageId").asString(), Map.of("rating", "up"));
+        assertThat(upOnFollowUp.status()).as(upOnFollowUp.toString()).isEqualTo(200);
+        assertThat(upOnFollowUp.json().get("rating").asString())
+                .as("the rating is kept")
+                .isEqualTo("up");
+        assertThat(upOnFollowUp.json().get("verifiedExampleId").isNull())
+                .as("but a follow-up is no example")
+                .isTrue();
+        HttpApi.Response upOnFirst = feedback(first.get("messageId").asString(), Map.of("rating", "up"));
+        assertThat(upOnFirst.json().get("verifiedExampleId").isNull()).isFalse();
+
+        // The follow-up's words, asked on their own, go to the model: nothing was stored for them.
+        int before = anthropic.requestCount();
+        anthropic.enqueue(sql(500, 20, "Per year.", YEARLY_SQL, null), analysis(200, 20, "Flat.", "By month?"));
+        JsonNode alone =
+                ChatFixtures.ask(api, token, connection, "and by year?", null).json();
+        assertThat(alone.get("attempts").asInt()).isEqualTo(1);
+        assertThat(anthropic.requestCount()).isEqualTo(before + 2);
+
+        // The verified question, asked within a conversation, is written by the model with its history; the
+        // example is offered as a similar one, not reused.
+        anthropic.enqueue(
+                sql(500, 20, "Per country again.", REVENUE_SQL, null), analysis(200, 20, "Again.", "By year?"));
+        JsonNode inConversation = ChatFixtures.ask(api, token, connection, "What is the revenue per country?", session)
+                .json();
+        assertThat(inConversation.get("status").asString()).isEqualTo("answered");
+        assertThat(inConversation.get("attempts").asInt())
+                .as("written, not reused")
+                .isEqualTo(1);
+        assertThat(inConversation.get("reasoning").asString()).isEqualTo("Per country again.");
+        assertThat(anthropic.requestCount()).isEqualTo(before + 4);
+        JsonNode prompt = anthropic.requests().get(before + 2).json();
+        assertThat(prompt.get("messages").size())
+                .as("the two earlier turns and the question")
+                .isEqualTo(5);
+        assertThat(prompt.get("system").toString()).contains("Verified examples", "What is the revenue per country?");
+
+        // The same question starting a conversation still reuses it.
+        JsonNode reused = ChatFixtures.ask(api, token, connection, "What is the revenue per country?", null)
+                .json();
+        assertThat(reused.get("attempts").asInt()).isZero();
+        assertThat(anthropic.requestCount()).isEqualTo(before + 4);
     }
 
     @Test

@@ -192,6 +192,22 @@ class AskOfflineApiTest {
     }
 
     @Test
+    void theOfflineEngineUsesNoTokensSoAnExhaustedBudgetNeverStopsIt() {
+        HttpApi.Response exhausted = api.request("PUT", "/api/v1/org/budget")
+                .bearer(token)
+                .json(Map.of("monthlyTokenBudget", 0))
+                .send();
+        assertThat(exhausted.status()).as(exhausted.toString()).isEqualTo(200);
+        assertThat(exhausted.json().get("remaining").asLong()).isZero();
+        JsonNode answer = ChatFixtures.ask(api, token, connection, "How many orders by status?", null)
+                .json();
+        assertThat(answer.get("status").asString()).as(answer.toString()).isEqualTo("answered");
+        assertThat(answer.get("provider").asString()).isEqualTo("offline");
+        assertThat(answer.get("analysis").asString()).isNotBlank().doesNotContain("budget");
+        assertThat(answer.get("timings").has("schema")).isTrue();
+    }
+
+    @Test
     void theSameSqlOnTheSameConnectionIsServedFromTheCache() {
         String database = ChatFixtures.artistsDatabase();
         String artists = ChatFixtures.postgresConnection(api, token, database);

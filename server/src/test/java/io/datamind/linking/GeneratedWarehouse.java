@@ -15,7 +15,7 @@ import java.util.UUID;
  * support, marketing, finance, logistics, fleet) among some 300 generated tables of other subjects (sensor readings,
  * museum visits, parking permits...) and monthly archive tables, all with keys and foreign keys.
  */
-final class GeneratedWarehouse {
+public final class GeneratedWarehouse {
 
     private static final String[] SUBJECTS = {
         "lab",
@@ -61,7 +61,7 @@ final class GeneratedWarehouse {
 
     private GeneratedWarehouse() {}
 
-    static SchemaSnapshot snapshot(UUID connectionId) {
+    public static SchemaSnapshot snapshot(UUID connectionId) {
         GeneratedWarehouse w = new GeneratedWarehouse();
         w.business();
         w.generated();

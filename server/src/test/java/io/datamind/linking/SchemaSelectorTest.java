@@ -181,6 +181,36 @@ class SchemaSelectorTest {
     }
 
     @Test
+    void theTablesAConversationReadAreKeptForAFollowUpThatNamesNone() {
+        // An earlier turn read these; "and by month?" names none of them.
+        List<String> earlier = List.of("fleet.drivers", "ops.parking_permits", "parking_sites");
+        SchemaContext alone = selector.select(warehouse, "and by month?", BUDGET);
+        assertThat(names(alone))
+                .as("the warehouse is cut")
+                .doesNotContain("fleet.drivers", "ops.parking_permits", "ops.parking_sites");
+
+        SchemaContext kept = selector.select(warehouse, "and by month?", BUDGET, Map.of(), earlier);
+        assertThat(names(kept).subList(0, 3))
+                .as("required first; a bare name finds the only table of that name")
+                .containsExactlyInAnyOrder("fleet.drivers", "ops.parking_permits", "ops.parking_sites");
+        assertThat(kept.tokens()).isLessThanOrEqualTo(BUDGET);
+
+        // The new question still chooses its own tables beside them; names the schema lacks are ignored.
+        SchemaContext refined = selector.select(
+                warehouse,
+                "only for customers in Germany",
+                BUDGET,
+                Map.of(),
+                List.of("public.parking_permits", "fleet.no_such_table"));
+        assertThat(names(refined)).contains("ops.parking_permits", "sales.customers");
+        assertThat(refined.tokens()).isLessThanOrEqualTo(BUDGET);
+        assertThat(selector.select(warehouse, "and by month?", 5, Map.of(), earlier)
+                        .tables())
+                .as("still within the budget")
+                .isEmpty();
+    }
+
+    @Test
     void embeddingsAreComputedOncePerSyncAndReused() {
         double computed =
                 meters.get("datamind.linking.embeddings.computed").counter().count();

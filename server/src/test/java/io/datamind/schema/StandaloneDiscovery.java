@@ -20,6 +20,6 @@ public final class StandaloneDiscovery {
     }
 
     public SchemaSnapshot discover(DataSourceTarget target) {
-        return discovery.discover(target);
+        return discovery.discover(target, new SyncProgress());
     }
 }
