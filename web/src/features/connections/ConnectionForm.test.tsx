@@ -153,7 +153,80 @@ describe('ConnectionForm', () => {
     expect(calls[0]?.body).toMatchObject({ host: 'db.internal', password: 'pw' });
   });
 
-  it('edits without resending the password, and tests the saved connection', async () => {
+  it('tests the edited details, not the saved ones, without resending the password', async () => {
+    const { calls } = mockFetch(({ url }) =>
+      url === '/api/v1/connections/c1/test'
+        ? json({
+            ok: false,
+            latencyMs: 0,
+            serverVersion: null,
+            message: 'Database sales_eu does not exist',
+            warnings: [],
+          })
+        : json({}),
+    );
+    const { form, onSaved } = renderForm(saved);
+    const user = userEvent.setup();
+    const f = within(form);
+    await user.clear(f.getByLabelText('Host'));
+    await user.type(f.getByLabelText('Host'), 'db-eu.internal');
+    await user.clear(f.getByLabelText('Port'));
+    await user.type(f.getByLabelText('Port'), '6543');
+    await user.clear(f.getByLabelText('Database'));
+    await user.type(f.getByLabelText('Database'), 'sales_eu');
+    await user.clear(f.getByLabelText('Driver properties'));
+    await user.type(f.getByLabelText('Driver properties'), 'connectTimeout=5');
+    await user.click(f.getByRole('button', { name: 'Test connection' }));
+
+    expect(await f.findByText('Database sales_eu does not exist')).toBeInTheDocument();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({
+      url: '/api/v1/connections/c1/test',
+      method: 'POST',
+      body: {
+        name: 'Warehouse',
+        type: 'postgresql',
+        host: 'db-eu.internal',
+        port: 6543,
+        database: 'sales_eu',
+        username: 'reader',
+        sslMode: 'require',
+        properties: { connectTimeout: '5' },
+      },
+    });
+    // The stored password is used on the server; it never comes back, so it is never sent.
+    expect(calls[0]?.body).not.toHaveProperty('password');
+    expect(onSaved).not.toHaveBeenCalled();
+
+    // A typed password goes with the edited details.
+    await user.type(f.getByLabelText('Password'), 'new-pw');
+    await user.click(f.getByRole('button', { name: 'Test connection' }));
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]).toMatchObject({
+      url: '/api/v1/connections/c1/test',
+      body: { host: 'db-eu.internal', password: 'new-pw' },
+    });
+  });
+
+  it('shows the field errors of an edited test', async () => {
+    mockFetch(() =>
+      problem(400, {
+        title: 'Validation failed',
+        detail: 'database: may not contain URL syntax',
+        errors: [{ field: 'database', message: 'may not contain URL syntax' }],
+      }),
+    );
+    const { form } = renderForm(saved);
+    const user = userEvent.setup();
+    const f = within(form);
+    await user.clear(f.getByLabelText('Database'));
+    await user.type(f.getByLabelText('Database'), 'sales?x=1');
+    await user.click(f.getByRole('button', { name: 'Test connection' }));
+    expect(await f.findByText('may not contain URL syntax')).toBeInTheDocument();
+    expect(f.getByLabelText('Database')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('edits without resending the password', async () => {
     const { calls } = mockFetch(({ url, method, body }) => {
       if (url === '/api/v1/connections/c1/test') {
         return json({

@@ -73,11 +73,10 @@ export function ConnectionForm({ connection, onSaved, onCancel }: ConnectionForm
     setBusy('test');
     setProbe(null);
     try {
-      // Without a new password an edited connection is tested as saved (the password never comes back).
-      const result =
-        editing && details.password === undefined
-          ? await connectionsApi.testSaved(connection.id)
-          : await connectionsApi.testUnsaved(details);
+      // An edit is tested as typed; the server fills in the stored password when none is typed.
+      const result = editing
+        ? await connectionsApi.testEdited(connection.id, details)
+        : await connectionsApi.testUnsaved(details);
       setProbe(result);
     } catch (error) {
       setErrors(toFormErrors(error, FIELDS));

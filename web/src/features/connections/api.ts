@@ -77,6 +77,9 @@ export const connectionsApi = {
   testUnsaved: (details: ConnectionDetails) =>
     api.post<ConnectionProbe>('/connections/test', details),
   testSaved: (id: string) => api.post<ConnectionProbe>(`${path(id)}/test`),
+  /** Tests a saved connection as edited, unsaved; without a password the stored one is used. */
+  testEdited: (id: string, details: ConnectionDetails) =>
+    api.post<ConnectionProbe>(`${path(id)}/test`, details),
   startSync: (id: string) => api.post<SyncStatus>(`${path(id)}/sync`),
   syncStatus: (id: string, signal?: AbortSignal) =>
     api.get<SyncStatus>(`${path(id)}/sync`, { ...(signal && { signal }) }),

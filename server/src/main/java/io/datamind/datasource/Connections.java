@@ -78,20 +78,7 @@ class Connections {
     @Transactional
     StoredConnection update(UUID orgId, UUID userId, UUID id, ConnectionDetails details) {
         StoredConnection existing = editable(orgId, id);
-        String password = details.password() != null
-                ? details.password()
-                : existing.passwordEnc() == null ? null : cipher.decrypt(existing.passwordEnc(), passwordContext(id));
-        ConnectionDetails merged = new ConnectionDetails(
-                details.name(),
-                details.type(),
-                details.host(),
-                details.port(),
-                details.database(),
-                details.username(),
-                password,
-                details.sslMode(),
-                details.properties(),
-                details.filePath());
+        ConnectionDetails merged = withStoredPassword(existing, details);
         ValidatedConnection validated = validator.validateForSave(merged);
         requireFreeName(orgId, validated.name(), id);
         String passwordEnc = details.password() == null ? existing.passwordEnc() : encrypt(id, validated.password());
@@ -135,6 +122,48 @@ class Connections {
         ConnectionProbe probe = runner.test(targets.forStored(stored));
         audit(orgId, userId, "datasource.connection.tested", stored, Map.of("ok", probe.ok()));
         return probe;
+    }
+
+    /**
+     * Tests a saved connection as it would be after an edit, without saving anything: the same checks and 400s as
+     * {@link #update}, and an absent password means the stored one (which never leaves the server). A fresh
+     * connection, so the connection's pool keeps its saved details.
+     */
+    @Transactional
+    ConnectionProbe testEdited(UUID orgId, UUID userId, UUID id, ConnectionDetails details) {
+        StoredConnection existing = editable(orgId, id);
+        ValidatedConnection validated = validator.validateForSave(withStoredPassword(existing, details));
+        ConnectionProbe probe = runner.test(ConnectionTargets.target(id, orgId, validated));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("ok", probe.ok());
+        facts.put("edited", true);
+        facts.put("passwordChanged", details.password() != null);
+        audit(orgId, userId, "datasource.connection.tested", existing, facts);
+        return probe;
+    }
+
+    /**
+     * The edited details with the stored password where none was typed. A file-based type has no password, so
+     * switching a connection to one does not carry the old password into a field the validator refuses.
+     */
+    private ConnectionDetails withStoredPassword(StoredConnection existing, ConnectionDetails details) {
+        boolean fileBased = ConnectionType.fromId(details.type())
+                .map(ConnectionType::fileBased)
+                .orElse(false);
+        String password = details.password() != null || fileBased || existing.passwordEnc() == null
+                ? details.password()
+                : cipher.decrypt(existing.passwordEnc(), passwordContext(existing.id()));
+        return new ConnectionDetails(
+                details.name(),
+                details.type(),
+                details.host(),
+                details.port(),
+                details.database(),
+                details.username(),
+                password,
+                details.sslMode(),
+                details.properties(),
+                details.filePath());
     }
 
     private StoredConnection editable(UUID orgId, UUID id) {

@@ -3,6 +3,7 @@ package io.datamind.datasource;
 import io.datamind.auth.Caller;
 import io.datamind.common.Page;
 import io.datamind.common.PageQuery;
+import io.datamind.org.Role;
 import io.datamind.query.ConnectionProbe;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -76,8 +77,18 @@ class ConnectionsController {
     }
 
     @PostMapping("/{id}/test")
-    @Operation(summary = "Test a saved connection (analyst)")
-    ConnectionProbe testSaved(Caller caller, @PathVariable UUID id) {
-        return connections.testSaved(caller.orgId(), caller.userId(), id);
+    @Operation(
+            summary = "Test a saved connection (analyst), or its edited details (admin)",
+            description = "Without a body the saved connection is tested. With a body (the details of the edit"
+                    + " form) the saved connection is tested as it would be after that change, without saving"
+                    + " it: admins only, checked like a PUT, and an absent or null password means the stored"
+                    + " one.")
+    ConnectionProbe test(
+            Caller caller, @PathVariable UUID id, @RequestBody(required = false) ConnectionDetails details) {
+        if (details == null) {
+            return connections.testSaved(caller.orgId(), caller.userId(), id);
+        }
+        caller.require(Role.ADMIN);
+        return connections.testEdited(caller.orgId(), caller.userId(), id, details);
     }
 }

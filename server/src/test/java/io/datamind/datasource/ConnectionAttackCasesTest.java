@@ -43,7 +43,7 @@ class ConnectionAttackCasesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The field each case attacks. A case added to the file without an entry here fails {@link #everyCase}. */
-    private static final Map<String, String> ATTACKED_FIELD = Map.ofEntries(
+    static final Map<String, String> ATTACKED_FIELD = Map.ofEntries(
             Map.entry("C01", "properties"),
             Map.entry("C02", "properties"),
             Map.entry("C03", "properties"),
@@ -182,7 +182,7 @@ class ConnectionAttackCasesTest {
         return true;
     }
 
-    private static List<ObjectNode> attackCases() throws IOException {
+    static List<ObjectNode> attackCases() throws IOException {
         Path file = Path.of(System.getProperty("datamind.shared-dir"), "security", "connection-attack-cases.json");
         JsonNode root = JSON.readTree(Files.readString(file));
         List<ObjectNode> cases = new ArrayList<>();
@@ -191,14 +191,18 @@ class ConnectionAttackCasesTest {
         return cases;
     }
 
-    /** A copy where every 127.0.0.1 port, in the port field and inside any string, is the listener's. */
     private static ObjectNode aimAtListener(ObjectNode attack) {
+        return aimAt(attack, listenerPort);
+    }
+
+    /** A copy where every 127.0.0.1 port, in the port field and inside any string, is {@code port}. */
+    static ObjectNode aimAt(ObjectNode attack, int port) {
         ObjectNode copy = attack.deepCopy();
         copy.remove("id");
         copy.remove("why");
-        Function<String, String> aim = text -> text.replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:" + listenerPort);
+        Function<String, String> aim = text -> text.replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:" + port);
         if (copy.has("host") && copy.get("host").asString().startsWith("127.0.0.1")) {
-            copy.put("port", listenerPort);
+            copy.put("port", port);
         }
         for (String name : new HashSet<>(copy.propertyNames())) {
             JsonNode value = copy.get(name);

@@ -7,6 +7,10 @@ import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;
 import io.datamind.support.TestServices;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -210,6 +214,122 @@ class ConnectionsApiTest {
         assertThat(call("GET", "/api/v1/connections", otherToken, null).body()).doesNotContain(id.toString());
         assertThat(call("GET", path, ownerToken, null).json().get("name").asString())
                 .isEqualTo("Roles");
+    }
+
+    /**
+     * The edit form's Test button sends the edited details to {@code POST /{id}/test}: they are tested, not the
+     * saved ones, with the stored password when none is typed, and nothing is saved. MariaDB with a password user,
+     * so a test can only succeed with the stored password.
+     */
+    @Test
+    void editedDetailsAreTestedWithTheStoredPasswordWithoutBeingSaved() throws SQLException {
+        String first = TestServices.createMariadbDatabase("edit_a");
+        String second = TestServices.createMariadbDatabase("edit_b");
+        String missing =
+                "edit_missing_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String user = "dm_edit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        mariadb("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + SECRET + "'");
+        try {
+            mariadb("GRANT SELECT ON " + first + ".* TO '" + user + "'@'%'");
+            mariadb("GRANT SELECT ON " + second + ".* TO '" + user + "'@'%'");
+            String id = call("POST", "/api/v1/connections", ownerToken, mariadb("Shop", first, user, SECRET))
+                    .json()
+                    .get("id")
+                    .asString();
+            String test = "/api/v1/connections/" + id + "/test";
+
+            HttpApi.Response toSecond = call("POST", test, ownerToken, mariadb("Shop", second, user, null));
+            assertThat(toSecond.status()).as(toSecond.toString()).isEqualTo(200);
+            assertThat(toSecond.json().get("ok").asBoolean())
+                    .as("the stored password opens the edited database: %s", toSecond)
+                    .isTrue();
+
+            HttpApi.Response toMissing = call("POST", test, ownerToken, mariadb("Shop", missing, user, null));
+            assertThat(toMissing.status()).as(toMissing.toString()).isEqualTo(200);
+            assertThat(toMissing.json().get("ok").asBoolean())
+                    .as("the edited database is the one tested: %s", toMissing)
+                    .isFalse();
+            assertThat(toMissing.json().get("message").asString()).isNotBlank();
+            // Without a body the saved details are tested, and they still work: nothing above was saved.
+            HttpApi.Response saved = call("POST", test, ownerToken, null);
+            assertThat(saved.json().get("ok").asBoolean()).as(saved.toString()).isTrue();
+            assertThat(call("GET", "/api/v1/connections/" + id, ownerToken, null)
+                            .json()
+                            .get("database")
+                            .asString())
+                    .isEqualTo(first);
+
+            // A typed password replaces the stored one for the test: a wrong one fails.
+            HttpApi.Response wrong = call("POST", test, ownerToken, mariadb("Shop", second, user, "not-the-password"));
+            assertThat(wrong.json().get("ok").asBoolean()).as(wrong.toString()).isFalse();
+
+            // The same checks as saving: a 400 naming the field, before anything is opened.
+            Map<String, Object> bad = mariadb("Shop", second, user, null);
+            bad.put("host", "db/evil?x=1");
+            HttpApi.Response refused = call("POST", test, ownerToken, bad);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.header("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("host");
+            Map<String, Object> unnamed = mariadb(null, second, user, null);
+            assertThat(call("POST", test, ownerToken, unnamed).status()).isEqualTo(400);
+
+            // Edited details are an admin's business; analysts test what is saved.
+            TestAccounts.Account analyst = TestAccounts.addMember(api, ownerToken, owner.orgId(), "analyst");
+            String analystToken = TestAccounts.token(api, analyst).accessToken();
+            assertThat(call("POST", test, analystToken, mariadb("Shop", second, user, null))
+                            .status())
+                    .isEqualTo(403);
+            assertThat(call("POST", test, analystToken, null).status()).isEqualTo(200);
+            String otherToken =
+                    TestAccounts.token(api, TestAccounts.registerOwner(api)).accessToken();
+            assertThat(call("POST", test, otherToken, mariadb("Shop", second, user, null))
+                            .status())
+                    .isEqualTo(404);
+            // The built-in connections cannot be edited, so their edited details cannot be tested either.
+            String sample = call("GET", "/api/v1/connections", ownerToken, null)
+                    .json()
+                    .get("items")
+                    .valueStream()
+                    .filter(item -> item.get("managed").asBoolean())
+                    .findFirst()
+                    .orElseThrow()
+                    .get("id")
+                    .asString();
+            HttpApi.Response managed = call(
+                    "POST", "/api/v1/connections/" + sample + "/test", ownerToken, mariadb("x", second, user, null));
+            assertThat(managed.status()).as(managed.toString()).isEqualTo(400);
+
+            assertThat(call("GET", "/api/v1/audit?limit=100", ownerToken, null).body())
+                    .contains("\"edited\":true")
+                    .doesNotContain(SECRET);
+        } finally {
+            mariadb("DROP USER IF EXISTS '" + user + "'@'%'");
+        }
+    }
+
+    private static Map<String, Object> mariadb(String name, String database, String user, String password) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("type", "mariadb");
+        body.put("host", TestServices.MARIADB_HOST);
+        body.put("port", Integer.parseInt(TestServices.MARIADB_PORT));
+        body.put("database", database);
+        body.put("username", user);
+        body.put("sslMode", "disable");
+        if (password != null) {
+            body.put("password", password);
+        }
+        return body;
+    }
+
+    private static void mariadb(String sql) throws SQLException {
+        try (Connection connection =
+                        DriverManager.getConnection(TestServices.mariadbUrl("test"), TestServices.MARIADB_USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private String currentDatabase(UUID id) {

@@ -14,18 +14,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two organizations with two users each. Organization A's owner calls every operation of the live OpenAPI
- * document with organization B's ids in the path, the query and the body, and must get 404 (or 403 for a role
- * check, or 400 for a body it did not like) and never any of B's data. Endpoints added later are covered without
- * editing this test; to give it more of B's ids, create B's resources in {@link #createResources} (everything B
- * can list is harvested automatically).
+ * document with organization B's ids in the path, the query and the body, and never gets any of B's data. B's
+ * connection ids (Sample Sales, Uploads and a saved PostgreSQL connection) are pinned: in the path of every
+ * {@code /api/v1/connections/{id}...} operation, and in the body of any operation whose body takes an id, they are
+ * exactly a 404. Other ids of B, and B's connection ids where another kind of id is expected, may also meet a 403
+ * (a role check) or a 400 (a sample body the operation did not like) first. Endpoints added later
+ * are covered without editing this test; to give it more of B's ids, create B's resources in {@link
+ * #createResources} (everything B can list is harvested automatically).
  */
 @IntegrationTest
 class TenantIsolationTest {
@@ -34,6 +39,8 @@ class TenantIsolationTest {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     // Paths about the caller's own session or with no caller at all: nothing of another organization to reach.
     private static final List<String> NOT_TENANT_SCOPED = List.of("/api/v1/auth/", "/api/v1/health");
+
+    private static final String CONNECTION_PATHS = "/api/v1/connections/{";
 
     @LocalServerPort
     int port;
@@ -54,9 +61,13 @@ class TenantIsolationTest {
                         b.orgId().toString(),
                         b.ownerId().toString(),
                         b.secondId().toString());
+        List<String> bConnections = connectionsOf(api, b);
+        assertThat(bIds).containsAll(bConnections);
         String bMembersBefore = membersOf(api, b);
+        String bConnectionsBefore = connectionListOf(api, b);
 
         List<String> checked = new ArrayList<>();
+        Set<String> connectionIdIs404 = new TreeSet<>();
         for (OpenApiOperations.Operation operation : operations.all()) {
             if (NOT_TENANT_SCOPED.stream().anyMatch(operation.path()::startsWith)) {
                 continue;
@@ -64,9 +75,16 @@ class TenantIsolationTest {
             if (operation.hasPathParameters()) {
                 for (String bId : bIds) {
                     HttpApi.Response response = call(api, operations, operation, a.ownerToken(), bId, bId);
-                    assertThat(response.status())
-                            .as("%s with B's id %s: %s", operation, bId, response)
-                            .isIn(400, 403, 404);
+                    if (takesConnectionInPath(operation) && bConnections.contains(bId)) {
+                        assertThat(response.status())
+                                .as("%s with B's connection %s: %s", operation, bId, response)
+                                .isEqualTo(404);
+                        connectionIdIs404.add(operation.toString());
+                    } else {
+                        assertThat(response.status())
+                                .as("%s with B's id %s: %s", operation, bId, response)
+                                .isIn(400, 403, 404);
+                    }
                     assertNoDataOf(b, bIds, bId, response, operation);
                 }
             } else {
@@ -74,9 +92,68 @@ class TenantIsolationTest {
                 HttpApi.Response response = call(api, operations, operation, a.ownerToken(), null, bId);
                 assertThat(response.status()).as("%s: %s", operation, response).isLessThan(500);
                 assertNoDataOf(b, bIds, bId, response, operation);
+                if (takesIdInBody(operations, operation)) {
+                    for (String connection : bConnections) {
+                        HttpApi.Response withConnection =
+                                call(api, operations, operation, a.ownerToken(), null, connection);
+                        assertThat(withConnection.status())
+                                .as("%s with B's connection %s in the body: %s", operation, connection, withConnection)
+                                .isEqualTo(404);
+                        assertNoDataOf(b, bIds, connection, withConnection, operation);
+                        connectionIdIs404.add(operation.toString());
+                    }
+                }
             }
             checked.add(operation.toString());
         }
+        // The walk met every endpoint that takes a connection id (a renamed one would drop out silently).
+        assertThat(connectionIdIs404)
+                .contains(
+                        "GET /api/v1/connections/{id}",
+                        "PUT /api/v1/connections/{id}",
+                        "DELETE /api/v1/connections/{id}",
+                        "POST /api/v1/connections/{id}/test",
+                        "GET /api/v1/connections/{id}/sync",
+                        "POST /api/v1/connections/{id}/sync",
+                        "GET /api/v1/connections/{id}/schema",
+                        "GET /api/v1/connections/{id}/glossary",
+                        "PUT /api/v1/connections/{id}/glossary",
+                        "POST /api/v1/chat/messages",
+                        "POST /api/v1/chat/messages/stream",
+                        "POST /api/v1/query");
+        // The walk sends sample bodies, where another id may be what is refused; these carry only the connection.
+        for (String connection : bConnections) {
+            assertConnectionNotFound(
+                    api, a, b, bIds, connection, "POST", "/api/v1/connections/" + connection + "/test", null);
+            assertConnectionNotFound(
+                    api,
+                    a,
+                    b,
+                    bIds,
+                    connection,
+                    "POST",
+                    "/api/v1/chat/messages",
+                    Map.of("connectionId", connection, "question", "How many orders?"));
+            assertConnectionNotFound(
+                    api,
+                    a,
+                    b,
+                    bIds,
+                    connection,
+                    "POST",
+                    "/api/v1/chat/messages/stream",
+                    Map.of("connectionId", connection, "question", "How many orders?"));
+            assertConnectionNotFound(
+                    api,
+                    a,
+                    b,
+                    bIds,
+                    connection,
+                    "POST",
+                    "/api/v1/query",
+                    Map.of("connectionId", connection, "sql", "SELECT 1"));
+        }
+        assertThat(connectionListOf(api, b)).as("B's connections are untouched").isEqualTo(bConnectionsBefore);
         assertThat(checked)
                 .as("the walk found the endpoints")
                 .contains(
@@ -101,6 +178,8 @@ class TenantIsolationTest {
 
     /** One of every org-owned resource in the organization. Modules that add resources add them here. */
     private static void createResources(HttpApi api, Tenant tenant) {
+        // A saved connection beside the built-in Sample Sales and Uploads ones.
+        TestConnections.createPostgres(api, tenant.ownerToken(), tenant.marker() + " warehouse", "test");
         // Members are created with the tenant; the audit log fills itself from them.
         // An upload: the organization's Uploads connection, with the marker among its table's sample values.
         HttpApi.Response upload = api.request("POST", "/api/v1/uploads")
@@ -192,6 +271,64 @@ class TenantIsolationTest {
             }
         }
         return ids;
+    }
+
+    private static void assertConnectionNotFound(
+            HttpApi api,
+            Tenant a,
+            Tenant b,
+            Set<String> bIds,
+            String connection,
+            String method,
+            String path,
+            Object body) {
+        HttpApi.Request request = api.request(method, path).bearer(a.ownerToken());
+        if (body != null) {
+            request.json(body);
+        }
+        HttpApi.Response response = request.send();
+        assertThat(response.status())
+                .as("%s %s %s: %s", method, path, body, response)
+                .isEqualTo(404);
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertNoDataOf(b, bIds, connection, response, method + " " + path);
+    }
+
+    /** Whether the operation's path parameter is a connection id. */
+    private static boolean takesConnectionInPath(OpenApiOperations.Operation operation) {
+        return operation.path().startsWith(CONNECTION_PATHS);
+    }
+
+    /** Whether the operation's request body has an id field (the sample body carries the id it is given). */
+    private static boolean takesIdInBody(OpenApiOperations operations, OpenApiOperations.Operation operation) {
+        String marker = UUID.randomUUID().toString();
+        String body = operations.sampleBody(operation, () -> marker);
+        return body != null && body.contains(marker);
+    }
+
+    /** The ids of the tenant's connections: the built-in Sample Sales and Uploads ones and the saved one. */
+    private static List<String> connectionsOf(HttpApi api, Tenant tenant) {
+        List<JsonNode> items = api.request("GET", "/api/v1/connections?limit=200")
+                .bearer(tenant.ownerToken())
+                .send()
+                .json()
+                .get("items")
+                .valueStream()
+                .toList();
+        assertThat(items.stream().map(item -> item.path("managedKind").asString("")))
+                .as("the tenant's connections")
+                .contains("sample", "uploads", "");
+        return items.stream().map(item -> item.get("id").asString()).toList();
+    }
+
+    private static String connectionListOf(HttpApi api, Tenant tenant) {
+        return api.request("GET", "/api/v1/connections?limit=200")
+                .bearer(tenant.ownerToken())
+                .send()
+                .json()
+                .get("items")
+                .toString();
     }
 
     private static String membersOf(HttpApi api, Tenant tenant) {

@@ -23,11 +23,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every line of the PayloadsAllTheThings Intruder lists, pasted raw into a string literal and into a numeric
  * position as an injected application would: the guard must refuse with a reason or accept, never fail, and whatever
- * it accepts must be read-only by a second, independent analysis.
+ * it accepts must be read-only by a second, independent analysis. {@link SqlInjectionExecutionTest} runs the same
+ * statements for real through the API.
  */
 class SqlInjectionFuzzTest {
 
-    private static final Path PAYLOADS =
+    static final Path PAYLOADS =
             Path.of(System.getProperty("datamind.shared-dir"), "security", "sqli-payloads", "Intruder");
     private static final List<String> SCHEMA =
             List.of("t", "t2", "s", "users", "employees", "orders", "customers", "mv");
@@ -62,11 +63,19 @@ class SqlInjectionFuzzTest {
         for (String payload : payloads) {
             for (SqlDialect dialect : DIALECTS) {
                 KnownTables known = KnownTables.of(dialect, SCHEMA);
-                check(softly, "SELECT * FROM customers WHERE name = '" + payload + "'", dialect, known);
-                check(softly, "SELECT * FROM customers WHERE id = " + payload, dialect, known);
+                for (String sql : injected(payload)) {
+                    check(softly, sql, dialect, known);
+                }
             }
         }
         softly.assertAll();
+    }
+
+    /** The payload as an injected application would paste it: into a string literal and into a numeric position. */
+    static List<String> injected(String payload) {
+        return List.of(
+                "SELECT * FROM customers WHERE name = '" + payload + "'",
+                "SELECT * FROM customers WHERE id = " + payload);
     }
 
     private static void check(SoftAssertions softly, String sql, SqlDialect dialect, KnownTables known) {
@@ -90,7 +99,7 @@ class SqlInjectionFuzzTest {
     }
 
     /** The file's lines as text: most lists are UTF-8, one is Latin-1. */
-    private static List<String> lines(Path file) throws IOException {
+    static List<String> lines(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String text;
         try {
