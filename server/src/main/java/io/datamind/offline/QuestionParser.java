@@ -125,7 +125,7 @@ final class QuestionParser extends SelectReading {
                 && groupKeys.isEmpty()
                 && items.size() == 1
                 && items.get(0).equals(Expr.col(rank.column()))) {
-            // "the age of the oldest employee" is the maximum age.
+            // "the price of the most expensive product" is the maximum price.
             items.set(0, Expr.agg(rank.desc() ? Agg.MAX : Agg.MIN, rank.column()));
             rank = null;
         }
@@ -226,7 +226,7 @@ final class QuestionParser extends SelectReading {
             p.limit = 1;
         }
         if (countOrder != null) {
-            // "in ascending order of count": count per shown value
+            // "statuses sorted by how often they occur": count per shown value
             for (Expr e : plain) {
                 if (!groupBy.contains(e)) {
                     groupBy.add(e);

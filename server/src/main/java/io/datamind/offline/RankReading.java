@@ -490,7 +490,7 @@ abstract class RankReading extends SchemaReading {
         }
     }
 
-    /** "the year that had the most orders": the head shows a column of the counted table. */
+    /** "the status with the most orders": the head shows a column of the counted table. */
     boolean headSelectsColumnOf(TableEntry t) {
         for (int i = 0; i < size(); i++) {
             if (isHead(i)

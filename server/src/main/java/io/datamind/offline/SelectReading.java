@@ -40,7 +40,7 @@ abstract class SelectReading extends FilterReading {
                     && !used(i)) {
                 ColumnEntry elided = elidedColumn(i);
                 if (elided != null) {
-                    // "the first and last name": first_name too
+                    // "first and last name": first_name too
                     use(i);
                     select.add(new Item(i, Expr.col(elided)));
                     continue;
@@ -59,7 +59,7 @@ abstract class SelectReading extends FilterReading {
                     && m(i).best() < 0.7
                     && isWord(skipBack(i - 1, DETERMINERS), "of")
                     && anyColumn) {
-                // "the first name of the manager": "manager" only says whose
+                // "the email of the manager": "manager" only says whose
                 use(i);
                 doubt("'" + m(i).text + "' read as whose attributes are shown", 0.9);
                 continue;
