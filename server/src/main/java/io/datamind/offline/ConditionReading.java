@@ -555,7 +555,7 @@ abstract class ConditionReading extends RankReading {
         return null;
     }
 
-    /** "discontinued products", "active customers": a yes/no column used as an adjective filters on yes. */
+    /** "active customers", "products that are discontinued": a yes/no column used as an adjective filters on yes. */
     void parseFlags() {
         for (int i = 0; i < size(); i++) {
             if (used(i) || kind(i) != Kind.COLUMN) {

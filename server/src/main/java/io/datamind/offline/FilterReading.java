@@ -132,7 +132,7 @@ abstract class FilterReading extends AggregateReading {
                 use(at, at + 2);
                 sub.subquery().where.add(c);
             }
-            // "buy any product launched after 2020": conditions after the negation on the negated side go inside
+            // "order any product launched after 2020": conditions after the negation on the negated side go inside
             for (java.util.Iterator<Cond> it = where.iterator(); it.hasNext(); ) {
                 Cond c = it.next();
                 Integer pos = condPos.get(c);

@@ -226,7 +226,7 @@ final class QuestionParser extends SelectReading {
             p.limit = 1;
         }
         if (countOrder != null) {
-            // "statuses sorted by how often they occur": count per shown value
+            // "statuses sorted by frequency": count per shown value
             for (Expr e : plain) {
                 if (!groupBy.contains(e)) {
                     groupBy.add(e);

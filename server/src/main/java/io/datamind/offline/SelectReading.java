@@ -193,7 +193,7 @@ abstract class SelectReading extends FilterReading {
         return focus;
     }
 
-    /** "cities where both customers and suppliers are based": the shown column in each table, intersected. */
+    /** "cities that have both customers and suppliers": the shown column in each table, intersected. */
     void parseBothTables() {
         for (int i = 0; i + 3 < size(); i++) {
             if (isWord(i, "both")
