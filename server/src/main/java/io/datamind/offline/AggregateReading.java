@@ -59,7 +59,7 @@ abstract class AggregateReading extends ConditionReading {
             if (agg == null) {
                 continue;
             }
-            // "average, minimum and maximum age": several aggregates of one column.
+            // "average, minimum and maximum salary": several aggregates of one column.
             List<Agg> aggs = new ArrayList<>();
             aggs.add(agg);
             int j = i + 1;
@@ -100,7 +100,7 @@ abstract class AggregateReading extends ConditionReading {
                         && column(n).numeric()
                         && !column(n).isIdentifier()
                         && m(n).bestOf(Kind.COLUMN).quality() >= 0.95) {
-                    // "the maximum number of final tables made": the column holds the count
+                    // "the maximum number of items sold": the column holds the count
                     c = n;
                 } else {
                     // "the total number of X" is a count
@@ -167,7 +167,7 @@ abstract class AggregateReading extends ConditionReading {
                 && !tokens.get(m(k + 1).start).lower().endsWith("ed")
                 && !tokens.get(m(k + 1).end - 1).is("by")
                 && !isWord(k + 2, "by")) {
-            // "how many different store locations": the shop's locations.
+            // "how many different warehouse locations": the warehouse's locations.
             ColumnEntry c = m(k + 1).of(Kind.COLUMN).stream()
                     .filter(x -> x.table() == tableAt(k))
                     .findFirst()
@@ -199,14 +199,14 @@ abstract class AggregateReading extends ConditionReading {
                     && !c.isForeignKey()
                     && m(k).bestOf(Kind.COLUMN).quality() >= 0.95
                     && !isWord(cueAt, "how")) {
-                // "the number of final tables made": a column that holds a count.
+                // "the number of items sold": a column that holds a count.
                 select.add(new Item(cueAt, Expr.col(c)));
                 return;
             }
             if (dist || c.text() && !c.isIdentifier() && m(k).best() >= 0.9) {
                 select.add(new Item(cueAt, Expr.countDistinct(c)));
             } else if (c.numeric() && isWord(cueAt, "how")) {
-                // "how many cylinders does it have": the column holds the count.
+                // "how many seats does it have": the column holds the count.
                 select.add(new Item(cueAt, Expr.col(c)));
                 doubt("'how many " + m(k).text + "' read as the value of " + c, 0.9);
             } else {
@@ -216,7 +216,7 @@ abstract class AggregateReading extends ConditionReading {
             return;
         }
         if (kind(k) == Kind.VALUE) {
-            // "how many dogs" where dog is a value: count the rows with that value.
+            // "how many laptops" where laptop is a value: count the rows with that value.
             use(cueAt, k);
             select.add(new Item(cueAt, Expr.countAll()));
             return;
@@ -301,7 +301,7 @@ abstract class AggregateReading extends ConditionReading {
                 use(i, k + 1);
                 TableEntry entity = entityOfKey(c);
                 if (entity != null) {
-                    // "for each continent" where countries.Continent is the continent's key
+                    // "for each region" where stores.Region is the region's key
                     groupTables.add(entity);
                     required.add(entity);
                     continue;

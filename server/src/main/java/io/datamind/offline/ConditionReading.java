@@ -41,7 +41,7 @@ abstract class ConditionReading extends RankReading {
                 return new Operator(attr.higherFirst() ? ">" : "<", 3, attr, -1);
             }
         }
-        // "a greater surface area than 3000", "fewer students than 5"
+        // "a greater floor area than 3000", "fewer employees than 5"
         if (isWord(
                         i, "more", "greater", "larger", "higher", "bigger", "longer", "less", "smaller", "fewer",
                         "lower", "shorter")
@@ -94,7 +94,7 @@ abstract class ConditionReading extends RankReading {
                 }
                 continue;
             }
-            // "2 or more likes": a number with its operator after it.
+            // "2 or more orders": a number with its operator after it.
             if (numberUnit(i) != null && !used(i) && postOperatorAt(i + 1) != null) {
                 String phrase = postOperatorAt(i + 1);
                 int width = phrase.split(" ").length;
@@ -184,7 +184,7 @@ abstract class ConditionReading extends RankReading {
                                 || before.column() == null
                                 || before.unit() < at - 3
                                 || before.column().text())) {
-                    // "singers above the average age": the age is compared
+                    // "employees above the average salary": the salary is compared
                     before = new Subject(column(afterAgg), Agg.NONE, null, afterAgg);
                 }
                 if (before == null || before.column() == null) {
@@ -253,7 +253,7 @@ abstract class ConditionReading extends RankReading {
                     && where.contains(lastComparison)
                     && s.agg() == Agg.NONE
                     && sameColumn(lastComparison, s.column())) {
-                // "opened after 2013 or before 2008"
+                // "hired after 2015 or before 2005"
                 use(orAt);
                 where.set(where.indexOf(lastComparison), new Plan.AnyOf(List.of(lastComparison, made)));
                 lastComparison = null;
@@ -298,7 +298,7 @@ abstract class ConditionReading extends RankReading {
         return null;
     }
 
-    /** What follows a number: the table counted ("more than 2 pets") or the column compared ("4 cylinders"). */
+    /** What follows a number: the table counted ("more than 2 orders") or the column compared ("4 doors"). */
     Subject subjectAfter(int after) {
         int k = skip(after, Cues.DISTINCT);
         if (used(k)) {
@@ -555,7 +555,7 @@ abstract class ConditionReading extends RankReading {
         return null;
     }
 
-    /** "official languages", "active customers": a yes/no column used as an adjective filters on yes. */
+    /** "active customers", "products that are discontinued": a yes/no column used as an adjective filters on yes. */
     void parseFlags() {
         for (int i = 0; i < size(); i++) {
             if (used(i) || kind(i) != Kind.COLUMN) {

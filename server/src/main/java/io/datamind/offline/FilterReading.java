@@ -51,7 +51,7 @@ abstract class FilterReading extends AggregateReading {
                     continue;
                 }
                 if (kind(k) == Kind.TABLE && tableAt(k) != focus) {
-                    // "do not hire any employee": the last table named is the one related through the others
+                    // "do not supply any product": the last table named is the one related through the others
                     if (targetAt >= 0) {
                         use(targetAt);
                     }
@@ -61,7 +61,7 @@ abstract class FilterReading extends AggregateReading {
                         && numberUnit(k + 1) != null
                         && !used(k + 1)
                         && column(k).table != focus) {
-                    // "not having a concert in year 2014": the year belongs inside
+                    // "not having an order in year 2021": the year belongs inside
                     innerNumbers.add(k);
                 } else if (targetAt >= 0
                         && isWord(k, "in")
@@ -132,7 +132,7 @@ abstract class FilterReading extends AggregateReading {
                 use(at, at + 2);
                 sub.subquery().where.add(c);
             }
-            // "visit any museum opened after 2010": conditions after the negation on the negated side go inside
+            // "order any product launched after 2020": conditions after the negation on the negated side go inside
             for (java.util.Iterator<Cond> it = where.iterator(); it.hasNext(); ) {
                 Cond c = it.next();
                 Integer pos = condPos.get(c);
@@ -277,7 +277,7 @@ abstract class FilterReading extends AggregateReading {
     }
 
     /**
-     * Two required values of one column of the focus ("from Hawaii or Wisconsin", "cats and dogs") can only both
+     * Two required values of one column of the focus ("from Ohio or Texas", "pens and pencils") can only both
      * hold one at a time: they are alternatives.
      */
     void mergeAlternatives() {
@@ -297,7 +297,7 @@ abstract class FilterReading extends AggregateReading {
                 continue;
             }
             if (e.getKey().table != focus && focus != null && andBetweenValues(e.getValue())) {
-                // "cartoons directed by Ben Jones and cartoons directed by Michael Chang": both
+                // "suppliers that sell pens and that sell pencils": both values, each on its own rows
                 where.removeAll(e.getValue());
                 List<String> vals = new ArrayList<>();
                 for (Plan.Compare cmp : e.getValue()) {
@@ -411,13 +411,13 @@ abstract class FilterReading extends AggregateReading {
                             || colStems.contains(tokens.get(t).stem());
                 }
                 if (shares) {
-                    // "the series Sky Radio": the word names the value's column, not another table.
+                    // "the brand Acme": the word names the value's column, not another table.
                     use(k);
                     return;
                 }
             }
             if (kind(k) == Kind.TABLE && !used(k) && tableAt(k) == col.table && k == valueAt + 1) {
-                // "Aberdeen city" style: the table word after a value of its own column.
+                // "Boston store" style: the table word after a value of its own column.
                 use(k);
                 return;
             }
@@ -460,7 +460,7 @@ abstract class FilterReading extends AggregateReading {
             boolean asked = isWord(before - 1, "which", "what")
                     || isWord(before - 2, "which", "what") && isWord(before - 1, "the");
             if (determinerBefore && (kind(end) == Kind.TABLE || kind(end) == Kind.COLUMN) && !used(end)) {
-                // "the Alton airport": the name of that airport.
+                // "the Main Street store": the name of that store.
                 if (kind(end) == Kind.TABLE) {
                     List<ColumnEntry> d = displayColumns(tableAt(end));
                     if (!d.isEmpty()) {
@@ -501,7 +501,7 @@ abstract class FilterReading extends AggregateReading {
                     colAt = end;
                 }
             } else if (asked && kind(before) == Kind.COLUMN && focus != null) {
-                // "Which continent is Anguilla in?": Anguilla names a row of the focus.
+                // "Which region is Springfield in?": Springfield names a row of the focus.
                 List<ColumnEntry> d = displayColumns(column(before).table);
                 if (!d.isEmpty()) {
                     col = d.get(0);
@@ -509,7 +509,7 @@ abstract class FilterReading extends AggregateReading {
                 }
             }
             if (col != null && text.matches("[A-Z0-9]{2,5}")) {
-                // "airport 'AKO'": a code, not a name
+                // "currency 'EUR'": a code, not a name
                 for (ColumnEntry c : col.table.columns) {
                     if (c.text()
                             && (c.words.contains("code")
@@ -548,7 +548,7 @@ abstract class FilterReading extends AggregateReading {
         }
     }
 
-    /** "with 4 cylinders", "a population of 80000", "grade 9": a number equal to a column. */
+    /** "with 4 doors", "a headcount of 120", "level 9": a number equal to a column. */
     void parseNumberEqualities() {
         for (int i = 0; i < size(); i++) {
             boolean numericValue = kind(i) == Kind.VALUE
@@ -573,7 +573,7 @@ abstract class FilterReading extends AggregateReading {
                 use(k, i + 1);
                 List<Operand> values = new ArrayList<>();
                 values.add(c.text() ? new Literal(n.text(), false) : n);
-                // "grades 9 or 10"
+                // "levels 9 or 10"
                 int j = i + 1;
                 while ((isWord(j, "or", "and") || isPunct(j) && tok(j).raw().equals(","))
                         && numberUnit(j + 1) != null
@@ -593,7 +593,7 @@ abstract class FilterReading extends AggregateReading {
                     condPos.put(made, i);
                     where.add(made);
                 } else if (both && c.table != focus) {
-                    // "concerts in both 2014 and 2015": rows for each value, intersected
+                    // "customers with orders in both 2022 and 2023": rows for each value, intersected
                     bothValues.put(
                             c, values.stream().map(o -> ((Literal) o).text()).toList());
                 } else {
@@ -601,7 +601,7 @@ abstract class FilterReading extends AggregateReading {
                 }
                 continue;
             }
-            // "in 2014" on a text or integer year column.
+            // "in 2022" on a text or integer year column.
             if (isWord(i - 1, "both") && isWord(i - 2, "in", "of", "during", "for", "from")) {
                 use(i - 1);
             }
@@ -611,7 +611,7 @@ abstract class FilterReading extends AggregateReading {
                 if (year != null) {
                     use(prep, i + 1);
                     where.add(new Plan.Compare(Expr.col(year), "=", year.text() ? new Literal(n.text(), false) : n));
-                    // "in 2014 or 2015", "in both 2014 and 2015"
+                    // "in 2022 or 2023", "in both 2022 and 2023"
                     int j = i + 1;
                     while ((isWord(j, "or", "and") || isPunct(j) && tok(j).raw().equals(","))
                             && numberUnit(j + 1) != null
@@ -628,7 +628,7 @@ abstract class FilterReading extends AggregateReading {
                 continue;
             }
         }
-        // Numbers that matched a sampled text value ("2014" as a release year).
+        // Numbers that matched a sampled text value ("2022" as a fiscal year).
         for (int i = 0; i < size(); i++) {
             if (!used(i)
                     && kind(i) == Kind.VALUE

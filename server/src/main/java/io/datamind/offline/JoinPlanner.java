@@ -69,7 +69,7 @@ final class JoinPlanner {
                         queue.add(new Object[] {o, nd});
                     } else if (Math.abs(nd - old) < 1e-9 && via.get(o) != e) {
                         if (via.get(o).other(o) == t) {
-                            // Two keys between the same tables (source and destination airport).
+                            // Two keys between the same tables (billing and shipping address).
                             parallelTies.put(o, parallelTies.getOrDefault(o, 0) + 1);
                         } else {
                             ties.put(o, ties.getOrDefault(o, 0) + 1);

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Finds the spans of a question that name schema things. Every span of up to a few words is looked up by its
- * singular words (in any order), then by Porter stems, then run together ("high schooler" for Highschooler);
+ * singular words (in any order), then by Porter stems, then run together ("work order" for Workorder);
  * sampled text values are looked up by their words. The longest, best spans win; each keeps all its readings
  * for the parser to choose from by context.
  */
@@ -256,7 +256,7 @@ final class Linker {
         for (int k = i; k < j; k++) {
             Token t = tokens.get(k);
             if (t.kind() == Token.Kind.NUMBER && k > i) {
-                // "line 1" names line_1
+                // "line 2" names addr_line_2
                 stems.add(t.lower());
                 roots.add(t.lower());
                 lowers.add(t.lower());
@@ -336,7 +336,7 @@ final class Linker {
                     && stems.subList(ofAt, stems.size())
                             .equals(SchemaIndex.stems(SchemaIndex.stripGeneric(t.table().words)));
             if (namesTable) {
-                // "type code of the template": the words after "of" name the column's own table.
+                // "status code of the invoice": the words after "of" name the column's own table.
                 m.cands.add(Mention.Cand.column(t.column(), q, true));
             } else {
                 add(m, t, q);
@@ -363,7 +363,7 @@ final class Linker {
             }
         }
         if (seen.isEmpty() && stems.size() <= 3) {
-            // "year of independence" for IndepYear: a schema word that abbreviates a question word
+            // "year of manufacture" for ManufYear: a schema word that abbreviates a question word
             List<String> abbreviated = new ArrayList<>(stems);
             boolean changed = false;
             for (int k = 0; k < abbreviated.size(); k++) {
@@ -384,7 +384,7 @@ final class Linker {
             }
         }
         if (seen.isEmpty() && stems.size() == 1 && lowers.get(0).length() >= 5 && !verbForm) {
-            // A misspelling ("cartoones"): one edit away from a one-word name.
+            // A misspelling ("invioce"): one edit away from a one-word name.
             for (String key : index.singleWordKeys()) {
                 if (key.charAt(0) == stems.get(0).charAt(0)
                         && withinEdits(stems.get(0), key, key.length() >= 8 ? 2 : 1)) {
@@ -494,7 +494,7 @@ final class Linker {
         }
         List<ValueRef> refs = index.values.get(key.toString());
         if (refs == null && j - i == 1 && first.isWord() && Lexicon.DEMONYMS.containsKey(first.lower())) {
-            // "French singers": the sampled value is "France"
+            // "French customers": the sampled value is "France"
             refs = index.values.get(SchemaIndex.valueKey(Lexicon.DEMONYMS.get(first.lower())));
             if (refs != null) {
                 for (ValueRef v : refs) {

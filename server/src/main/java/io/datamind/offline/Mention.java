@@ -17,7 +17,7 @@ final class Mention {
     /**
      * One reading of the span.
      *
-     * @param composite the words named the table too ("singer name"), so the column's table is certain
+     * @param composite the words named the table too ("customer name"), so the column's table is certain
      */
     record Cand(Kind kind, TableEntry table, ColumnEntry column, String value, double quality, boolean composite) {
 

@@ -197,7 +197,7 @@ abstract class ParseContext {
         preferEdgesNamedInQuestion();
     }
 
-    /** Of two keys between the same tables, the one whose column the question names ("destination airport"). */
+    /** Of two keys between the same tables, the one whose column the question names ("shipping address"). */
     void preferEdgesNamedInQuestion() {
         Set<String> stems = new HashSet<>();
         Set<String> roots = new HashSet<>();
@@ -584,7 +584,7 @@ abstract class ParseContext {
         for (ColumnEntry c : t.columns) {
             List<String> w = SchemaIndex.stems(c.words);
             if (c.text() && (w.equals(tableWords) || w.equals(core) || w.equals(head)) && !c.isForeignKey()) {
-                // airlines.Airline, orchestra.Orchestra, car_makers.Maker: the column named for the rows.
+                // suppliers.Supplier, brand_list.Brand: the column named for the rows.
                 return List.of(c);
             }
         }

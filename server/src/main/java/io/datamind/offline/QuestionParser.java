@@ -125,7 +125,7 @@ final class QuestionParser extends SelectReading {
                 && groupKeys.isEmpty()
                 && items.size() == 1
                 && items.get(0).equals(Expr.col(rank.column()))) {
-            // "the age of the oldest dog" is the maximum age.
+            // "the price of the most expensive product" is the maximum price.
             items.set(0, Expr.agg(rank.desc() ? Agg.MAX : Agg.MIN, rank.column()));
             rank = null;
         }
@@ -188,7 +188,7 @@ final class QuestionParser extends SelectReading {
             p.limit = 1;
         } else if (rank != null && rank.kind() == Kind.COLUMN) {
             if (rank.agg() == Agg.NONE && groupBy.isEmpty() && aggregate) {
-                // "the number of concerts in the stadium with the largest capacity": that stadium, then count.
+                // "the number of orders of the store with the largest floor area": that store, then count.
                 Plan sub = new Plan();
                 sub.root = rank.column().table;
                 sub.tables.add(rank.column().table);
@@ -226,7 +226,7 @@ final class QuestionParser extends SelectReading {
             p.limit = 1;
         }
         if (countOrder != null) {
-            // "in ascending order of count": count per shown value
+            // "statuses sorted by frequency": count per shown value
             for (Expr e : plain) {
                 if (!groupBy.contains(e)) {
                     groupBy.add(e);
@@ -320,7 +320,7 @@ final class QuestionParser extends SelectReading {
                 && p.groupBy.isEmpty()
                 && countTable == focus
                 && focus.primaryKey.size() == 1) {
-            // "how many professionals have treated dogs": each professional once
+            // "how many customers have bought toys": each customer once
             boolean multiplied = false;
             for (Plan.Join j : p.joins) {
                 multiplied |= j.edge().from() != focus && multiplies(j.edge());
@@ -363,7 +363,7 @@ final class QuestionParser extends SelectReading {
         }
         for (int i = 0; i < size(); i++) {
             if (isWord(i, "or") && !used(i) && p.having.isEmpty()) {
-                // "that had 8 cylinders or that were produced before 1980": either condition
+                // "that cost more than 100 or that were launched before 2020": either condition
                 Cond before = null;
                 Cond after = null;
                 for (Cond c : p.where) {
@@ -414,7 +414,7 @@ final class QuestionParser extends SelectReading {
         return new Reading(p, Math.max(0, Math.min(1, confidence)), unexplained, doubts);
     }
 
-    /** "founded before 2003 and after 2003" cannot hold for one row: the reading is wrong. */
+    /** "hired before 2010 and after 2010" cannot hold for one row: the reading is wrong. */
     void checkContradictions(List<Cond> conds) {
         for (Cond a : conds) {
             for (Cond b : conds) {
@@ -477,7 +477,7 @@ final class QuestionParser extends SelectReading {
         return countedTable;
     }
 
-    /** After a subject word ("who teach", "do they teach", "departments offer") and before an object. */
+    /** After a subject word ("who manage", "do they manage", "suppliers deliver") and before an object. */
     boolean verbPosition(int i) {
         boolean subject = isWord(i - 1, "who", "that", "which", "they", "it", "he", "she", "to", "can", "will")
                 || kind(i - 1) == Kind.TABLE;
@@ -511,7 +511,7 @@ final class QuestionParser extends SelectReading {
         return false;
     }
 
-    /** A verb naming what joins the tables ("conducted" for conductors, "enrolled" for enrolments). */
+    /** A verb naming what joins the tables ("managed" for managers, "shipped" for shipments). */
     static boolean verbOfTables(String w, Set<TableEntry> tables) {
         if (!(w.endsWith("ed") || w.endsWith("ing") || w.endsWith("en"))) {
             return false;
@@ -565,7 +565,7 @@ final class QuestionParser extends SelectReading {
             if (Set.of("type", "types", "kind", "kinds", "category", "value").contains(w)
                     && kind(i - 1) == Kind.COLUMN
                     && used(i - 1)) {
-                // "each hand type" is the hand column
+                // "each payment type" is the payment column
                 continue;
             }
             if (verbOfTables(w, tables)) {
@@ -573,7 +573,7 @@ final class QuestionParser extends SelectReading {
             }
             if (((w.endsWith("ed") || w.endsWith("ing")) && w.length() > 4 || verbPosition(i))
                     && joinsAround(i, tables)) {
-                // "singers who performed in concerts": a verb between two joined tables restates the join
+                // "customers who shopped in stores": a verb between two joined tables restates the join
                 softVerbs.add(w);
             }
             if (Set.of("many", "much", "number", "count", "there", "each", "every", "not")

@@ -49,7 +49,7 @@ abstract class RankReading extends SchemaReading {
         int j = i;
         int last = i;
         if ((i == 0 || isWord(i - 1, "please")) && Cues.ORDER_VERBS.contains(w(i))) {
-            // "Sort employee names by age": what follows the verb is what to show; the order comes after "by".
+            // "Sort product names by price": what follows the verb is what to show; the order comes after "by".
             int by = i + 1;
             while (by < size() && !isWord(by, "by") && by < i + 8) {
                 by++;
@@ -169,7 +169,7 @@ abstract class RankReading extends SchemaReading {
         return last;
     }
 
-    /** "from the oldest to the youngest": direction, implied column, end unit. */
+    /** "from the most expensive to the cheapest": direction, implied column, end unit. */
     Object[] fromToDirection(int j) {
         int a = skip(j + 1, Set.of("the"));
         String first = w(a);
@@ -332,7 +332,7 @@ abstract class RankReading extends SchemaReading {
                 tableAt = before;
             }
             if (col < 0 && tableAt >= 0) {
-                // "the most common media type of tracks": the related table with the most rows
+                // "the most common category of products": the related table with the most rows
                 use(i, end);
                 use(tableAt);
                 groupTables.add(tableAt(tableAt));
@@ -374,7 +374,7 @@ abstract class RankReading extends SchemaReading {
                 continue;
             }
             if (isWord(skipBack(i - 1, Set.of("the")), "than")) {
-                // "more staff than the minimum": a comparison with an aggregate, read by the comparison pass
+                // "more employees than the minimum": a comparison with an aggregate, read by the comparison pass
                 continue;
             }
             int probe = skip(i + 1, Set.of("the"));
@@ -384,21 +384,21 @@ abstract class RankReading extends SchemaReading {
             boolean countedAfter = isWord(skip(i + 1, Set.of("the")), "number", "amount", "count")
                     && isWord(skip(i + 1, Set.of("the")) + 1, "of");
             if (attr != null && (high || low) && (kind(probe) == Kind.COLUMN || countedAfter)) {
-                // "largest net worth": a plain superlative of the named column, not the adjective's attribute.
+                // "largest list price": a plain superlative of the named column, not the adjective's attribute.
                 attr = null;
                 width = 1;
             }
             int k = skip(i + width, Set.of("the"));
             if (attr == null) {
-                // "the most dogs", "the highest number of dogs", "the largest total sales", "the highest age"
+                // "the most orders", "the highest number of orders", "the largest total sales", "the highest age"
                 Agg agg = null;
                 int aggAt = -1;
                 if (isWord(k, "amount") && isWord(k + 1, "of") && !pluralAt(skip(k + 2, Set.of("the")))) {
-                    // "the smallest amount of horsepower" is the value itself
+                    // "the smallest amount of stock" is the value itself
                     aggAt = k;
                     k = skip(k + 2, Set.of("the"));
                 } else if (isWord(k, "amount") && isWord(k + 1, "of")) {
-                    // "the greatest amount of languages" counts them
+                    // "the greatest amount of orders" counts them
                     agg = Agg.COUNT;
                     aggAt = k;
                     k = skip(k + 2, Set.of("the"));
@@ -426,7 +426,7 @@ abstract class RankReading extends SchemaReading {
                 if (kind(k) == Kind.COLUMN) {
                     ColumnEntry c = column(k);
                     if (agg == Agg.COUNT && c.numeric() && !c.isIdentifier() && !c.isForeignKey()) {
-                        // "the highest number of final tables made", "the smallest amount of horsepower"
+                        // "the highest number of items sold", "the smallest amount of stock"
                         agg = null;
                     }
                     if (inHead && agg == null && (!headHasOtherTarget(i, k) || hasGroupingCue())) {
@@ -438,7 +438,7 @@ abstract class RankReading extends SchemaReading {
                         use(aggAt);
                     }
                     if (agg == null && isWord(i, "most", "least", "fewest") && c.text() && !inHead && pluralAt(k)) {
-                        // "speaks the most languages": count them
+                        // "placed the most orders": count them
                         agg = Agg.COUNT;
                     }
                     if (agg == Agg.COUNT && !c.numeric()) {
@@ -447,7 +447,7 @@ abstract class RankReading extends SchemaReading {
                     } else {
                         sup = new Sup(Kind.COLUMN, c, agg == null ? Agg.NONE : agg, null, high);
                         if (isHead(i) && !precededByRelation(i)) {
-                            // "the maximum horsepower and the make of ...": show the ranked value too.
+                            // "the highest salary and the name of ...": show the ranked value too.
                             select.add(new Item(k, new Expr(agg == null ? Agg.NONE : agg, c, false, null)));
                         }
                     }
@@ -457,7 +457,7 @@ abstract class RankReading extends SchemaReading {
                     // "the most" with nothing countable after it: the rows of the question's subject.
                     int after = i + 1;
                     if (isWord(after, "times", "often", "frequently", "number") || isPunct(after) || after >= size()) {
-                        // "the museum visited most times": what is counted is named by the verb.
+                        // "the product ordered most times": what is counted is named by the verb.
                         TableEntry counted = null;
                         for (int b = i - 1; b >= Math.max(0, i - 3) && counted == null; b--) {
                             if (!used(b) && m(b) == null) {
@@ -476,7 +476,7 @@ abstract class RankReading extends SchemaReading {
                 }
                 continue;
             }
-            // Adjective superlatives: "the youngest singer", "the oldest".
+            // Adjective superlatives: "the youngest employee", "the oldest".
             TableEntry t = tableAfter(k);
             ColumnEntry c = attributeColumn(attr, t);
             if (c == null) {
@@ -490,7 +490,7 @@ abstract class RankReading extends SchemaReading {
         }
     }
 
-    /** "the year that had the most concerts": the head shows a column of the counted table. */
+    /** "the status with the most orders": the head shows a column of the counted table. */
     boolean headSelectsColumnOf(TableEntry t) {
         for (int i = 0; i < size(); i++) {
             if (isHead(i)

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class SchemaIndex {
 
-    /** Trailing words of table names that say nothing about what a row is ("model_list", "cars_data"). */
+    /** Trailing words of table names that say nothing about what a row is ("product_list", "sales_data"). */
     private static final Set<String> GENERIC_TABLE_WORDS = Words.set(
             "list",
             "data",
@@ -39,13 +39,13 @@ final class SchemaIndex {
             "dim",
             "fact");
 
-    /** Leading words of lookup-table names ("Ref_Template_Types"). */
+    /** Leading words of lookup-table names ("lkp_order_statuses"). */
     private static final Set<String> GENERIC_PREFIXES = Words.set("ref", "lkp", "lookup", "lu", "tbl", "dim", "fact");
 
     /** Words too generic to name a column on their own when they are only part of its name. */
     private static final Set<String> WEAK_PART_WORDS = Words.set("is", "has", "of", "by", "the", "a", "in", "on");
 
-    /** Words after which a short word is likely an abbreviation of a table ("StuID", "EmpNo"). */
+    /** Words after which a short word is likely an abbreviation of a table ("EmpID", "CustNo"). */
     private static final Set<String> KEY_WORDS = Words.set("id", "code", "no", "num", "number", "key");
 
     final SchemaSnapshot snapshot;
@@ -303,7 +303,7 @@ final class SchemaIndex {
                 addEdge(new Edge(t, List.of(same), target, List.of(pk), false));
             }
         }
-        // A column named after another table ("airline" in flights) refers to that table's key.
+        // A column named after another table ("supplier" in products) refers to that table's key.
         for (TableEntry target : tables) {
             if (target.primaryKey.size() != 1) {
                 continue;
@@ -376,7 +376,7 @@ final class SchemaIndex {
                 continue;
             }
             addPhrase(new Target(t, c, stems(content), 1.0, false));
-            // "concert_Name" in table concert also answers to "name"; "Name" answers to "singer name".
+            // "ProductName" in table product also answers to "name"; "name" answers to "customer name".
             List<String> withoutTable = stripPrefix(content, tableCore);
             if (withoutTable != content && !withoutTable.isEmpty()) {
                 addPhrase(new Target(t, c, stems(withoutTable), 0.95, false));
@@ -391,7 +391,7 @@ final class SchemaIndex {
                     addPhrase(new Target(t, c, stems(headComposite), 0.9, true));
                 }
             }
-            // Parts of a multi-word name: "release year" for Song_release_year.
+            // Parts of a multi-word name: "hire date" for employee_hire_date.
             int n = content.size();
             if (n > 1) {
                 for (int len = n - 1; len >= 1; len--) {
@@ -402,7 +402,7 @@ final class SchemaIndex {
                         }
                         boolean hasHead = from + len == n;
                         if (!hasHead && Set.of("id", "key", "no", "num").contains(content.get(n - 1))) {
-                            // "student" alone is the student, not the student_id of some other table.
+                            // "customer" alone is the customer, not the customer_id of some other table.
                             continue;
                         }
                         double q = 0.4 + 0.4 * len / n + (hasHead ? 0.1 : 0.0);
@@ -581,7 +581,7 @@ final class SchemaIndex {
         return false;
     }
 
-    /** "stu" in StuID stands for a table word it begins ("student"). */
+    /** "emp" in EmpID stands for a table word it begins ("employee"). */
     private List<String> prefixOfTableWord(String w) {
         if (w.length() < 3) {
             return null;
@@ -697,7 +697,7 @@ final class SchemaIndex {
 
     private final Map<String, String> abbreviations = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A schema word that is a clipped form of the question word ("indep" for "independence"), or null. */
+    /** A schema word that is a clipped form of the question word ("manuf" for "manufacture"), or null. */
     String abbreviationOf(String word) {
         if (word.length() < 7) {
             return null;
@@ -749,7 +749,7 @@ final class SchemaIndex {
         return out;
     }
 
-    /** Numeric or date columns whose names end with the words ("surface area" for "area"). */
+    /** Numeric or date columns whose names end with the words ("floor area" for "area"). */
     List<ColumnEntry> columnsEndingWith(List<String> words) {
         List<String> w = stems(words);
         List<ColumnEntry> out = new ArrayList<>();

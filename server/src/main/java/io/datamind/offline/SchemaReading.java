@@ -66,13 +66,13 @@ abstract class SchemaReading extends ParseContext {
         if (isWord(i + 1, "of", "for")
                 && tableCandAt(skip(i + 2, DETERMINERS)) != null
                 && tableCandAt(skip(i + 2, DETERMINERS)) != table.table()) {
-            // "the size of their dog", "the model for the car": an attribute of the table named after it
+            // "the salary of their manager", "the price for the product": an attribute of the table named after it
             return Kind.COLUMN;
         }
         if (column.quality() <= table.quality() + 0.05
                 && references(column.table(), table.table())
                 && column.column().isForeignKey()) {
-            // "airline" as flights.Airline is only the key of the airlines table.
+            // "supplier" as products.Supplier is only the key of the suppliers table.
             boolean keyOfTable = false;
             for (Edge e : column.table().edges) {
                 keyOfTable |= e.from() == column.table()
@@ -83,7 +83,7 @@ abstract class SchemaReading extends ParseContext {
                 return Kind.TABLE;
             }
         }
-        // "names of orchestras", "years of founding for orchestras": the noun after "of" is the entity.
+        // "names of suppliers", "years of opening for stores": the noun after "of" is the entity.
         int b = skipBack(i - 1, DETERMINERS);
         b = skipBack(b, Cues.DISTINCT);
         if (isWord(b, "of", "for")
@@ -109,7 +109,7 @@ abstract class SchemaReading extends ParseContext {
         if (column.quality() > table.quality() + 0.1) {
             return Kind.COLUMN;
         }
-        // Equal readings: "makers and models", "car model" read as columns next to other columns or tables.
+        // Equal readings: "brands and models", "product model" read as columns next to other columns or tables.
         int prev = skipBack(i - 1, Set.of("the", "and", ",", "or"));
         int next = skip(i + 1, Set.of("the", "and", ",", "or"));
         int before = isWord(i - 1, "the") ? i - 2 : i - 1;
@@ -158,7 +158,7 @@ abstract class SchemaReading extends ParseContext {
                 || isWord(i - 1, "of") && isWord(i - 2, "number", "count");
     }
 
-    /** "top 3 genres by number of tracks": the count ranks, it is not what is asked. */
+    /** "top 3 categories by number of products": the count ranks, it is not what is asked. */
     boolean inOrderingPhrase(int i) {
         for (int k = i - 1; k >= 0 && k >= i - 5; k--) {
             if (isWord(k, "by") || Cues.ORDER_VERBS.contains(w(k))) {
@@ -272,7 +272,7 @@ abstract class SchemaReading extends ParseContext {
         double top =
                 votes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         if (votes.values().stream().filter(v -> v >= top - 0.1).count() > 1) {
-            // Close: let the rest of the question decide ("the average age for each type of pet").
+            // Close: let the rest of the question decide ("the average price for each type of product").
             for (int i = boundary; i < size(); i++) {
                 if (kind(i) == Kind.TABLE && votes.containsKey(tableAt(i))) {
                     votes.merge(tableAt(i), 0.3, Double::sum);
@@ -347,7 +347,7 @@ abstract class SchemaReading extends ParseContext {
                     && kind(i - 1) == Kind.TABLE
                     && (m(i + 1) != null
                             || isWord(i + 1, "a", "an", "the", "any", "some", "at", "more", "less", "fewer", "no"))) {
-                // "How many departments offer any degree": a verb after the subject starts the rows part
+                // "How many suppliers deliver any product": a verb after the subject starts the rows part
                 return i;
             }
         }
@@ -363,7 +363,7 @@ abstract class SchemaReading extends ParseContext {
         headEnd = firstBoundary(0, selectFrom > 0 ? selectFrom : size());
     }
 
-    /** "For the cars with 4 cylinders, which model ...": the question proper starts after the comma. */
+    /** "For the products in stock, which supplier ...": the question proper starts after the comma. */
     int frontedClauseEnd() {
         if (!isWord(0, "for", "among", "of", "in", "within", "from", "given", "considering")) {
             return -1;
@@ -391,17 +391,17 @@ abstract class SchemaReading extends ParseContext {
 
     // ---- column resolution ---------------------------------------------------------------------------------
 
-    /** The table a mention at i is tied to by its words: "name of the singer", "singer's name", "singer name". */
+    /** The table a mention at i is tied to by its words: "name of the customer", "customer's name", "customer name". */
     TableEntry boundTable(int i) {
         int k = i + 1;
-        // "the role, street and city of the professionals": past the other coordinated columns.
+        // "the title, street and city of the employees": past the other coordinated columns.
         while (k < size()
                 && (isWord(k, "and", "the", "its", "their")
                         || isPunct(k) && tok(k).raw().equals(",")
                         || kind(k) == Kind.COLUMN
                         || isWord(k, "name", "names", "id", "ids"))) {
             if (kind(k) == Kind.COLUMN && m(k).of(Kind.COLUMN).stream().anyMatch(Cand::composite)) {
-                // "role, street and state of the professionals" linked "state of the professionals" as one.
+                // "title, street and state of the employees" linked "state of the employees" as one.
                 return m(k).of(Kind.COLUMN).stream()
                         .filter(Cand::composite)
                         .findFirst()
@@ -433,7 +433,7 @@ abstract class SchemaReading extends ParseContext {
         }
         if (isWord(i, "name", "names", "id", "ids", "title", "titles")
                 || m(i) != null && Set.of("name", "names", "id", "ids").contains(Words.lower(m(i).text))) {
-            // "the names and themes for every concert", "For each continent, list its id, name ..."
+            // "the names and prices for every product", "For each store, list its id, name ..."
             for (int k2 = 0; k2 + 1 < size(); k2++) {
                 if (!isWord(k2, "each", "every") || k2 + 1 == i) {
                     continue;
@@ -464,7 +464,7 @@ abstract class SchemaReading extends ParseContext {
         return best == null ? null : best.column();
     }
 
-    /** "the name and the release year of the song": song + name is the column Song_Name. */
+    /** "the name and the launch year of the product": product + name is the column ProductName. */
     ColumnEntry compositeWithFollowing(int i) {
         Mention mention = m(i);
         if (mention == null) {
@@ -475,7 +475,7 @@ abstract class SchemaReading extends ParseContext {
         while (k < size()
                 && (isWord(k, "and", "the") || isPunct(k) && tok(k).raw().equals(",") || kind(k) == Kind.COLUMN)) {
             if (kind(k) == Kind.COLUMN) {
-                // "the name and the release year of the song": the song is named inside the next mention
+                // "the name and the launch year of the product": the product is named inside the next mention
                 boolean afterOf = false;
                 for (int t = m(k).start; t < m(k).end; t++) {
                     if (afterOf && !tokens.get(t).isStop()) {
@@ -561,7 +561,7 @@ abstract class SchemaReading extends ParseContext {
                 i - 1,
                 Set.of("that", "which", "who", "is", "are", "was", "with", "whose", "has", "of", "its", "the", "a"));
         if (vb < i - 1 && kind(vb) == Kind.VALUE) {
-            // "a cat that is age 3": the cat's age
+            // "an employee who is age 30": the employee's age
             valueTable = m(vb).bestOf(Kind.VALUE).table();
         }
         Set<String> questionStems = new HashSet<>();
@@ -583,7 +583,7 @@ abstract class SchemaReading extends ParseContext {
             if (c.table() == bound) {
                 s += 0.6;
             } else if (bound != null && references(bound, c.table())) {
-                // "descriptions for templates" in the table the templates refer to
+                // "descriptions for invoices" in the table the invoices refer to
                 s += 0.55;
             }
             if (c.table() == sibling) {
@@ -592,7 +592,7 @@ abstract class SchemaReading extends ParseContext {
             if (siblingTail != null
                     && c.quality() < 0.9
                     && c.column().words.get(c.column().words.size() - 1).equals(siblingTail)) {
-                // "the winner name and loser": the loser's name
+                // "the buyer name and seller": the seller's name
                 s += 0.3;
             }
             if (nextSibling != null && nextSibling.of(Kind.COLUMN).stream().anyMatch(x -> x.table() == c.table())) {
@@ -605,7 +605,7 @@ abstract class SchemaReading extends ParseContext {
                 if (!spanStems.contains(Words.singular(w))
                         && questionStems.contains(Words.singular(w))
                         && !Set.of("id", "name", "code", "number").contains(w)) {
-                    // "the winner who has the highest rank points": winner_rank_points
+                    // "the seller who has the highest rating points": seller_rating_points
                     s += 0.1;
                 }
             }
@@ -803,7 +803,7 @@ abstract class SchemaReading extends ParseContext {
         return false;
     }
 
-    /** "hired after 2003": the date column named by the verb (HireDate), in the tables in play. */
+    /** "hired after 2003": the date column named by the verb (EmpHireDate), in the tables in play. */
     ColumnEntry dateColumnForVerb(String verb) {
         String root = Words.root(verb);
         if (root.length() < 3) {
@@ -894,7 +894,7 @@ abstract class SchemaReading extends ParseContext {
         return resolved;
     }
 
-    /** The year column of the table named closest before position i ("a concert in 2014"), else any. */
+    /** The year column of the table named closest before position i ("an order in 2022"), else any. */
     ColumnEntry yearColumnNear(int i) {
         for (int k = i - 1; k >= 0 && k >= i - 5; k--) {
             TableEntry t = kind(k) == Kind.TABLE ? tableAt(k) : null;

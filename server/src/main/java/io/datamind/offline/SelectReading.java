@@ -27,7 +27,7 @@ abstract class SelectReading extends FilterReading {
                     && tableAt(i) != focus
                     && (isWord(conj, "and") || isWord(conj, "as") && isWord(conj - 1, "well") && isWord(conj - 2, "as"))
                     && !displayColumns(tableAt(i)).isEmpty()) {
-                // "the names of conductors and the orchestras": show the orchestras too.
+                // "the names of managers and the departments": show the departments too.
                 use(i);
                 required.add(tableAt(i));
                 for (ColumnEntry d : displayColumns(tableAt(i))) {
@@ -40,7 +40,7 @@ abstract class SelectReading extends FilterReading {
                     && !used(i)) {
                 ColumnEntry elided = elidedColumn(i);
                 if (elided != null) {
-                    // "the first and last name": first_name too
+                    // "first and last name": first_name too
                     use(i);
                     select.add(new Item(i, Expr.col(elided)));
                     continue;
@@ -51,7 +51,7 @@ abstract class SelectReading extends FilterReading {
                     && kind(i - 1) == Kind.COLUMN
                     && column(i - 1).text()
                     && !isWord(i - 1, "first", "last")) {
-                // "the government form name" is the government form.
+                // "the payment method name" is the payment method.
                 use(i);
                 continue;
             }
@@ -59,7 +59,7 @@ abstract class SelectReading extends FilterReading {
                     && m(i).best() < 0.7
                     && isWord(skipBack(i - 1, DETERMINERS), "of")
                     && anyColumn) {
-                // "the first name of the winner": "winner" only says whose
+                // "the email of the manager": "manager" only says whose
                 use(i);
                 doubt("'" + m(i).text + "' read as whose attributes are shown", 0.9);
                 continue;
@@ -98,7 +98,7 @@ abstract class SelectReading extends FilterReading {
                 }
                 TableEntry entity = entityOfKey(c);
                 if (entity != null && !dist) {
-                    // "which airline" read as flights.Airline: show the airline, not its key.
+                    // "which supplier" read as products.Supplier: show the supplier, not its key.
                     required.add(entity);
                     for (ColumnEntry d : displayColumns(entity)) {
                         select.add(new Item(i, Expr.col(d)));
@@ -137,7 +137,7 @@ abstract class SelectReading extends FilterReading {
                     && kind(i) == Kind.COLUMN
                     && isWord(i - 1, "their", "its", "his", "her")
                     && isWord(i - 2, "and", ",")) {
-                // "for each player and their first name"
+                // "for each employee and their first name"
                 use(i);
                 select.add(new Item(i, Expr.col(column(i))));
             }
@@ -193,7 +193,7 @@ abstract class SelectReading extends FilterReading {
         return focus;
     }
 
-    /** "states where both owners and professionals live": the shown column in each table, intersected. */
+    /** "cities that have both customers and suppliers": the shown column in each table, intersected. */
     void parseBothTables() {
         for (int i = 0; i + 3 < size(); i++) {
             if (isWord(i, "both")
@@ -239,7 +239,7 @@ abstract class SelectReading extends FilterReading {
         return first;
     }
 
-    /** Tables named in the rows part ("singers who have concerts") join the query. */
+    /** Tables named in the rows part ("customers who have orders") join the query. */
     void parseExistence() {
         for (int i = 0; i < size(); i++) {
             if (used(i) || kind(i) != Kind.TABLE) {

@@ -271,8 +271,8 @@ final class Words {
     }
 
     /**
-     * Splits a schema identifier into lowercase words: {@code Song_release_year} gives song, release, year;
-     * {@code CountryName} gives country, name; {@code HTMLParser2} gives html, parser, 2.
+     * Splits a schema identifier into lowercase words: {@code Order_ship_date} gives order, ship, date;
+     * {@code CustomerName} gives customer, name; {@code HTMLParser2} gives html, parser, 2.
      */
     static List<String> splitIdentifier(String name) {
         List<String> out = new ArrayList<>();

@@ -20,14 +20,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Each kind of question the offline engine understands, asked of the shop and music fixtures in SQLite, DuckDB,
+ * Each kind of question the offline engine understands, asked of the shop and staff fixtures in SQLite, DuckDB,
  * PostgreSQL and MariaDB: the SQL it writes runs on the real database and returns the right rows.
  */
 class OfflineEngineTest {
 
     private static final OfflineEngine ENGINE = new OfflineEngine();
     private static final SchemaSnapshot SHOP = ShopFixture.shop();
-    private static final SchemaSnapshot MUSIC = ShopFixture.music();
+    private static final SchemaSnapshot STAFF = ShopFixture.staff();
     private static final Map<OfflineDialect, Connection> CONNECTIONS = new EnumMap<>(OfflineDialect.class);
 
     @AfterAll
@@ -69,7 +69,7 @@ class OfflineEngineTest {
                 .containsExactlyInAnyOrder("1|cancelled", "1|pending", "4|shipped");
         assertThat(rows(dialect, "What is the total amount of orders by customer country?"))
                 .containsExactlyInAnyOrder("290|France", "200|Germany", "40|Italy");
-        assertThat(rows(MUSIC, dialect, "How many songs does each singer have?"))
+        assertThat(rows(STAFF, dialect, "How many projects does each employee have?"))
                 .containsExactlyInAnyOrder("Mara|1", "Tomas|2", "Ines|1");
     }
 
@@ -84,16 +84,17 @@ class OfflineEngineTest {
                 .containsExactly("Toys");
         assertThat(rows(dialect, "Which status is the most common among orders?"))
                 .containsExactly("shipped");
-        assertThat(rows(MUSIC, dialect, "Which singer has the most songs?")).containsExactly("Tomas");
+        assertThat(rows(STAFF, dialect, "Which employee has the most projects?"))
+                .containsExactly("Tomas");
     }
 
     @ParameterizedTest
     @EnumSource(names = {"SQLITE", "POSTGRESQL", "MARIADB", "DUCKDB"})
     void superlativesOfAnotherEntityGoThroughASubquery(OfflineDialect dialect) throws SQLException {
-        OfflineAnswer.Sql sql = answer(MUSIC, dialect, "What is the title of the youngest singer's song?");
+        OfflineAnswer.Sql sql = answer(STAFF, dialect, "What is the title of the youngest employee's project?");
         assertThat(sql.sql()).contains("(SELECT MIN(");
-        // Both songs of the youngest singer, not an arbitrary one of them.
-        assertThat(run(dialect, sql.sql())).containsExactlyInAnyOrder("Blue River", "Paper Moon");
+        // Both projects of the youngest employee, not an arbitrary one of them.
+        assertThat(run(dialect, sql.sql())).containsExactlyInAnyOrder("Payroll Audit", "Hiring Drive");
     }
 
     @ParameterizedTest
@@ -106,8 +107,8 @@ class OfflineEngineTest {
         assertThat(rows(dialect, "Which products cost between 15 and 30?"))
                 .containsExactlyInAnyOrder("Atlas", "Puzzle", "Kite");
         assertThat(rows(dialect, "How many orders were placed before 2023?")).containsExactly("1");
-        assertThat(rows(MUSIC, dialect, "List the titles of the songs released after 2020."))
-                .containsExactlyInAnyOrder("Night Train", "Paper Moon");
+        assertThat(rows(STAFF, dialect, "List the titles of the projects started after 2020."))
+                .containsExactlyInAnyOrder("Office Move", "Hiring Drive");
     }
 
     @ParameterizedTest
@@ -115,8 +116,8 @@ class OfflineEngineTest {
     void filtersOnSampledValues(OfflineDialect dialect) throws SQLException {
         assertThat(rows(dialect, "Which customers are from France?")).containsExactlyInAnyOrder("Ada", "Chloe");
         assertThat(rows(dialect, "List the orders with status shipped.")).containsExactlyInAnyOrder("1", "2", "5", "6");
-        assertThat(rows(MUSIC, dialect, "What are the titles of songs by singers from Chile?"))
-                .containsExactlyInAnyOrder("Night Train", "Old Roads");
+        assertThat(rows(STAFF, dialect, "What are the titles of projects by employees from Chile?"))
+                .containsExactlyInAnyOrder("Office Move", "Intranet");
     }
 
     @ParameterizedTest

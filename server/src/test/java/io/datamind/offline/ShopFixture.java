@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * A small shop database written for these tests (customers, orders, products in categories, order lines as a
- * bridge) and a music database (singers and their songs), created the same way in SQLite, DuckDB, PostgreSQL and
+ * bridge) and a staff database (employees and the projects they lead), created the same way in SQLite, DuckDB, PostgreSQL and
  * MariaDB, with the schema snapshots discovery would produce for them. Recent orders are dated relative to today so
  * relative periods have known answers.
  */
@@ -58,15 +58,15 @@ final class ShopFixture {
         {1, 1, 2}, {1, 2, 1}, {2, 3, 1}, {3, 4, 2}, {4, 1, 1}, {4, 3, 1}, {5, 5, 4}, {6, 6, 2}
     };
 
-    private static final String[][] SINGERS = {
+    private static final String[][] EMPLOYEES = {
         {"1", "Mara", "31", "Chile"}, {"2", "Tomas", "24", "Peru"}, {"3", "Ines", "45", "Chile"}
     };
 
-    private static final String[][] SONGS = {
-        {"1", "Blue River", "2", "2019"},
-        {"2", "Night Train", "1", "2021"},
-        {"3", "Old Roads", "3", "2005"},
-        {"4", "Paper Moon", "2", "2022"}
+    private static final String[][] PROJECTS = {
+        {"1", "Payroll Audit", "2", "2019"},
+        {"2", "Office Move", "1", "2021"},
+        {"3", "Intranet", "3", "2005"},
+        {"4", "Hiring Drive", "2", "2022"}
     };
 
     private ShopFixture() {}
@@ -119,27 +119,27 @@ final class ShopFixture {
                                 List.of(fk("order_id", "orders", "id"), fk("product_id", "products", "id")))));
     }
 
-    static SchemaSnapshot music() {
+    static SchemaSnapshot staff() {
         return new SchemaSnapshot(
                 UUID.randomUUID(),
                 Instant.now(),
                 List.of(
                         table(
-                                "singers",
+                                "employees",
                                 List.of(
                                         integer("id", 1),
-                                        text("name", 2, column(SINGERS, 1)),
+                                        text("name", 2, column(EMPLOYEES, 1)),
                                         integer("age", 3),
                                         text("country", 4, List.of("Chile", "Peru"))),
                                 List.of()),
                         table(
-                                "songs",
+                                "projects",
                                 List.of(
                                         integer("id", 1),
-                                        text("title", 2, column(SONGS, 1)),
-                                        integer("singer_id", 3),
-                                        integer("release_year", 4)),
-                                List.of(fk("singer_id", "singers", "id")))));
+                                        text("title", 2, column(PROJECTS, 1)),
+                                        integer("employee_id", 3),
+                                        integer("start_year", 4)),
+                                List.of(fk("employee_id", "employees", "id")))));
     }
 
     private static TableInfo table(String name, List<ColumnInfo> columns, List<ForeignKey> fks) {
@@ -211,9 +211,10 @@ final class ShopFixture {
                 + " order_date DATE, status VARCHAR(100), amount DECIMAL(10,2))");
         out.add("CREATE TABLE order_lines (order_id INTEGER REFERENCES orders(id), product_id INTEGER REFERENCES"
                 + " products(id), quantity INTEGER, PRIMARY KEY (order_id, product_id))");
-        out.add("CREATE TABLE singers (id INTEGER PRIMARY KEY, name VARCHAR(100), age INTEGER, country VARCHAR(100))");
-        out.add("CREATE TABLE songs (id INTEGER PRIMARY KEY, title VARCHAR(100), singer_id INTEGER REFERENCES"
-                + " singers(id), release_year INTEGER)");
+        out.add(
+                "CREATE TABLE employees (id INTEGER PRIMARY KEY, name VARCHAR(100), age INTEGER, country VARCHAR(100))");
+        out.add("CREATE TABLE projects (id INTEGER PRIMARY KEY, title VARCHAR(100), employee_id INTEGER REFERENCES"
+                + " employees(id), start_year INTEGER)");
         for (String[] r : CUSTOMERS) {
             out.add("INSERT INTO customers VALUES (" + r[0] + ", '" + r[1] + "', '" + r[2] + "', '" + r[3] + "', '"
                     + r[4] + "')");
@@ -231,11 +232,11 @@ final class ShopFixture {
         for (int[] l : ORDER_LINES) {
             out.add("INSERT INTO order_lines VALUES (" + l[0] + ", " + l[1] + ", " + l[2] + ")");
         }
-        for (String[] r : SINGERS) {
-            out.add("INSERT INTO singers VALUES (" + r[0] + ", '" + r[1] + "', " + r[2] + ", '" + r[3] + "')");
+        for (String[] r : EMPLOYEES) {
+            out.add("INSERT INTO employees VALUES (" + r[0] + ", '" + r[1] + "', " + r[2] + ", '" + r[3] + "')");
         }
-        for (String[] r : SONGS) {
-            out.add("INSERT INTO songs VALUES (" + r[0] + ", '" + r[1] + "', " + r[2] + ", " + r[3] + ")");
+        for (String[] r : PROJECTS) {
+            out.add("INSERT INTO projects VALUES (" + r[0] + ", '" + r[1] + "', " + r[2] + ", " + r[3] + ")");
         }
         return out;
     }
