@@ -24,6 +24,12 @@ public final class StandaloneTargets {
         return ConnectionTargets.target(id(name), orgId, connection);
     }
 
+    public static DataSourceTarget duckdb(UUID orgId, String name, Path file) {
+        ValidatedConnection connection = new ValidatedConnection(
+                name, ConnectionType.DUCKDB, null, null, 0, null, null, null, null, Map.of(), file.toAbsolutePath());
+        return ConnectionTargets.target(id(name), orgId, connection);
+    }
+
     public static DataSourceTarget postgres(
             UUID orgId, String name, String host, int port, String database, String user, String password) {
         ValidatedConnection connection = new ValidatedConnection(

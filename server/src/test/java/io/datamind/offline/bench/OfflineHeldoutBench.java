@@ -1,6 +1,7 @@
 package io.datamind.offline.bench;
 
 import io.datamind.datasource.StandaloneTargets;
+import io.datamind.sample.StandaloneSample;
 import io.datamind.support.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code offline-heldout} benchmark: the offline engine, through the same production path and scoring as
  * {@code offline-spider}, on question sets written for databases it was never tuned on: Chinook (SQLite, the shared
- * file) and Northwind (PostgreSQL, loaded from the shared dump into a database this benchmark creates and drops).
+ * file), Northwind (PostgreSQL, loaded from the shared dump into a database this benchmark creates and drops) and
+ * DataMind's own Sample Sales (DuckDB, generated here by the production generator: what a new user asks first).
  * Each set is a JSON array of {@code {id, question, sql, kind, ordered}} in {@code bench/heldout/}. Prints the
  * figures overall, per set and per kind; writes every question's outcome to
  * {@code bench/results/offline-heldout.json}. Run with {@code ./bench/run.sh offline-heldout}.
@@ -58,8 +60,16 @@ public final class OfflineHeldoutBench {
                             NORTHWIND_DATABASE,
                             TestServices.PG_USER,
                             ""));
+            Path sampleDir = Files.createTempDirectory("heldout-sample");
+            OfflineBench.Database sample = bench.discover(
+                    "sample",
+                    StandaloneTargets.duckdb(
+                            OfflineBench.ORG,
+                            "heldout-sample",
+                            StandaloneSample.generate(sampleDir.resolve("sample-sales.duckdb"))));
             ask(bench, chinook, sets.resolve("chinook.json"));
             ask(bench, northwind, sets.resolve("northwind.json"));
+            ask(bench, sample, sets.resolve("sample.json"));
 
             ObjectNode summary = bench.summary();
             bench.tallies(summary, "overall", List.of("all"));
