@@ -82,7 +82,10 @@ export interface ChatSession {
   title: string;
   connectionId?: Id | null;
   createdAt?: string;
+  /** Any change, a rename included. */
   updatedAt?: string | null;
+  /** The latest message: the list is sorted by it, newest first, so a rename does not move a session. */
+  lastMessageAt?: string | null;
 }
 
 /** A table preview: from the stream's `result` event, an answer, or `POST /query`. */
