@@ -150,8 +150,13 @@ class AskPipeline implements AskService {
         outcome.result = rows;
         outcome.chart = clock.time(
                 "chart",
-                () -> ChartRecommender.recommend(
-                        rows.columns(), rows.rows(), question.text(), ran.get().suggestedChart()));
+                () -> ChartPoints.attach(
+                        ChartRecommender.recommend(
+                                rows.columns(),
+                                rows.rows(),
+                                question.text(),
+                                ran.get().suggestedChart()),
+                        rows));
 
         AnalysisTask analysisTask =
                 new AnalysisTask(task, ran.get().sql(), rows, ran.get().tablesRead());
