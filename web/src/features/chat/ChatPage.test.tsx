@@ -7,10 +7,16 @@ import { json, mockFetch, noContent, problem, type Call } from '@/testing/fetch'
 import { ADA, authValue, renderRoutes } from '@/testing/render';
 import { FakeWebSocket } from '@/testing/websocket';
 import { ChatPage } from './ChatPage';
+import type * as CsvModule from './result/csv';
 import type { ChatAnswer, ChatSession } from './types';
 
 vi.mock('@/components/chart', () => ({
   Chart: ({ ariaLabel }: { ariaLabel: string }) => <div role="img" aria-label={ariaLabel} />,
+}));
+const csv = vi.hoisted(() => ({ downloadCsv: vi.fn() }));
+vi.mock('./result/csv', async (original) => ({
+  ...(await original<typeof CsvModule>()),
+  ...csv,
 }));
 
 const connections = [
@@ -319,6 +325,51 @@ describe('ChatPage', () => {
     // The WebSocket renewal went through the API (which refreshes an expired cookie).
     expect(calls.some((c) => c.url === '/api/v1/me')).toBe(true);
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/chat/s9'));
+  });
+
+  it('downloads the whole result of a stored answer from the server; a viewer gets the rows shown', async () => {
+    csv.downloadCsv.mockClear();
+    const preview = answer({
+      messageId: 'm7',
+      question: 'Orders per day',
+      columns: [
+        { name: 'day', type: 'DATE', category: 'date' },
+        { name: 'orders', type: 'BIGINT', category: 'integer' },
+      ],
+      rows: [
+        ['2023-01-01', 3],
+        ['2023-01-02', 5],
+      ],
+      rowCount: 365,
+      chart: null,
+    });
+    const whole = 'day,orders\r\n' + '2023-01-01,3\r\n'.repeat(365);
+    const state: Backend = {
+      sessions: [{ id: 's1', title: 'Orders' }],
+      messages: { s1: [preview] },
+      handle: (call) =>
+        call.url === '/api/v1/chat/messages/m7/result'
+          ? new Response(whole, { headers: { 'Content-Type': 'text/csv;charset=UTF-8' } })
+          : undefined,
+    };
+    const { calls } = backend(state);
+    const user = userEvent.setup();
+    const { unmount } = renderChat('/chat/s1', 'analyst');
+    let turn = await screen.findByRole('article', { name: 'Orders per day' });
+    await user.click(within(turn).getByRole('button', { name: 'Download CSV' }));
+    await vi.waitFor(() => expect(csv.downloadCsv).toHaveBeenCalledOnce());
+    expect(calls.find((c) => c.url.endsWith('/result'))?.headers.accept).toBe('text/csv');
+    expect(csv.downloadCsv).toHaveBeenCalledWith('orders-per-day.csv', whole);
+    unmount();
+
+    csv.downloadCsv.mockClear();
+    renderChat('/chat/s1', 'viewer');
+    turn = await screen.findByRole('article', { name: 'Orders per day' });
+    expect(within(turn).getByText('The CSV holds only the 2 rows shown here.')).toBeInTheDocument();
+    await user.click(within(turn).getByRole('button', { name: 'Download CSV' }));
+    expect(calls.filter((c) => c.url.endsWith('/result'))).toHaveLength(1);
+    const [, content] = csv.downloadCsv.mock.calls[0] as [string, string];
+    expect(content.split('\r\n').filter(Boolean)).toHaveLength(3);
   });
 
   it('loads a conversation’s history, sends feedback and lets analysts re-run edited SQL', async () => {

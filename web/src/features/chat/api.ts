@@ -65,6 +65,12 @@ export const chatApi = {
   /** Asks over plain HTTP: the whole answer at once, no progress. */
   ask: (request: AskRequest, signal?: AbortSignal) =>
     api.post<ChatAnswer>('/chat/messages', request, withSignal(signal)),
+  /** An answer's whole result as CSV (its SQL run again through the guard, up to the row limit). */
+  resultCsv: (messageId: Id, signal?: AbortSignal) =>
+    api.get<string>(`/chat/messages/${enc(messageId)}/result`, {
+      headers: { Accept: 'text/csv' },
+      ...withSignal(signal),
+    }),
   feedback: (messageId: Id, rating: Rating, comment: string) =>
     api.post<unknown>(`/chat/messages/${enc(messageId)}/feedback`, { rating, comment }),
   /** Runs SQL an analyst edited, through the server's guard. */

@@ -41,6 +41,23 @@ export interface ChartSpec {
   /** The second category that splits bars into groups or stacks. */
   series: string | null;
   title: string | null;
+  /**
+   * The values to draw, from every row of the result (an answer's `rows` are only the first 100). Absent for
+   * `table`, for answers stored before the server sent it, and for client-side specs.
+   */
+  data?: ChartValues | null;
+}
+
+/** How a chart's values were taken from the result (server `ChartData`). */
+export type ChartSampling = 'all' | 'evenly_spaced' | 'first_rows';
+
+export interface ChartValues {
+  /** The chart's own columns (x, series, measures), in the result's order. */
+  columns: Column[];
+  rows: Row[];
+  /** Rows of the whole result. */
+  rowCount: number;
+  sampling: ChartSampling;
 }
 
 export type AnswerStatus = 'answered' | 'declined' | 'failed';
@@ -84,7 +101,10 @@ export interface ChatSession {
   title: string;
   connectionId?: Id | null;
   createdAt?: string;
+  /** Any change, a rename included. */
   updatedAt?: string | null;
+  /** The latest message: the list is sorted by it, newest first, so a rename does not move a session. */
+  lastMessageAt?: string | null;
 }
 
 /** A table preview: from the stream's `result` event, an answer, or `POST /query`. */

@@ -1,4 +1,5 @@
 import { Alert } from '@/components/Alert';
+import { chatApi } from '../api';
 import { ResultView } from '../result/ResultView';
 import type { Turn } from '../stream/turn-reducer';
 import type { ChatAnswer } from '../types';
@@ -48,6 +49,7 @@ function Streaming({ turn }: { turn: Turn }) {
 }
 
 function Answered({ answer, actions }: { answer: ChatAnswer; actions: AnswerActions }) {
+  const { messageId } = answer;
   const result = answer.columns
     ? {
         columns: answer.columns,
@@ -72,7 +74,17 @@ function Answered({ answer, actions }: { answer: ChatAnswer; actions: AnswerActi
           <p>{answer.reasoning}</p>
         </details>
       )}
-      {result && <ResultView result={result} chart={answer.chart} title={answer.question} />}
+      {result && (
+        <ResultView
+          result={result}
+          chart={answer.chart}
+          title={answer.question}
+          fullCsv={
+            // Running the query again is an analyst's right; viewers download the rows shown.
+            actions.canAct && messageId != null ? () => chatApi.resultCsv(messageId) : undefined
+          }
+        />
+      )}
       {answer.analysis && (
         <section aria-label="Analysis">
           <p className="analysis">{answer.analysis}</p>

@@ -6,9 +6,24 @@ import { KpiValue } from './KpiValue';
 import { CHART_LABELS, chartChoices, initialSpec, type ChartData } from './suitability';
 
 interface AnswerChartProps {
+  /** The values to draw: the server's chart data when the spec has it, else the table's rows. */
   data: ChartData;
   /** The server's recommendation, when there is one. */
   spec: ChartSpec | null;
+  /** Rows of the whole result, to say when the chart shows fewer. */
+  rowCount?: number;
+}
+
+/** Says when the chart is drawn from fewer rows than the result has, and which. */
+export function chartNote(spec: ChartSpec | null, drawn: number, rowCount: number): string | null {
+  const values = spec?.data;
+  const total = values ? values.rowCount : rowCount;
+  if (drawn >= total) return null;
+  const of = `${drawn.toLocaleString()} of ${total.toLocaleString()} rows`;
+  if (!values) return `Drawn from the first ${of}.`;
+  return values.sampling === 'evenly_spaced'
+    ? `Drawn from ${of}, evenly spaced.`
+    : `Drawn from the first ${of}.`;
 }
 
 function describe(spec: ChartSpec): string {
@@ -18,7 +33,7 @@ function describe(spec: ChartSpec): string {
 }
 
 /** The result drawn as the recommended chart, with a switcher among the types that fit the data. */
-export function AnswerChart({ data, spec }: AnswerChartProps) {
+export function AnswerChart({ data, spec, rowCount = data.rows.length }: AnswerChartProps) {
   const choices = useMemo(() => chartChoices(data, spec), [data, spec]);
   const [chosen, setChosen] = useState<ChartType | null>(null);
   const selectId = useId();
@@ -27,6 +42,8 @@ export function AnswerChart({ data, spec }: AnswerChartProps) {
     () => (current.type === 'kpi' || current.type === 'table' ? null : buildOption(current, data)),
     [current, data],
   );
+
+  const note = chartNote(spec, data.rows.length, rowCount);
 
   if (choices.length <= 1) return null;
   return (
@@ -50,6 +67,7 @@ export function AnswerChart({ data, spec }: AnswerChartProps) {
       </div>
       {current.type === 'kpi' && <KpiValue spec={current} data={data} />}
       {option && <Chart option={option} ariaLabel={describe(current)} height={300} />}
+      {option && note && <p className="answer-chart__note muted">{note}</p>}
     </section>
   );
 }

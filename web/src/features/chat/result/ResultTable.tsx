@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Pagination } from '@/components/Pagination';
+import { errorMessage } from '@/lib/api';
 import { isNumericColumn, type Cell, type ResultData } from '../types';
 import { csvFileName, downloadCsv, toCsv } from './csv';
 import { cellText, nextSort, pageOf, sortRows, type SortState } from './table-model';
@@ -20,16 +21,55 @@ interface ResultTableProps {
   result: ResultData;
   /** Names the CSV file and the table. */
   title: string;
+  /**
+   * Fetches the whole result as CSV from the server. Used when the table holds only part of the result; without
+   * it the CSV holds the rows shown.
+   */
+  fullCsv?: (() => Promise<string>) | undefined;
 }
 
-/** A result: sortable by any column, paged on the client, downloadable as CSV. */
-export function ResultTable({ result, title }: ResultTableProps) {
+/** What the CSV holds, when that is not simply the table. */
+function csvNote(result: ResultData, fromServer: boolean): string | null {
+  if (fromServer && result.truncated) {
+    return `The CSV holds the ${result.rowCount.toLocaleString()} rows the query returned: it stopped at its row limit.`;
+  }
+  if (!fromServer && result.rows.length < result.rowCount) {
+    return `The CSV holds only the ${result.rows.length.toLocaleString()} rows shown here.`;
+  }
+  return null;
+}
+
+/**
+ * A result: sortable by any column, paged on the client, downloadable as CSV. When the table holds every row the
+ * CSV is made here, in the table's order; otherwise the whole result comes from the server, in the query's order.
+ */
+export function ResultTable({ result, title, fullCsv }: ResultTableProps) {
   const [sort, setSort] = useState<SortState | null>(null);
   const [offset, setOffset] = useState(0);
+  const [downloading, setDownloading] = useState(false);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
   const sorted = useMemo(() => sortRows(result.rows, sort), [result.rows, sort]);
   const page = pageOf(sorted, offset, PAGE_SIZE);
   const numeric = result.columns.map(isNumericColumn);
   const partial = result.rows.length < result.rowCount || result.truncated;
+  const fromServer = fullCsv !== undefined && result.rows.length < result.rowCount;
+  const note = csvNote(result, fromServer);
+
+  async function download() {
+    if (!fromServer) {
+      downloadCsv(csvFileName(title), toCsv(result.columns, sorted));
+      return;
+    }
+    setDownloading(true);
+    setDownloadError(null);
+    try {
+      downloadCsv(csvFileName(title), await fullCsv());
+    } catch (e) {
+      setDownloadError(`The download failed: ${errorMessage(e)}`);
+    } finally {
+      setDownloading(false);
+    }
+  }
 
   return (
     <section className="result" aria-label={`Result: ${title}`}>
@@ -42,12 +82,19 @@ export function ResultTable({ result, title }: ResultTableProps) {
         <button
           type="button"
           className="btn btn--ghost btn--sm"
-          disabled={result.columns.length === 0}
-          onClick={() => downloadCsv(csvFileName(title), toCsv(result.columns, sorted))}
+          disabled={result.columns.length === 0 || downloading}
+          aria-busy={downloading}
+          onClick={() => void download()}
         >
-          Download CSV
+          {downloading ? 'Preparing CSV…' : 'Download CSV'}
         </button>
       </div>
+      {note && <p className="result__note muted">{note}</p>}
+      {downloadError && (
+        <p className="result__note result__note--error" role="alert">
+          {downloadError}
+        </p>
+      )}
       <div className="table-wrap">
         <table className="table table--compact">
           <caption className="visually-hidden">{title}</caption>

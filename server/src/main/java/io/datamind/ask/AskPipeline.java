@@ -135,8 +135,13 @@ class AskPipeline implements AskService {
         // 9. Chart.
         outcome.chart = clock.time(
                 "chart",
-                () -> ChartRecommender.recommend(
-                        rows.columns(), rows.rows(), question.text(), ran.get().suggestedChart()));
+                () -> ChartPoints.attach(
+                        ChartRecommender.recommend(
+                                rows.columns(),
+                                rows.rows(),
+                                question.text(),
+                                ran.get().suggestedChart()),
+                        rows));
         // 10. Analysis.
         AnalysisTask analysisTask =
                 new AnalysisTask(task, ran.get().sql(), rows, ran.get().tablesRead());

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ChatRepository {
 
-    private static final String SESSION_COLUMNS = "id, connection_id, title, created_at, updated_at";
+    private static final String SESSION_COLUMNS = "id, connection_id, title, created_at, updated_at, last_message_at";
     private static final String MESSAGE_COLUMNS = "id, session_id, connection_id, question, status, message, sql_text,"
             + " reasoning, columns_json, rows_json, row_count, truncated, chart_json, analysis, follow_ups_json,"
             + " sql_input_tokens, sql_output_tokens, analysis_input_tokens, analysis_output_tokens, timings_json,"
@@ -53,8 +53,9 @@ class ChatRepository {
             UUID id, UUID sessionId, UUID connectionId, String question, String status, String sql, boolean followUp) {}
 
     void insertSession(UUID orgId, UUID userId, ChatSession session) {
-        jdbc.sql("INSERT INTO chat_sessions (id, org_id, user_id, connection_id, title, created_at, updated_at)"
-                        + " VALUES (:id, :orgId, :userId, :connectionId, :title, :createdAt, :updatedAt)")
+        jdbc.sql("INSERT INTO chat_sessions (id, org_id, user_id, connection_id, title, created_at, updated_at,"
+                        + " last_message_at) VALUES (:id, :orgId, :userId, :connectionId, :title, :createdAt,"
+                        + " :updatedAt, :lastMessageAt)")
                 .param("id", session.id())
                 .param("orgId", orgId)
                 .param("userId", userId)
@@ -62,6 +63,7 @@ class ChatRepository {
                 .param("title", session.title())
                 .param("createdAt", DbTimes.utc(session.createdAt()))
                 .param("updatedAt", DbTimes.utc(session.updatedAt()))
+                .param("lastMessageAt", DbTimes.utc(session.lastMessageAt()))
                 .update();
     }
 
@@ -75,9 +77,10 @@ class ChatRepository {
                 .optional();
     }
 
+    /** The member's sessions, most recently active (by their latest message) first. */
     List<ChatSession> sessions(UUID orgId, UUID userId, PageQuery page) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM chat_sessions WHERE org_id = :orgId AND user_id = :userId"
-                        + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                        + " ORDER BY last_message_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("orgId", orgId)
                 .param("userId", userId)
                 .param("limit", page.limit())
@@ -94,6 +97,7 @@ class ChatRepository {
                 .single();
     }
 
+    /** Changes the title, not the time of the last message: a rename is not activity, so the session keeps its place. */
     boolean rename(UUID orgId, UUID userId, UUID sessionId, String title, Instant at) {
         return jdbc.sql("UPDATE chat_sessions SET title = :title, updated_at = :at"
                                 + " WHERE id = :id AND org_id = :orgId AND user_id = :userId")
@@ -106,8 +110,9 @@ class ChatRepository {
                 == 1;
     }
 
+    /** A new message in the session: it moves to the top of the list. */
     void touch(UUID sessionId, Instant at) {
-        jdbc.sql("UPDATE chat_sessions SET updated_at = :at WHERE id = :id")
+        jdbc.sql("UPDATE chat_sessions SET updated_at = :at, last_message_at = :at WHERE id = :id")
                 .param("at", DbTimes.utc(at))
                 .param("id", sessionId)
                 .update();
@@ -233,7 +238,8 @@ class ChatRepository {
                 rs.getObject("connection_id", UUID.class),
                 rs.getString("title"),
                 DbTimes.instant(rs, "created_at"),
-                DbTimes.instant(rs, "updated_at"));
+                DbTimes.instant(rs, "updated_at"),
+                DbTimes.instant(rs, "last_message_at"));
     }
 
     private ChatAnswer answer(ResultSet rs, int row) throws SQLException {

@@ -46,7 +46,7 @@ class ChatStore {
             chats.insertSession(
                     question.orgId(),
                     question.userId(),
-                    new ChatSession(sessionId, question.connectionId(), title(question.text()), now, now));
+                    new ChatSession(sessionId, question.connectionId(), title(question.text()), now, now, now));
         } else {
             sessionId = question.session().id();
             chats.touch(sessionId, now);

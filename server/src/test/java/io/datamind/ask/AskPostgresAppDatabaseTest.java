@@ -7,6 +7,7 @@ import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;
 import io.datamind.support.TestConnections;
 import io.datamind.support.TestServices;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,14 +70,23 @@ class AskPostgresAppDatabaseTest {
                 .json();
         assertThat(reused.get("attempts").asInt()).isZero();
         assertThat(reused.get("rows")).isEqualTo(first.get("rows"));
-        assertThat(api.request("PATCH", "/api/v1/chat/sessions/" + session)
-                        .bearer(token)
-                        .json(Map.of("title", "Orders"))
-                        .send()
-                        .json()
-                        .get("title")
-                        .asString())
-                .isEqualTo("Orders");
+        // The reused answer started a newer session; renaming the older one does not bring it back to the top.
+        JsonNode renamed = api.request("PATCH", "/api/v1/chat/sessions/" + session)
+                .bearer(token)
+                .json(Map.of("title", "Orders"))
+                .send()
+                .json();
+        assertThat(renamed.get("title").asString()).isEqualTo("Orders");
+        assertThat(Instant.parse(renamed.get("lastMessageAt").asString()))
+                .isEqualTo(Instant.parse(second.get("createdAt").asString()));
+        JsonNode listed = api.request("GET", "/api/v1/chat/sessions")
+                .bearer(token)
+                .send()
+                .json()
+                .get("items");
+        assertThat(listed.get(0).get("id").asString())
+                .isEqualTo(reused.get("sessionId").asString());
+        assertThat(listed.get(1).get("id").asString()).isEqualTo(session);
         assertThat(api.request("DELETE", "/api/v1/chat/sessions/" + session)
                         .bearer(token)
                         .send()

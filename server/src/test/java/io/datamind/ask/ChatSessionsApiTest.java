@@ -6,6 +6,7 @@ import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;
 import io.datamind.support.TestConnections;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class ChatSessionsApiTest {
     int port;
 
     @Test
-    void sessionsAreListedNewestFirstAndMessagesOldestFirstAndBelongToTheirMember() {
+    void sessionsAreListedByLatestMessageAndMessagesOldestFirstAndBelongToTheirMember() {
         HttpApi api = new HttpApi(port);
         TestAccounts.Account owner = TestAccounts.registerOwner(api);
         String token = TestAccounts.token(api, owner).accessToken();
@@ -60,6 +61,24 @@ class ChatSessionsApiTest {
                 .send();
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
         assertThat(renamed.json().get("title").asString()).isEqualTo("Customers overview");
+        // Renaming is not activity: an older conversation keeps its place; a new question moves it up.
+        String older = sessions.get(1);
+        List<String> before = ids(get(api, token, "/api/v1/chat/sessions").json());
+        assertThat(before).containsExactly(first, sessions.get(2), older);
+        JsonNode olderBefore =
+                get(api, token, "/api/v1/chat/sessions").json().get("items").get(2);
+        HttpApi.Response renamedOlder = api.request("PATCH", "/api/v1/chat/sessions/" + older)
+                .bearer(token)
+                .json(Map.of("title", "Orders, renamed"))
+                .send();
+        assertThat(renamedOlder.status()).as(renamedOlder.toString()).isEqualTo(200);
+        assertThat(renamedOlder.json().get("lastMessageAt")).isEqualTo(olderBefore.get("lastMessageAt"));
+        assertThat(Instant.parse(renamedOlder.json().get("updatedAt").asString()))
+                .isAfter(Instant.parse(olderBefore.get("updatedAt").asString()));
+        assertThat(ids(get(api, token, "/api/v1/chat/sessions").json())).isEqualTo(before);
+        ChatFixtures.ask(api, token, connection, "How many orders by channel?", older);
+        assertThat(ids(get(api, token, "/api/v1/chat/sessions").json())).containsExactly(older, first, sessions.get(2));
+
         HttpApi.Response blank = api.request("PATCH", "/api/v1/chat/sessions/" + first)
                 .bearer(token)
                 .json(Map.of("title", " "))

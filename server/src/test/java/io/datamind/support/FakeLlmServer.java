@@ -31,8 +31,8 @@ public final class FakeLlmServer implements AutoCloseable {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A request as it arrived. Header names are lower case. */
-    public record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
+    /** A request as it arrived. Header names are lower case; {@code query} is null when there is none. */
+    public record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
 
         public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
@@ -108,7 +108,11 @@ public final class FakeLlmServer implements AutoCloseable {
                 .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(new Recorded(
-                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getQuery(),
+                headers,
+                body));
         Reply reply = replies.poll();
         if (reply == null) {
             reply = Reply.json(599, "{\"error\":\"the test queued no reply for this request\"}");

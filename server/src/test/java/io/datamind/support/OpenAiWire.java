@@ -65,6 +65,19 @@ public final class OpenAiWire {
         return events;
     }
 
+    /** A whole (not streamed) Chat Completions response, as {@code stream: false} returns it. */
+    public static String completion(int promptTokens, int completionTokens, String text) {
+        return "{\"id\":\"chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG\",\"object\":\"chat.completion\","
+                + "\"created\":1741570283,\"model\":\"" + MODEL + "\",\"choices\":[{\"index\":0,\"message\":"
+                + "{\"role\":\"assistant\",\"content\":" + FakeLlmServer.JSON.writeValueAsString(text)
+                + ",\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":" + promptTokens + ",\"completion_tokens\":" + completionTokens
+                + ",\"total_tokens\":" + (promptTokens + completionTokens) + ",\"prompt_tokens_details\":"
+                + "{\"cached_tokens\":0,\"audio_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":0,"
+                + "\"audio_tokens\":0,\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}},"
+                + "\"service_tier\":\"default\",\"system_fingerprint\":\"fp_06737a9306\"}";
+    }
+
     public static String errorBody(String type, String code, String message) {
         return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":"
                 + (code == null ? "null" : "\"" + code + "\"") + "}}";
