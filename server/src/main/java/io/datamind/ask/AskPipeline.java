@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * The ask pipeline, stage by stage: conversation, schema context, examples, SQL generation, check, execution (with up
  * to two repairs), chart, analysis; then the answer is stored. The budget is asked before every provider call (see
- * {@link MeteredProvider}); a provider failure, a decline or a cancel ends the question with an answer saying so.
+ * {@link MeteredProvider}); a provider failure, a decline, a cancel or the question's deadline (see {@link
+ * QuestionDeadlines}) ends the question with an answer saying so.
  */
 @Service
 class AskPipeline implements AskService {
@@ -41,6 +42,7 @@ class AskPipeline implements AskService {
     private final PlainAnalysis plain;
     private final ChatStore store;
     private final AskProperties properties;
+    private final QuestionDeadlines deadlines;
 
     AskPipeline(
             QuestionIntake intake,
@@ -52,7 +54,8 @@ class AskPipeline implements AskService {
             QueryAttempts attempts,
             PlainAnalysis plain,
             ChatStore store,
-            AskProperties properties) {
+            AskProperties properties,
+            QuestionDeadlines deadlines) {
         this.intake = intake;
         this.authors = authors;
         this.chats = chats;
@@ -63,6 +66,7 @@ class AskPipeline implements AskService {
         this.plain = plain;
         this.store = store;
         this.properties = properties;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -71,22 +75,29 @@ class AskPipeline implements AskService {
         StageClock clock = new StageClock(listener);
         Outcome outcome = new Outcome();
         SqlAuthor author = null;
-        try {
-            author = authors.forQuestion(question.orgId());
-            answer(question, author, clock, listener, cancel, outcome);
-        } catch (BudgetExhausted e) {
-            outcome.end(Outcome.DECLINED, TokenBudgets.EXCEEDED_MESSAGE);
-        } catch (LlmException e) {
-            outcome.end(
-                    Outcome.FAILED,
-                    e.category() == LlmException.Category.CANCELLED || cancel.isCancelled()
-                            ? CANCELLED
-                            : e.getMessage());
-        } catch (Cancelled e) {
-            outcome.end(Outcome.FAILED, CANCELLED);
-        } catch (ApiException e) {
-            // Organization AI settings the provider factory refuses (an unknown provider, a bad base URL).
-            outcome.end(Outcome.FAILED, e.getMessage());
+        try (QuestionDeadlines.Deadline deadline = deadlines.start(cancel)) {
+            // Stopped by the caller's cancel or by the deadline; the stages only see this one.
+            CancellationToken stop = deadline.token();
+            try {
+                author = authors.forQuestion(question.orgId());
+                answer(question, author, clock, listener, stop, outcome);
+            } catch (BudgetExhausted e) {
+                outcome.end(Outcome.DECLINED, TokenBudgets.EXCEEDED_MESSAGE);
+            } catch (LlmException e) {
+                outcome.end(
+                        Outcome.FAILED,
+                        e.category() == LlmException.Category.CANCELLED || stop.isCancelled()
+                                ? stopped(deadline)
+                                : e.getMessage());
+            } catch (Cancelled e) {
+                outcome.end(Outcome.FAILED, stopped(deadline));
+            } catch (ApiException e) {
+                // Organization AI settings the provider factory refuses (an unknown provider, a bad base URL).
+                outcome.end(Outcome.FAILED, e.getMessage());
+            }
+            if (deadline.expired()) {
+                log.info("Question {} stopped at its deadline", question.queryId());
+            }
         }
         return store.save(
                 question,
@@ -95,6 +106,10 @@ class AskPipeline implements AskService {
                 clock.timings(),
                 author == null ? null : author.provider(),
                 author == null ? null : author.model());
+    }
+
+    private static String stopped(QuestionDeadlines.Deadline deadline) {
+        return deadline.expired() ? deadline.message() : CANCELLED;
     }
 
     private void answer(

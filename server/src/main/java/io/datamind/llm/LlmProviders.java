@@ -87,6 +87,14 @@ public class LlmProviders {
         return properties.allowPrivateNetworks();
     }
 
+    /**
+     * How long one question may take in all ({@code datamind.llm.question-deadline}): model calls, retries, repairs
+     * and queries together.
+     */
+    public Duration questionDeadline() {
+        return properties.questionDeadline();
+    }
+
     /** The instance's default settings for its configured provider, key included; never show them to users. */
     public LlmProviderSettings defaultSettings() {
         return defaultSettings(properties.provider());
