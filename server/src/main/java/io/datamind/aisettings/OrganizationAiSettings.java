@@ -65,16 +65,23 @@ class OrganizationAiSettings implements AiSettings {
                 .find(orgId)
                 .map(stored -> {
                     // Judged again at every use: a name may resolve elsewhere now, or the row predates the check.
-                    refusal(stored.provider(), stored.baseUrl()).ifPresent(reason -> {
-                        log.warn("The AI base URL of organization {} is refused: {}", stored.orgId(), reason);
+                    // The provider then connects to exactly the addresses judged here, never resolving the name anew.
+                    Optional<OutboundAddresses.Verdict> verdict = judge(stored.provider(), stored.baseUrl());
+                    verdict.filter(OutboundAddresses.Verdict::refused).ifPresent(refused -> {
+                        log.warn(
+                                "The AI base URL of organization {} is refused: {}", stored.orgId(), refused.refusal());
                         throw new ApiException(
                                 HttpStatus.CONFLICT,
                                 "AI settings need attention",
-                                "The organization's AI provider address is not allowed (" + reason + "); ask an admin"
-                                        + " to change the base URL in the AI settings");
+                                "The organization's AI provider address is not allowed (" + refused.refusal() + "); ask"
+                                        + " an admin to change the base URL in the AI settings");
                     });
                     return new LlmProviderSettings(
-                            stored.provider(), stored.model(), stored.baseUrl(), decryptKey(stored));
+                            stored.provider(),
+                            stored.model(),
+                            stored.baseUrl(),
+                            decryptKey(stored),
+                            verdict.map(OutboundAddresses.Verdict::addresses).orElse(null));
                 })
                 .orElseGet(() -> LlmProviderSettings.of(null));
     }
@@ -222,6 +229,11 @@ class OrganizationAiSettings implements AiSettings {
      * is not judged.
      */
     private Optional<String> refusal(String provider, String baseUrl) {
+        return judge(provider, baseUrl).map(OutboundAddresses.Verdict::refusal);
+    }
+
+    /** The verdict on the base URL's host; empty when the base URL is not judged (see {@link #refusal}). */
+    private Optional<OutboundAddresses.Verdict> judge(String provider, String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank() || LlmProviders.OFFLINE.equals(provider)) {
             return Optional.empty();
         }
@@ -233,9 +245,10 @@ class OrganizationAiSettings implements AiSettings {
         try {
             host = URI.create(baseUrl.trim()).getHost();
         } catch (IllegalArgumentException e) {
-            return Optional.of("it is not a URL");
+            return Optional.of(new OutboundAddresses.Verdict("it is not a URL", List.of()));
         }
-        return host == null ? Optional.of("it names no host") : addresses.refusal(host);
+        return Optional.of(
+                host == null ? new OutboundAddresses.Verdict("it names no host", List.of()) : addresses.judge(host));
     }
 
     private static String withoutSlash(String url) {

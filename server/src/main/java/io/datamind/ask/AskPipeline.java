@@ -9,18 +9,22 @@ import io.datamind.llm.LlmException;
 import io.datamind.llm.TokenListener;
 import io.datamind.query.QueryResult;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * The ask pipeline, one stage class per step: budget, conversation, schema context, examples, SQL generation, check,
  * execution and repair, chart, analysis; then the answer is stored. The budget is asked first and again before every
- * provider call (see {@link MeteredProvider}); a provider failure, a decline or a cancel ends the question with an
- * answer saying so.
+ * provider call (see {@link MeteredProvider}); a provider failure, a decline, a cancel or the question's deadline (see
+ * {@link QuestionDeadlines}) ends the question with an answer saying so.
  */
 @Service
 class AskPipeline implements AskService {
 
     static final String CANCELLED = Cancelled.MESSAGE;
+
+    private static final Logger log = LoggerFactory.getLogger(AskPipeline.class);
 
     private final QuestionIntake intake;
     private final SqlAuthors authors;
@@ -32,6 +36,7 @@ class AskPipeline implements AskService {
     private final QueryAttempts attempts;
     private final ResultAnalysis analysis;
     private final ChatStore store;
+    private final QuestionDeadlines deadlines;
 
     AskPipeline(
             QuestionIntake intake,
@@ -43,7 +48,8 @@ class AskPipeline implements AskService {
             SqlGeneration generation,
             QueryAttempts attempts,
             ResultAnalysis analysis,
-            ChatStore store) {
+            ChatStore store,
+            QuestionDeadlines deadlines) {
         this.intake = intake;
         this.authors = authors;
         this.budget = budget;
@@ -54,6 +60,7 @@ class AskPipeline implements AskService {
         this.attempts = attempts;
         this.analysis = analysis;
         this.store = store;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -62,22 +69,29 @@ class AskPipeline implements AskService {
         StageClock clock = new StageClock(listener);
         Outcome outcome = new Outcome();
         SqlAuthor author = null;
-        try {
-            author = authors.forQuestion(question.orgId());
-            answer(question, author, clock, listener, cancel, outcome);
-        } catch (BudgetExhausted e) {
-            outcome.end(Outcome.DECLINED, TokenBudgets.EXCEEDED_MESSAGE);
-        } catch (LlmException e) {
-            outcome.end(
-                    Outcome.FAILED,
-                    e.category() == LlmException.Category.CANCELLED || cancel.isCancelled()
-                            ? CANCELLED
-                            : e.getMessage());
-        } catch (Cancelled e) {
-            outcome.end(Outcome.FAILED, CANCELLED);
-        } catch (ApiException e) {
-            // Organization AI settings the provider factory refuses (an unknown provider, a bad base URL).
-            outcome.end(Outcome.FAILED, e.getMessage());
+        try (QuestionDeadlines.Deadline deadline = deadlines.start(cancel)) {
+            // Stopped by the caller's cancel or by the deadline; the stages only see this one.
+            CancellationToken stop = deadline.token();
+            try {
+                author = authors.forQuestion(question.orgId());
+                answer(question, author, clock, listener, stop, outcome);
+            } catch (BudgetExhausted e) {
+                outcome.end(Outcome.DECLINED, TokenBudgets.EXCEEDED_MESSAGE);
+            } catch (LlmException e) {
+                outcome.end(
+                        Outcome.FAILED,
+                        e.category() == LlmException.Category.CANCELLED || stop.isCancelled()
+                                ? stopped(deadline)
+                                : e.getMessage());
+            } catch (Cancelled e) {
+                outcome.end(Outcome.FAILED, stopped(deadline));
+            } catch (ApiException e) {
+                // Organization AI settings the provider factory refuses (an unknown provider, a bad base URL).
+                outcome.end(Outcome.FAILED, e.getMessage());
+            }
+            if (deadline.expired()) {
+                log.info("Question {} stopped at its deadline", question.queryId());
+            }
         }
         // 11. Store the answer (and audit it).
         return store.save(
@@ -87,6 +101,10 @@ class AskPipeline implements AskService {
                 clock.timings(),
                 author == null ? null : author.provider(),
                 author == null ? null : author.model());
+    }
+
+    private static String stopped(QuestionDeadlines.Deadline deadline) {
+        return deadline.expired() ? deadline.message() : CANCELLED;
     }
 
     private void answer(

@@ -3,16 +3,24 @@ package io.datamind.ask;
 import io.datamind.budget.TokenBudgets;
 import io.datamind.llm.CancellationToken;
 import io.datamind.llm.LlmCompletion;
+import io.datamind.llm.LlmException;
 import io.datamind.llm.LlmProvider;
 import io.datamind.llm.LlmRequest;
 import io.datamind.llm.TokenListener;
+import io.datamind.llm.TokenUsage;
+import java.util.Locale;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A provider for one question that asks the budget before every call and charges it after, with the usage the
- * provider reported, counted per phase for the answer.
+ * provider reported, counted per phase for the answer. Calls that fail are charged too, with what the provider
+ * reported before they ended or an estimate where it reported nothing (see {@link LlmException#spent()}).
  */
 final class MeteredProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(MeteredProvider.class);
 
     enum Phase {
         SQL_GENERATION,
@@ -41,14 +49,42 @@ final class MeteredProvider {
         if (!budgets.hasRemaining(orgId)) {
             throw new BudgetExhausted();
         }
-        LlmCompletion completion = provider.complete(request, tokens, cancel);
-        input[phase.ordinal()] += completion.inputTokens();
-        output[phase.ordinal()] += completion.outputTokens();
-        budgets.record(orgId, completion.inputTokens(), completion.outputTokens());
+        LlmCompletion completion;
+        try {
+            completion = provider.complete(request, tokens, cancel);
+        } catch (LlmException e) {
+            // A call that broke off, stalled or was cancelled was billed all the same.
+            try {
+                charge(phase, e.spent());
+            } catch (RuntimeException chargeFailed) {
+                e.addSuppressed(chargeFailed);
+            }
+            throw e;
+        }
+        charge(phase, completion.usage());
         if (completion.model() != null && !completion.model().isBlank()) {
             model = completion.model();
         }
         return completion;
+    }
+
+    private void charge(Phase phase, TokenUsage usage) {
+        if (usage.isNone()) {
+            return;
+        }
+        input[phase.ordinal()] += usage.input();
+        output[phase.ordinal()] += usage.output();
+        budgets.record(orgId, usage.input(), usage.output());
+        if (usage.estimated()) {
+            log.warn(
+                    "Charged organization {} {} input and {} output tokens for {} with {}, partly estimated: the provider"
+                            + " did not report all of them",
+                    orgId,
+                    usage.input(),
+                    usage.output(),
+                    phase.name().toLowerCase(Locale.ROOT),
+                    provider.id());
+        }
     }
 
     String provider() {

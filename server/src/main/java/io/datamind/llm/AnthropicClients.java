@@ -4,6 +4,7 @@ import com.anthropic.backends.AnthropicBackend;
 import com.anthropic.client.AnthropicClientAsyncImpl;
 import com.anthropic.client.AnthropicClientImpl;
 import com.anthropic.core.ClientOptions;
+import okhttp3.Dns;
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
 import org.springframework.ai.anthropic.http.okhttp.SpringAiAnthropicHttpClient;
@@ -11,18 +12,19 @@ import org.springframework.ai.anthropic.http.okhttp.SpringAiAnthropicHttpClient;
 /**
  * Builds Spring AI's Anthropic model on the official Anthropic SDK, configured here rather than by Spring AI's setup
  * so that nothing is read from the environment, the SDK never retries on its own (DataMind's retries know whether
- * tokens already reached the user), and the connect and read timeouts are ours.
+ * tokens already reached the user), and the connect and read timeouts are ours. Requests leave on DataMind's own
+ * connections (see {@link InFlightCalls}).
  */
 final class AnthropicClients {
 
     private AnthropicClients() {}
 
-    static ChatModelClient create(ResolvedSettings settings, HttpTimeouts timeouts) {
+    static ChatModelClient create(ResolvedSettings settings, HttpTimeouts timeouts, Dns dns) {
         AnthropicBackend backend = AnthropicBackend.builder()
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey())
                 .build();
-        InFlightCalls calls = new InFlightCalls();
+        InFlightCalls calls = new InFlightCalls(ProviderConnections.client(timeouts, dns));
         SpringAiAnthropicHttpClient http = SpringAiAnthropicHttpClient.builder()
                 .backend(backend)
                 .timeout(timeouts.anthropic())

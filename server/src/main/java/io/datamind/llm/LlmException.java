@@ -43,6 +43,8 @@ public class LlmException extends ApiException {
     private final Category category;
     private final transient Duration retryAfter;
     private final boolean retryable;
+    // Set by the attempt that failed, after the exception is made: the mapping of SDK errors knows nothing of usage.
+    private volatile TokenUsage spent = TokenUsage.NONE;
 
     public LlmException(Category category, String message) {
         this(category, message, null, null);
@@ -73,6 +75,19 @@ public class LlmException extends ApiException {
     /** How long the provider asked DataMind to wait before trying again, if it said. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * The tokens the failed request used nonetheless, over all its attempts: what the provider reported before the
+     * answer broke off, stalled or was cancelled, or an estimate where it reported nothing. Callers charge it.
+     */
+    public TokenUsage spent() {
+        return spent;
+    }
+
+    LlmException spent(TokenUsage usage) {
+        this.spent = usage;
+        return this;
     }
 
     /** Whether another attempt may succeed: rate limits, server errors, timeouts and lost connections. */

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param anthropic defaults for Anthropic
  * @param openai defaults for OpenAI and OpenAI-compatible servers
  * @param circuitBreaker when to stop calling a failing provider for a while
+ * @param questionDeadline longest time one question may take from start to end, over all its model calls, retries,
+ *     repairs and queries; past it the answer ends as failed and the model stream and the query are stopped
  * @param allowPrivateNetworks whether an organization's own base URL may point at loopback and private networks (a
  *     local Ollama or LM Studio); link-local and cloud metadata addresses are refused either way. Follows {@code
  *     datamind.sources.allow-private-networks} unless set (see application.yml). The instance's own base URLs are
@@ -39,12 +41,14 @@ record LlmProperties(
         @DefaultValue Endpoint anthropic,
         @DefaultValue Endpoint openai,
         @DefaultValue Breaker circuitBreaker,
+        @DefaultValue("120s") Duration questionDeadline,
         @DefaultValue("true") boolean allowPrivateNetworks) {
 
     static final String ANTHROPIC_MODEL = "claude-sonnet-4-5";
     static final String ANTHROPIC_URL = "https://api.anthropic.com";
     static final String OPENAI_MODEL = "gpt-4.1-mini";
     static final String OPENAI_URL = "https://api.openai.com";
+    static final Duration DEFAULT_QUESTION_DEADLINE = Duration.ofSeconds(120);
 
     LlmProperties {
         if (maxAttempts < 1) {
@@ -55,6 +59,10 @@ record LlmProperties(
         anthropic = anthropic.withDefaults(ANTHROPIC_MODEL, ANTHROPIC_URL);
         openai = openai.withDefaults(OPENAI_MODEL, OPENAI_URL);
         circuitBreaker = circuitBreaker == null ? Breaker.defaults() : circuitBreaker;
+        questionDeadline = questionDeadline == null ? DEFAULT_QUESTION_DEADLINE : questionDeadline;
+        if (questionDeadline.isNegative() || questionDeadline.isZero()) {
+            throw new IllegalArgumentException("datamind.llm.question-deadline must be positive");
+        }
     }
 
     static LlmProperties defaults() {
@@ -70,6 +78,7 @@ record LlmProperties(
                 null,
                 null,
                 null,
+                DEFAULT_QUESTION_DEADLINE,
                 true);
     }
 

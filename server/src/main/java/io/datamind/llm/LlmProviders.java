@@ -3,6 +3,7 @@ package io.datamind.llm;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.datamind.common.ApiException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
+import okhttp3.Dns;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -40,7 +42,7 @@ public class LlmProviders {
     private final ProviderErrors errors;
     private final ProviderBreakers breakers;
     private final HttpTimeouts timeouts;
-    private final Cache<String, LlmProvider> providers = Caffeine.newBuilder()
+    private final Cache<String, Built> providers = Caffeine.newBuilder()
             .maximumSize(500)
             .expireAfterAccess(Duration.ofHours(6))
             .build();
@@ -85,6 +87,14 @@ public class LlmProviders {
         return properties.allowPrivateNetworks();
     }
 
+    /**
+     * How long one question may take in all ({@code datamind.llm.question-deadline}): model calls, retries, repairs
+     * and queries together.
+     */
+    public Duration questionDeadline() {
+        return properties.questionDeadline();
+    }
+
     /** The instance's default settings for its configured provider, key included; never show them to users. */
     public LlmProviderSettings defaultSettings() {
         return defaultSettings(properties.provider());
@@ -111,7 +121,7 @@ public class LlmProviders {
     public LlmProvider create(LlmProviderSettings settings) {
         String id = providerId(settings);
         return switch (id) {
-            case ANTHROPIC, OPENAI -> cached(resolve(id, settings));
+            case ANTHROPIC, OPENAI -> cached(resolve(id, settings), settings.checkedAddresses());
             case OFFLINE ->
                 throw new IllegalArgumentException(
                         "The offline engine is not a chat model; check isOffline() and use the OfflineEngine");
@@ -172,27 +182,47 @@ public class LlmProviders {
         return new ResolvedSettings(id, model, stripSlash(baseUrl), apiKey);
     }
 
-    private LlmProvider cached(ResolvedSettings settings) {
-        return providers.get(fingerprint(settings), key -> build(settings));
+    /**
+     * A provider with checked addresses connects to those only (see {@link PinnedDns}); it never shares a client with
+     * one that resolves names itself.
+     */
+    private LlmProvider cached(ResolvedSettings settings, List<InetAddress> checkedAddresses) {
+        boolean pinned = checkedAddresses != null;
+        Built built = providers.get(fingerprint(settings, pinned), key -> build(settings, checkedAddresses));
+        if (pinned && built.dns() != null) {
+            built.dns().pin(checkedAddresses);
+        }
+        return built.provider();
     }
 
-    private LlmProvider build(ResolvedSettings settings) {
+    private Built build(ResolvedSettings settings, List<InetAddress> checkedAddresses) {
         boolean anthropic = ANTHROPIC.equals(settings.provider());
         if (settings.apiKey() == null && (anthropic || OpenAiClients.needsKey(settings.baseUrl()))) {
-            return RefusingProvider.missingKey(settings.provider(), anthropic ? "Anthropic" : "OpenAI");
+            return new Built(
+                    RefusingProvider.missingKey(settings.provider(), anthropic ? "Anthropic" : "OpenAI"), null);
         }
-        ChatModelClient client =
-                anthropic ? AnthropicClients.create(settings, timeouts) : OpenAiClients.create(settings, timeouts);
+        PinnedDns pinned = checkedAddresses == null
+                ? null
+                : new PinnedDns(URI.create(settings.baseUrl()).getHost(), checkedAddresses);
+        Dns dns = pinned == null ? Dns.SYSTEM : pinned;
+        ChatModelClient client = anthropic
+                ? AnthropicClients.create(settings, timeouts, dns)
+                : OpenAiClients.create(settings, timeouts, dns);
         StreamingAttempt attempt =
                 new StreamingAttempt(client, properties.firstTokenTimeout(), properties.streamIdleTimeout(), errors);
-        return new ResilientProvider(
-                settings.provider(),
-                settings.baseUrl(),
-                attempt,
-                breakers.forEndpoint(settings.provider(), settings.baseUrl()),
-                breakers.settings().openDuration(),
-                RetryPolicy.of(properties, pause));
+        return new Built(
+                new ResilientProvider(
+                        settings.provider(),
+                        settings.baseUrl(),
+                        attempt,
+                        breakers.forEndpoint(settings.provider(), settings.baseUrl()),
+                        breakers.settings().openDuration(),
+                        RetryPolicy.of(properties, pause)),
+                pinned);
     }
+
+    /** A provider as cached, with the resolver its connections use when they are pinned to checked addresses. */
+    private record Built(LlmProvider provider, PinnedDns dns) {}
 
     private LlmProviderSettings endpointSettings(String id, LlmProperties.Endpoint endpoint) {
         return new LlmProviderSettings(id, endpoint.model(), endpoint.baseUrl(), endpoint.apiKey());
@@ -234,9 +264,10 @@ public class LlmProviders {
     }
 
     /** The cache key: the settings, hashed so that no key sits in a map key or a heap dump's strings twice. */
-    private static String fingerprint(ResolvedSettings settings) {
+    private static String fingerprint(ResolvedSettings settings, boolean pinned) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((byte) (pinned ? 1 : 0));
             for (String part :
                     new String[] {settings.provider(), settings.model(), settings.baseUrl(), settings.apiKey()}) {
                 digest.update((part == null ? "\u0000null" : part).getBytes(StandardCharsets.UTF_8));

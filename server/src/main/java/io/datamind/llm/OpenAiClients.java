@@ -7,6 +7,7 @@ import com.openai.client.OpenAIClientImpl;
 import com.openai.core.ClientOptions;
 import java.net.URI;
 import java.util.Locale;
+import okhttp3.Dns;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.http.okhttp.SpringAiOpenAiHttpClient;
@@ -22,12 +23,12 @@ final class OpenAiClients {
 
     private OpenAiClients() {}
 
-    static ChatModelClient create(ResolvedSettings settings, HttpTimeouts timeouts) {
+    static ChatModelClient create(ResolvedSettings settings, HttpTimeouts timeouts, Dns dns) {
         String baseUrl = sdkBaseUrl(settings.baseUrl());
         boolean azure = isAzure(baseUrl);
-        InFlightCalls calls = new InFlightCalls();
+        InFlightCalls calls = new InFlightCalls(ProviderConnections.client(timeouts, dns));
         SpringAiOpenAiHttpClient.Builder http =
-                SpringAiOpenAiHttpClient.builder().timeout(timeouts.openAi()).interceptor(calls.interceptor());
+                SpringAiOpenAiHttpClient.builder().timeout(timeouts.openAi());
         ClientOptions.Builder options = ClientOptions.builder()
                 .baseUrl(baseUrl)
                 .timeout(timeouts.openAi())
@@ -45,6 +46,8 @@ final class OpenAiClients {
             http.interceptor(chain -> chain.proceed(
                     chain.request().newBuilder().removeHeader("Authorization").build()));
         }
+        // Last: it sends the request itself, so interceptors added after it would never run.
+        http.interceptor(calls.interceptor());
         ClientOptions clientOptions = options.httpClient(http.build()).build();
 
         // OpenAI's newest models refuse max_tokens; most compatible servers know only max_tokens.

@@ -93,6 +93,16 @@ final class ProviderErrors {
         if (status == 408 || type.contains("timeout")) {
             return new LlmException(Category.TIMEOUT, NO_ANSWER, cause, retryAfter.orElse(null));
         }
+        if (status >= 300 && status < 400) {
+            // Redirects are never followed (see ProviderConnections): the base URL is wrong, or up to no good.
+            return new LlmException(
+                    Category.UNAVAILABLE,
+                    "The AI provider's address answered with a redirect (HTTP " + status + "), which DataMind does not"
+                            + " follow; check the base URL in the AI settings.",
+                    cause,
+                    null,
+                    false);
+        }
         if (status == 404 || type.contains("not_found")) {
             return new LlmException(
                     Category.BAD_REQUEST,

@@ -52,21 +52,25 @@ final class ResilientProvider implements LlmProvider {
         Objects.requireNonNull(cancel, "cancel");
         DeliveryTracker tracked = new DeliveryTracker(listener);
         LlmException last = null;
+        // Failed attempts are billed too; whatever ends the request carries their sum.
+        TokenUsage spent = TokenUsage.NONE;
         for (int number = 1; ; number++) {
             if (cancel.isCancelled()) {
-                throw LlmException.cancelled();
+                throw LlmException.cancelled().spent(spent);
             }
             if (!breaker.tryAcquirePermission()) {
                 // Opened by this request's own failures: its real error says more than "paused".
-                throw last != null ? last : circuitOpen();
+                throw (last != null ? last : circuitOpen()).spent(spent);
             }
             long started = System.nanoTime();
             try {
                 LlmCompletion completion = attempt.run(request, tracked, cancel);
                 breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                return completion;
+                return completion.plus(spent);
             } catch (LlmException e) {
                 record(e, started);
+                spent = spent.plus(e.spent());
+                e.spent(spent);
                 last = e;
                 boolean again = e.retryable() && !tracked.delivered() && number < retry.maxAttempts();
                 Optional<Duration> delay = again ? retry.delayBefore(number + 1, e.retryAfter()) : Optional.empty();
@@ -83,7 +87,11 @@ final class ResilientProvider implements LlmProvider {
                         retry.maxAttempts(),
                         delay.get().toMillis(),
                         rootMessage(e));
-                retry.pause().pause(delay.get(), cancel);
+                try {
+                    retry.pause().pause(delay.get(), cancel);
+                } catch (LlmException cancelled) {
+                    throw cancelled.spent(spent);
+                }
             } catch (RuntimeException e) {
                 // The listener failed; the provider did nothing wrong.
                 breaker.releasePermission();

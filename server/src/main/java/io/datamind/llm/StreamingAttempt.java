@@ -76,19 +76,27 @@ final class StreamingAttempt {
             done.completeExceptionally(LlmException.cancelled());
         })) {
             done.get();
+            return answer.complete(request, client.modelName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             client.calls().stop(attempt);
-            throw LlmException.cancelled();
+            throw LlmException.cancelled().spent(answer.spent(request, client.calls(), attempt));
         } catch (ExecutionException e) {
             // A timeout, a listener failure or a broken stream: make sure the connection is closed, not drained.
             client.calls().stop(attempt);
-            throw failure(e.getCause(), answer);
+            RuntimeException failure = failure(e.getCause(), answer);
+            if (failure instanceof LlmException llm) {
+                // The provider bills what it generated, answer or not: the budget must move by as much.
+                llm.spent(answer.spent(request, client.calls(), attempt));
+            }
+            throw failure;
+        } catch (LlmException e) {
+            // The stream ended without saying the answer was complete.
+            throw e.spent(answer.spent(request, client.calls(), attempt));
         } finally {
             subscription.dispose();
             client.calls().release(attempt);
         }
-        return answer.complete(request, client.modelName());
     }
 
     private RuntimeException failure(Throwable error, Answer answer) {
@@ -145,6 +153,8 @@ final class StreamingAttempt {
 
         private final TokenListener listener;
         private final StringBuilder text = new StringBuilder();
+        // Read by the waiting thread while the stream may still be writing, after a cancel or a timeout.
+        private volatile long streamedCharacters;
         private volatile boolean started;
         private volatile String finishReason;
         private volatile String model;
@@ -160,6 +170,7 @@ final class StreamingAttempt {
                 String token = generation.getOutput().getText();
                 if (token != null && !token.isEmpty()) {
                     text.append(token);
+                    streamedCharacters += token.length();
                     try {
                         listener.onToken(token);
                     } catch (RuntimeException e) {
@@ -187,6 +198,32 @@ final class StreamingAttempt {
             return started;
         }
 
+        /**
+         * What an answer that did not complete cost: the usage the provider reported so far (Anthropic reports the
+         * prompt's tokens as the answer starts), and where it reported nothing, an estimate from the prompt's and the
+         * streamed text's length. A request the provider refused or never answered (an error status, no connection)
+         * is not billed and costs nothing.
+         *
+         * @param calls where the attempt's HTTP call tells whether the provider accepted the request, and the prompt
+         *     tokens it reported as the stream began
+         */
+        TokenUsage spent(LlmRequest request, InFlightCalls calls, String attempt) {
+            Usage reported = usage;
+            if (reported == null && !started && !calls.answered(attempt)) {
+                return TokenUsage.NONE;
+            }
+            long reportedInput =
+                    reported == null ? calls.reportedPromptTokens(attempt) : orZero(reported.getPromptTokens());
+            long reportedOutput = reported == null ? 0 : orZero(reported.getCompletionTokens());
+            // Output figures before the end are placeholders (Anthropic sends 1 at the start): the text says more.
+            long streamedOutput = estimateTokens(streamedCharacters);
+            boolean estimated = reportedInput == 0 || streamedOutput > reportedOutput;
+            return new TokenUsage(
+                    reportedInput > 0 ? reportedInput : estimateTokens(promptCharacters(request)),
+                    Math.max(reportedOutput, streamedOutput),
+                    estimated);
+        }
+
         LlmCompletion complete(LlmRequest request, String requestedModel) {
             // The usage chunk comes last; an OpenAI-compatible server whose finish reason Spring AI does not know
             // still counts as finished once it reported usage.
@@ -202,21 +239,31 @@ final class StreamingAttempt {
             } else {
                 // Some OpenAI-compatible servers ignore stream_options.include_usage. Budgets must still move, so
                 // count roughly four characters a token rather than nothing.
-                input = estimateTokens(request.system().length()
-                        + request.messages().stream()
-                                .mapToInt(m -> m.content().length())
-                                .sum());
+                input = estimateTokens(promptCharacters(request));
                 output = estimateTokens(answerText.length());
-                log.warn(
+                log.debug(
                         "The AI provider reported no token usage for model {}; estimated {} input and {} output tokens",
                         requestedModel,
                         input,
                         output);
             }
             return new LlmCompletion(
-                    answerText, input, output, model != null ? model : requestedModel, normalize(finishReason));
+                    answerText,
+                    input,
+                    output,
+                    model != null ? model : requestedModel,
+                    normalize(finishReason),
+                    usage == null);
         }
 
+        private static long promptCharacters(LlmRequest request) {
+            return request.system().length()
+                    + request.messages().stream()
+                            .mapToLong(m -> m.content().length())
+                            .sum();
+        }
+
+        /** Roughly four characters a token, rounded up. */
         private static long estimateTokens(long characters) {
             return (characters + 3) / 4;
         }

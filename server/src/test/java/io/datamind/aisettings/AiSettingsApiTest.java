@@ -115,6 +115,10 @@ class AiSettingsApiTest {
         assertThat(modelOnly.json().get("apiKeySet").asBoolean()).isTrue();
         assertThat(rawKey(owner.orgId())).isEqualTo(firstCiphertext);
         assertThat(aiSettings.forOrganization(owner.orgId()).apiKey()).isEqualTo(KEY);
+        assertThat(aiSettings.forOrganization(owner.orgId()).checkedAddresses())
+                .as("the addresses localhost was judged by, which the provider then connects to")
+                .isNotEmpty()
+                .allMatch(java.net.InetAddress::isLoopbackAddress);
 
         // A stored key is never sent to a server it was not given for.
         for (Map<String, Object> elsewhere : List.of(
@@ -123,8 +127,14 @@ class AiSettingsApiTest {
         }
         HttpApi.Response moved = put(ownerToken, settings("openai", "gpt-4.1", "https://evil.example.com", OTHER_KEY));
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-        assertThat(aiSettings.forOrganization(owner.orgId()))
+        LlmProviderSettings movedSettings = aiSettings.forOrganization(owner.orgId());
+        assertThat(movedSettings)
+                .usingRecursiveComparison()
+                .ignoringFields("checkedAddresses")
                 .isEqualTo(new LlmProviderSettings("openai", "gpt-4.1", "https://evil.example.com", OTHER_KEY));
+        assertThat(movedSettings.checkedAddresses())
+                .as("judged at lookup: the provider connects to the judged addresses only")
+                .isNotNull();
 
         HttpApi.Response cleared = put(ownerToken, settings("openai", "gpt-4.1", "https://evil.example.com", ""));
         assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);

@@ -14,10 +14,6 @@ import io.datamind.support.HttpApi;
 import io.datamind.support.IntegrationTest;
 import io.datamind.support.TestAccounts;
 import io.datamind.support.TestServices;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -357,6 +353,94 @@ class AskAnthropicTest {
         assertThat(analysisTokens(events)).isEqualTo(plain.analysis());
     }
 
+    @Test
+    void aStreamCutAfterSomeTokensIsChargedWhatTheProviderReportedAndTheStreamedText() {
+        anthropic.enqueue(Reply.sse(AnthropicWire.opening(640, "<reasoning>Revenue ", "per country", "</reasoning>"))
+                .thenAbort());
+        List<AskEvent> events = new CopyOnWriteArrayList<>();
+
+        ChatAnswer answer = asks.ask(
+                caller(),
+                new AskCommand(UUID.fromString(connection), "Revenue per country", null, "charge-cut"),
+                events::add,
+                new CancellationToken());
+
+        assertThat(answer.status()).isEqualTo("failed");
+        long output = estimatedTokens(sqlTokens(events));
+        assertThat(output).as("some tokens streamed").isPositive();
+        assertThat(answer.tokens().sqlGeneration()).isEqualTo(new ChatAnswer.Usage(640, output));
+        assertThat(used())
+                .as("the prompt's tokens as message_start reported them, the answer's estimated")
+                .isEqualTo(640 + output);
+    }
+
+    @Test
+    void aServerErrorMidStreamIsChargedWhatWasUsed() {
+        List<String> broken = new ArrayList<>(AnthropicWire.opening(410, "<reasoning>Summing ", "the totals"));
+        broken.add(AnthropicWire.error("api_error", "Internal server error"));
+        anthropic.enqueue(Reply.sse(broken));
+        List<AskEvent> events = new CopyOnWriteArrayList<>();
+
+        ChatAnswer answer = asks.ask(
+                caller(),
+                new AskCommand(UUID.fromString(connection), "Revenue per country", null, "charge-5xx"),
+                events::add,
+                new CancellationToken());
+
+        assertThat(answer.status()).isEqualTo("failed");
+        assertThat(anthropic.requestCount())
+                .as("no retry once tokens were shown")
+                .isEqualTo(1);
+        long output = estimatedTokens(sqlTokens(events));
+        assertThat(used()).isEqualTo(410 + output);
+        assertThat(answer.tokens().sqlGeneration()).isEqualTo(new ChatAnswer.Usage(410, output));
+    }
+
+    @Test
+    void aCancelledStreamIsChargedWhatStreamedUntilTheCancel() {
+        List<String> long_ = new ArrayList<>(AnthropicWire.opening(530, "<reasoning>"));
+        for (int i = 0; i < 200; i++) {
+            long_.add(AnthropicWire.textDelta("word "));
+        }
+        anthropic.enqueue(Reply.sse(long_).paced(Duration.ofMillis(30)));
+        List<AskEvent> events = new CopyOnWriteArrayList<>();
+        CancellationToken cancel = new CancellationToken();
+
+        ChatAnswer answer = asks.ask(
+                caller(),
+                new AskCommand(UUID.fromString(connection), "Revenue per country", null, "charge-cancel"),
+                event -> {
+                    events.add(event);
+                    if (event instanceof AskEvent.Token && sqlTokens(events).length() >= 30) {
+                        cancel.cancel();
+                    }
+                },
+                cancel);
+
+        assertThat(answer.status()).isEqualTo("failed");
+        assertThat(answer.message()).isEqualTo(AskPipeline.CANCELLED);
+        long output = estimatedTokens(sqlTokens(events));
+        assertThat(sqlTokens(events).length())
+                .as("stopped long before the 200 words")
+                .isLessThan(200);
+        assertThat(used()).isEqualTo(530 + output);
+    }
+
+    /** Four characters a token, rounded up: DataMind's estimate where the provider reported nothing. */
+    static long estimatedTokens(String text) {
+        return (text.length() + 3) / 4;
+    }
+
+    private static String sqlTokens(List<AskEvent> events) {
+        StringBuilder text = new StringBuilder();
+        for (AskEvent event : events) {
+            if (event instanceof AskEvent.Token t && t.phase().equals("sql_generation")) {
+                text.append(t.content());
+            }
+        }
+        return text.toString();
+    }
+
     private static String analysisTokens(List<AskEvent> events) {
         StringBuilder text = new StringBuilder();
         for (AskEvent event : events) {
@@ -578,23 +662,7 @@ class AskAnthropicTest {
     }
 
     private boolean awaitRunning(boolean running, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        try (Connection c = DriverManager.getConnection(TestServices.postgresUrl("test"), TestServices.PG_USER, "");
-                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?"
-                        + " AND state = 'active' AND (query LIKE '%CROSS JOIN invoice_line c%'"
-                        + " OR query LIKE 'FETCH %')")) {
-            s.setString(1, database);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if ((rs.getLong(1) > 0) == running) {
-                        return true;
-                    }
-                }
-                Thread.sleep(100);
-            }
-        }
-        return false;
+        return ChatFixtures.awaitQuery(database, "CROSS JOIN invoice_line c", running, within);
     }
 
     /** Tokens the organization's stored budget has charged this month. */

@@ -232,4 +232,24 @@ class AskOpenAiTest {
         assertThat(response.json().get("message").asString()).isNotBlank();
         assertThat(budget().get("used").asLong()).isZero();
     }
+
+    @Test
+    void aStreamCutOffWithoutUsageIsChargedAnEstimate() {
+        // Usage comes only in the final chunk, which never arrives: both halves are estimated.
+        openai.enqueue(Reply.sse(OpenAiWire.opening("Counting ", "the tracks ", "per genre."))
+                .thenAbort());
+        HttpApi.Response response = ChatFixtures.ask(api, token, connection, "Top 5 genres", null);
+        assertThat(response.json().get("status").asString()).isEqualTo("failed");
+
+        long promptCharacters = 0;
+        for (JsonNode message : openai.requests().get(0).json().get("messages")) {
+            promptCharacters += message.get("content").asString().length();
+        }
+        long input = (promptCharacters + 3) / 4;
+        long output = AskAnthropicTest.estimatedTokens("Counting the tracks per genre.");
+        assertThat(budget().get("used").asLong()).isEqualTo(input + output);
+        JsonNode tokens = response.json().get("tokens").get("sqlGeneration");
+        assertThat(tokens.get("input").asLong()).isEqualTo(input);
+        assertThat(tokens.get("output").asLong()).isEqualTo(output);
+    }
 }

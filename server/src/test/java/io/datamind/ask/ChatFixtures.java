@@ -5,8 +5,11 @@ import io.datamind.support.TestConnections;
 import io.datamind.support.TestServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -50,5 +53,29 @@ final class ChatFixtures {
                 .bearer(token)
                 .json(body)
                 .send();
+    }
+
+    /**
+     * Waits until a query containing {@code fragment} is (or is no longer) active in the PostgreSQL database; true
+     * when it got there within the time. A cursor's FETCH counts as the query running.
+     */
+    static boolean awaitQuery(String database, String fragment, boolean running, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        try (Connection c = DriverManager.getConnection(TestServices.postgresUrl("test"), TestServices.PG_USER, "");
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?"
+                        + " AND state = 'active' AND (query LIKE ? OR query LIKE 'FETCH %')")) {
+            s.setString(1, database);
+            s.setString(2, "%" + fragment + "%");
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if ((rs.getLong(1) > 0) == running) {
+                        return true;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        return false;
     }
 }

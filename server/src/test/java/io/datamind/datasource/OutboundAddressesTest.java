@@ -71,4 +71,19 @@ class OutboundAddressesTest {
         assertThat(privateRefused.refusal("nowhere.example.com")).isEmpty();
         assertThat(resolver.lookups).containsExactly("nowhere.example.com");
     }
+
+    @Test
+    void theVerdictCarriesTheAddressesOfItsOneLookup() throws Exception {
+        resolver.answer("model.example.com", "203.0.113.7");
+        OutboundAddresses.Verdict verdict = privateRefused.judge("model.example.com");
+        // What a rebinding DNS server answers the next time: the connection must not ask again.
+        resolver.answer("model.example.com", "169.254.169.254");
+
+        assertThat(verdict.refused()).isFalse();
+        assertThat(verdict.addresses()).containsExactly(java.net.InetAddress.getByName("203.0.113.7"));
+        assertThat(resolver.lookups).containsExactly("model.example.com");
+        assertThat(privateRefused.judge("model.example.com").refusal()).contains("169.254.169.254");
+        assertThat(privateAllowed.judge("[::1]").addresses()).containsExactly(java.net.InetAddress.getByName("::1"));
+        assertThat(privateAllowed.judge("nowhere.example.com").addresses()).isEmpty();
+    }
 }

@@ -209,7 +209,11 @@ class AnthropicProviderTest {
 
         assertThat(server.requestCount()).isEqualTo(2);
         assertThat(tokens.received).containsExactly("SELECT 1");
-        assertThat(completion.inputTokens()).isEqualTo(40);
+        assertThat(completion.inputTokens())
+                .as("the broken-off attempt's prompt was billed as well, as its message_start reported")
+                .isEqualTo(40 + 40);
+        assertThat(completion.outputTokens()).isEqualTo(2);
+        assertThat(completion.estimated()).isFalse();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import okhttp3.Dns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,9 @@ class AzureOpenAiProviderTest {
     void answersWholeWithoutStreamingOnTheSameClient() {
         server.enqueue(Reply.json(200, OpenAiWire.completion(57, 9, "There are 59 customers.")));
         ChatModelClient client = OpenAiClients.create(
-                new ResolvedSettings("openai", DEPLOYMENT, ENDPOINT, AZURE_KEY), HttpTimeouts.of(properties));
+                new ResolvedSettings("openai", DEPLOYMENT, ENDPOINT, AZURE_KEY),
+                HttpTimeouts.of(properties),
+                Dns.SYSTEM);
 
         ChatResponse response = ((ChatModel) client.model()).call(new Prompt("How many customers are there?"));
 

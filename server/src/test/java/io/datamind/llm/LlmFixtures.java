@@ -28,6 +28,7 @@ final class LlmFixtures {
                 new LlmProperties.Endpoint("claude-sonnet-4-5", anthropicUrl, ANTHROPIC_KEY),
                 new LlmProperties.Endpoint("gpt-4.1-mini", openAiUrl, OPENAI_KEY),
                 new LlmProperties.Breaker(100, 3, 3, Duration.ofMinutes(5)),
+                LlmProperties.DEFAULT_QUESTION_DEADLINE,
                 true);
     }
 

@@ -29,6 +29,7 @@ class LlmProvidersTest {
                 new LlmProperties.Endpoint(null, null, anthropicKey),
                 new LlmProperties.Endpoint(null, null, openAiKey),
                 base.circuitBreaker(),
+                base.questionDeadline(),
                 base.allowPrivateNetworks());
     }
 
