@@ -41,7 +41,12 @@ export function SqlPanel({ sql, connectionId, canEdit, title }: SqlPanelProps) {
         result,
         durationMs: result.durationMs,
       }));
-      setEditing(false);
+      if (result.error) {
+        // The rows before the failure are shown; the editor stays open with the reason.
+        setError(`Stopped after ${result.rowCount.toLocaleString()} rows: ${result.error.detail}`);
+      } else {
+        setEditing(false);
+      }
     } catch (e) {
       setError(e instanceof ApiError ? (e.fieldError('sql') ?? e.message) : errorMessage(e));
     } finally {
