@@ -43,7 +43,8 @@ export function SqlPanel({ sql, connectionId, canEdit, title }: SqlPanelProps) {
       }));
       if (result.error) {
         // The rows before the failure are shown; the editor stays open with the reason.
-        setError(`Stopped after ${result.rowCount.toLocaleString()} rows: ${result.error.detail}`);
+        const rows = `${result.rowCount.toLocaleString()} row${result.rowCount === 1 ? '' : 's'}`;
+        setError(`Stopped after ${rows}: ${result.error.detail}`);
       } else {
         setEditing(false);
       }
