@@ -16,6 +16,7 @@ declare -A BENCHMARKS=(
   [schema-discovery]=io.datamind.schema.SchemaDiscoveryBench
   [schema-linking]=io.datamind.linking.SchemaLinkingBench
   [ws-conversations]=io.datamind.chatstream.bench.WsConversationsBench
+  [query-runner]=io.datamind.query.QueryRunnerBench
 )
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

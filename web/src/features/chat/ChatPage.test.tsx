@@ -403,6 +403,22 @@ describe('ChatPage', () => {
             errors: [{ field: 'sql', message: 'Only one read-only query is allowed' }],
           });
         }
+        if (sql.includes('/ 0')) {
+          // The server had started the result when the query failed: rows so far, then the problem.
+          return json({
+            columns: [{ name: 'n', type: 'integer', nativeType: 'BIGINT' }],
+            rows: [[21]],
+            rowCount: 1,
+            truncated: true,
+            durationMs: 9,
+            error: {
+              title: 'Query failed',
+              status: 400,
+              detail: 'division by zero',
+              requestId: 'r1',
+            },
+          });
+        }
         return json({
           columns: [{ name: 'n', type: 'integer', nativeType: 'BIGINT' }],
           rows: [[14]],
@@ -450,6 +466,17 @@ describe('ChatPage', () => {
     expect(
       within(turn).getByRole('table', { name: 'Orders by status (edited)' }),
     ).toHaveTextContent('14');
+
+    await user.click(within(turn).getByRole('button', { name: 'Edit and run' }));
+    await user.clear(within(turn).getByLabelText('SQL to run'));
+    await user.type(within(turn).getByLabelText('SQL to run'), 'SELECT n / 0 FROM orders');
+    await user.click(within(turn).getByRole('button', { name: 'Run' }));
+    expect(
+      await within(turn).findByText('Stopped after 1 row: division by zero'),
+    ).toBeInTheDocument();
+    expect(
+      within(turn).getByRole('table', { name: 'Orders by status (edited)' }),
+    ).toHaveTextContent('21');
   });
 
   it('lets viewers read answers but not ask, rate or edit', async () => {

@@ -24,6 +24,8 @@ export interface QueryRun {
   rowCount: number;
   truncated: boolean;
   durationMs: number;
+  /** The query failed after the server had started sending rows: those rows, then this problem. */
+  error?: { title: string; status: number; detail: string; requestId?: string };
 }
 
 export type Rating = 'up' | 'down';

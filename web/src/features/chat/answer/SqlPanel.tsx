@@ -41,7 +41,13 @@ export function SqlPanel({ sql, connectionId, canEdit, title }: SqlPanelProps) {
         result,
         durationMs: result.durationMs,
       }));
-      setEditing(false);
+      if (result.error) {
+        // The rows before the failure are shown; the editor stays open with the reason.
+        const rows = `${result.rowCount.toLocaleString()} row${result.rowCount === 1 ? '' : 's'}`;
+        setError(`Stopped after ${rows}: ${result.error.detail}`);
+      } else {
+        setEditing(false);
+      }
     } catch (e) {
       setError(e instanceof ApiError ? (e.fieldError('sql') ?? e.message) : errorMessage(e));
     } finally {

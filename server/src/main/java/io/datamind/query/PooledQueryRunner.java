@@ -59,6 +59,11 @@ class PooledQueryRunner implements QueryRunner, DisposableBean {
     }
 
     @Override
+    public int maxRows() {
+        return config.maxRows();
+    }
+
+    @Override
     public QueryResult execute(DataSourceTarget target, String sql, QueryLimits limits, String queryId) {
         List<List<Object>> rows = new ArrayList<>();
         QuerySummary summary = run(target, sql, limits, queryId, new RowSink() {

@@ -7,6 +7,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * @param defaultMaxRows rows a query returns when the caller does not ask for another limit
+ * @param maxRows the most rows a caller may ask for (the SQL editor's {@code limit}); the byte limit still applies
  * @param maxBytes estimated result size (JSON) a query returns by default before it is truncated
  * @param defaultTimeout time limit of a query when the caller does not ask for another
  * @param maxTimeout the longest time limit any caller may ask for; also the ceiling set on every session
@@ -18,6 +19,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("datamind.query")
 record QueryProperties(
         @DefaultValue("10000") int defaultMaxRows,
+        @DefaultValue("1000000") int maxRows,
         @DefaultValue("64MB") DataSize maxBytes,
         @DefaultValue("30s") Duration defaultTimeout,
         @DefaultValue("300s") Duration maxTimeout,
@@ -31,6 +33,9 @@ record QueryProperties(
             throw new IllegalArgumentException(
                     "datamind.query.default-max-rows, pool-size and max-pools must be at least 1");
         }
+        if (maxRows < defaultMaxRows) {
+            throw new IllegalArgumentException("datamind.query.max-rows must not be below default-max-rows");
+        }
         if (maxTimeout.compareTo(defaultTimeout) < 0) {
             throw new IllegalArgumentException("datamind.query.max-timeout must not be shorter than default-timeout");
         }
@@ -39,6 +44,7 @@ record QueryProperties(
     static QueryProperties defaults() {
         return new QueryProperties(
                 10_000,
+                1_000_000,
                 DataSize.ofMegabytes(64),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(300),

@@ -17,6 +17,9 @@ public interface QueryRunner {
     /** Limits from configuration ({@code datamind.query.default-max-rows}, {@code max-bytes}, {@code default-timeout}). */
     QueryLimits defaultLimits();
 
+    /** The most rows a caller may ask for ({@code datamind.query.max-rows}); the byte limit applies as well. */
+    int maxRows();
+
     /** Runs a query and collects its rows (at most {@code limits.maxRows()}). */
     default QueryResult execute(DataSourceTarget target, String sql, QueryLimits limits) {
         return execute(target, sql, limits, (String) null);

@@ -117,6 +117,7 @@ class QueryTimeoutTest {
     void timeoutIsCappedAtTheConfiguredMaximum() {
         PooledQueryRunner capped = new PooledQueryRunner(new QueryProperties(
                 10_000,
+                1_000_000,
                 org.springframework.util.unit.DataSize.ofMegabytes(1),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2),

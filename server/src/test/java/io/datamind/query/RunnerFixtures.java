@@ -27,6 +27,7 @@ final class RunnerFixtures {
     static QueryProperties properties(Duration idleTimeout, Duration connectTimeout, int poolSize, int maxPools) {
         return new QueryProperties(
                 10_000,
+                1_000_000,
                 DataSize.ofMegabytes(64),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(300),
