@@ -129,6 +129,9 @@ final class QuestionParser extends SelectReading {
             items.set(0, Expr.agg(rank.desc() ? Agg.MAX : Agg.MIN, rank.column()));
             rank = null;
         }
+        if (groupKeys.stream().anyMatch(e -> e.bucket() != null)) {
+            totalsPerBucket(items, groupBy);
+        }
         boolean aggregate = items.stream().anyMatch(Expr::aggregated);
         if (items.isEmpty() && !star) {
             List<ColumnEntry> display = displayColumns(focus);
@@ -412,6 +415,51 @@ final class QuestionParser extends SelectReading {
             confidence *= Lexicon.RELATION_VERBS.contains(u) ? 0.9 : softVerbs.contains(u) ? 0.8 : 0.45;
         }
         return new Reading(p, Math.max(0, Math.min(1, confidence)), unexplained, doubts);
+    }
+
+    /**
+     * A time bucket is a group: what is shown beside it is a total per period. An amount becomes its sum, and with
+     * no measure the rows are counted ("orders per year"); the bucketed date itself is not shown again. Limited to
+     * one year of that date, months and quarters are numbered within the year.
+     */
+    void totalsPerBucket(List<Expr> items, List<Expr> groupBy) {
+        Set<ColumnEntry> bucketed = new HashSet<>();
+        Set<ColumnEntry> oneYear = new HashSet<>();
+        for (Cond c : where) {
+            if (c instanceof Plan.YearIs y && y.op().equals("=")) {
+                oneYear.add(y.column());
+            }
+        }
+        for (int g = 0; g < groupKeys.size(); g++) {
+            Expr e = groupKeys.get(g);
+            if (e.bucket() == null) {
+                continue;
+            }
+            bucketed.add(e.column());
+            if (oneYear.contains(e.column()) && e.bucket().withinYear() != e.bucket()) {
+                Expr within = Expr.bucket(e.column(), e.bucket().withinYear());
+                groupKeys.set(g, within);
+                groupBy.replaceAll(x -> x.equals(e) ? within : x);
+                items.replaceAll(x -> x.equals(e) ? within : x);
+            }
+        }
+        items.removeIf(e -> e.bucket() == null && !e.aggregated() && bucketed.contains(e.column()));
+        groupBy.removeIf(e -> e.bucket() == null && !e.aggregated() && bucketed.contains(e.column()));
+        groupKeys.removeIf(e -> e.bucket() == null && !e.aggregated() && bucketed.contains(e.column()));
+        if (items.stream().anyMatch(Expr::aggregated)) {
+            return;
+        }
+        items.replaceAll(e -> e.bucket() == null
+                        && e.column() != null
+                        && e.column().numeric()
+                        && !e.column().isIdentifier()
+                        && !e.column().isForeignKey()
+                        && !groupBy.contains(e)
+                ? Expr.agg(Agg.SUM, e.column())
+                : e);
+        if (items.stream().noneMatch(Expr::aggregated)) {
+            items.add(Expr.countAll());
+        }
     }
 
     /** "hired before 2010 and after 2010" cannot hold for one row: the reading is wrong. */

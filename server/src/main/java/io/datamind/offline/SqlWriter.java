@@ -488,18 +488,40 @@ final class SqlWriter {
         };
     }
 
+    /**
+     * A bucket in the dialect's natural shape: the year as a number, the month as 2024-03, the quarter as 2024-Q1
+     * (text that sorts in time order), and within one year the month or quarter number.
+     */
     private String bucket(String col, Bucket b) {
         if (b == Bucket.YEAR) {
             return year(col);
         }
-        String unit = b.name().toLowerCase(Locale.ROOT);
         return switch (dialect) {
-            case POSTGRESQL, DUCKDB -> "date_trunc('" + unit + "', " + col + ")";
+            case POSTGRESQL ->
+                switch (b) {
+                    case DAY -> "CAST(" + col + " AS DATE)";
+                    case WEEK -> "to_char(" + col + ", 'IYYY-\"W\"IW')";
+                    case MONTH -> "to_char(" + col + ", 'YYYY-MM')";
+                    case MONTH_OF_YEAR -> "EXTRACT(MONTH FROM " + col + ")";
+                    case QUARTER_OF_YEAR -> "EXTRACT(QUARTER FROM " + col + ")";
+                    default -> "to_char(" + col + ", 'YYYY-\"Q\"Q')";
+                };
+            case DUCKDB ->
+                switch (b) {
+                    case DAY -> "CAST(" + col + " AS DATE)";
+                    case WEEK -> "strftime(" + col + ", '%G-W%V')";
+                    case MONTH -> "strftime(" + col + ", '%Y-%m')";
+                    case MONTH_OF_YEAR -> "month(" + col + ")";
+                    case QUARTER_OF_YEAR -> "quarter(" + col + ")";
+                    default -> "CAST(year(" + col + ") AS VARCHAR) || '-Q' || CAST(quarter(" + col + ") AS VARCHAR)";
+                };
             case MYSQL, MARIADB ->
                 switch (b) {
                     case DAY -> "DATE(" + col + ")";
                     case WEEK -> "DATE_FORMAT(" + col + ", '%x-W%v')";
                     case MONTH -> "DATE_FORMAT(" + col + ", '%Y-%m')";
+                    case MONTH_OF_YEAR -> "MONTH(" + col + ")";
+                    case QUARTER_OF_YEAR -> "QUARTER(" + col + ")";
                     default -> "CONCAT(YEAR(" + col + "), '-Q', QUARTER(" + col + "))";
                 };
             case SQLITE ->
@@ -507,6 +529,8 @@ final class SqlWriter {
                     case DAY -> "date(" + col + ")";
                     case WEEK -> "strftime('%Y-W%W', " + col + ")";
                     case MONTH -> "strftime('%Y-%m', " + col + ")";
+                    case MONTH_OF_YEAR -> "CAST(strftime('%m', " + col + ") AS INTEGER)";
+                    case QUARTER_OF_YEAR -> "((CAST(strftime('%m', " + col + ") AS INTEGER) + 2) / 3)";
                     default ->
                         "strftime('%Y', " + col + ") || '-Q' || ((CAST(strftime('%m', " + col
                                 + ") AS INTEGER) + 2) / 3)";
@@ -527,6 +551,7 @@ final class SqlWriter {
                     case MONTH -> "DATE_FORMAT(CURRENT_DATE, '%Y-%m-01')";
                     case QUARTER -> "(MAKEDATE(YEAR(CURRENT_DATE), 1) + INTERVAL (QUARTER(CURRENT_DATE) - 1) QUARTER)";
                     case YEAR -> "MAKEDATE(YEAR(CURRENT_DATE), 1)";
+                    default -> throw new IllegalStateException("not a period unit: " + unit);
                 };
             case SQLITE ->
                 switch (unit) {
@@ -537,6 +562,7 @@ final class SqlWriter {
                         "date('now', 'start of month', printf('-%d months', (CAST(strftime('%m', 'now') AS"
                                 + " INTEGER) - 1) % 3))";
                     case YEAR -> "date('now', 'start of year')";
+                    default -> throw new IllegalStateException("not a period unit: " + unit);
                 };
         };
     }

@@ -52,6 +52,23 @@ class OfflineBusinessAnswerTest {
         assertThat(rows(dialect, "What are the ids of clients in Oslo?")).containsExactlyInAnyOrder("1", "3");
     }
 
+    @ParameterizedTest
+    @EnumSource(names = {"SQLITE", "POSTGRESQL"})
+    void bucketsTotalTheirMeasureOrCountRows(OfflineDialect dialect) throws SQLException {
+        // the amount is summed per period, never shown unaggregated beside the GROUP BY
+        assertThat(rows(dialect, "Total freight by year")).containsExactlyInAnyOrder("195|2023", "105|2024");
+        assertThat(rows(dialect, "monthly freight"))
+                .containsExactly("2023-01|20", "2023-02|115", "2023-05|60", "2024-01|15", "2024-08|90");
+        assertThat(rows(dialect, "quarterly freight"))
+                .containsExactly("2023-Q1|135", "2023-Q2|60", "2024-Q1|15", "2024-Q3|90");
+        // no measure: rows are counted
+        assertThat(rows(dialect, "orders per year")).containsExactlyInAnyOrder("2023|4", "2024|2");
+        // within one year the month of the year is enough
+        assertThat(rows(dialect, "freight per month in 2023")).containsExactly("20|1", "115|2", "60|5");
+        // the verb names which of the two dates to bucket
+        assertThat(rows(dialect, "How many staff were hired each year?")).containsExactlyInAnyOrder("1|2019", "2|2021");
+    }
+
     private static String sql(OfflineDialect dialect, String question) {
         OfflineAnswer answer = ENGINE.translate(question, TRADE, dialect, Map.of());
         assertThat(answer).as(question).isInstanceOf(OfflineAnswer.Sql.class);
