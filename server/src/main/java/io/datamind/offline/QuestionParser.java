@@ -84,6 +84,8 @@ final class QuestionParser extends SelectReading {
             }
             return new Reading(both, confidence, unexplained, doubts);
         }
+        // Nothing named to show: the question asks for the entities themselves ("top 5 suppliers by ...").
+        boolean entitiesAsked = select.isEmpty() && !star && !hasWord("name") && !hasWord("names");
         List<Expr> items = new ArrayList<>();
         for (Item it : select) {
             if (!items.contains(it.expr())) {
@@ -269,6 +271,10 @@ final class QuestionParser extends SelectReading {
             if (p.orderBy.isEmpty()) {
                 doubt("a limit without an order", 0.5);
             }
+        }
+        if (entitiesAsked && mostCommon == null) {
+            // "the most common category" asks for a value, not entities ranked by a measure
+            showRankingMeasure(p);
         }
         if (groupKeys.stream().anyMatch(e -> e.bucket() != null) && p.orderBy.isEmpty()) {
             for (Expr e : groupKeys) {
@@ -459,6 +465,28 @@ final class QuestionParser extends SelectReading {
                 : e);
         if (items.stream().noneMatch(Expr::aggregated)) {
             items.add(Expr.countAll());
+        }
+    }
+
+    /**
+     * Entities listed in an order show what they are ordered by: "the top 5 suppliers by number of products" shows
+     * each supplier's count, "employees sorted by hire date" the date. A column the question names to show instead
+     * ("the names of ...") is taken as the whole answer, so this applies only when it asks for the entities.
+     */
+    static void showRankingMeasure(Plan p) {
+        if (p.star || p.setOperator != null) {
+            return;
+        }
+        for (Plan.Order o : p.orderBy) {
+            Expr e = o.expr();
+            if (p.select.contains(e) || e.bucket() != null) {
+                continue;
+            }
+            boolean perGroup = e.aggregated() && !p.groupBy.isEmpty();
+            boolean perRow = !e.aggregated() && e.column() != null && !p.hasAggregate() && p.groupBy.isEmpty();
+            if (perGroup || perRow) {
+                p.select.add(e);
+            }
         }
     }
 

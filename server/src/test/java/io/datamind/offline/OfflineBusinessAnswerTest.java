@@ -69,6 +69,19 @@ class OfflineBusinessAnswerTest {
         assertThat(rows(dialect, "How many staff were hired each year?")).containsExactlyInAnyOrder("1|2019", "2|2021");
     }
 
+    @ParameterizedTest
+    @EnumSource(names = {"SQLITE", "POSTGRESQL"})
+    void rankingsAndSortsShowWhatTheyAreBy(OfflineDialect dialect) throws SQLException {
+        assertThat(rows(dialect, "top 2 clients by number of orders"))
+                .containsExactly("Blue Harbor Ltd|3", "Delta Foods|2");
+        assertThat(rows(dialect, "Which client has the most orders?")).containsExactly("Blue Harbor Ltd|3");
+        assertThat(rows(dialect, "List the staff sorted by hire date"))
+                .containsExactly("Rosa|Vidal|2019-05-01", "Lena|Kraus|2021-01-04", "Omar|Haddad|2021-09-15");
+        // the question names what to show: only that
+        assertThat(rows(dialect, "What are the last names of staff sorted by hire date?"))
+                .containsExactly("Vidal", "Kraus", "Haddad");
+    }
+
     private static String sql(OfflineDialect dialect, String question) {
         OfflineAnswer answer = ENGINE.translate(question, TRADE, dialect, Map.of());
         assertThat(answer).as(question).isInstanceOf(OfflineAnswer.Sql.class);
