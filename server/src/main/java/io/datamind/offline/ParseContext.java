@@ -544,7 +544,7 @@ abstract class ParseContext {
             } else if (w.size() >= 2 && w.get(w.size() - 1).equals("name")) {
                 List<String> rest = w.subList(0, w.size() - 1);
                 if (!tableWords.containsAll(rest) && namesRelatedParty(t, c, rest)) {
-                    // contact_name next to contact_title, ship_name next to ship_city: another party's name
+                    // agent_name next to agent_phone, billing_name next to billing_city: another party's name
                     continue;
                 }
                 if (tableWords.containsAll(rest)) {
@@ -619,8 +619,8 @@ abstract class ParseContext {
     }
 
     /**
-     * A name column whose leading words also begin other columns of the table (contact_name beside contact_title
-     * and contact_phone, ship_name beside ship_city) names a party attached to the row, not the row itself.
+     * A name column whose leading words also begin other columns of the table (agent_name beside agent_phone,
+     * billing_name beside billing_city) names a party attached to the row, not the row itself.
      */
     static boolean namesRelatedParty(TableEntry t, ColumnEntry nameColumn, List<String> rest) {
         for (ColumnEntry other : t.columns) {

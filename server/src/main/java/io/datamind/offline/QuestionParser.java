@@ -84,7 +84,7 @@ final class QuestionParser extends SelectReading {
             }
             return new Reading(both, confidence, unexplained, doubts);
         }
-        // Nothing named to show: the question asks for the entities themselves ("top 5 suppliers by ...").
+        // Nothing named to show: the question asks for the entities themselves ("the 3 busiest stores").
         boolean entitiesAsked = select.isEmpty() && !star && !hasWord("name") && !hasWord("names");
         List<Expr> items = new ArrayList<>();
         for (Item it : select) {
@@ -425,7 +425,7 @@ final class QuestionParser extends SelectReading {
 
     /**
      * A time bucket is a group: what is shown beside it is a total per period. An amount becomes its sum, and with
-     * no measure the rows are counted ("orders per year"); the bucketed date itself is not shown again. Limited to
+     * no measure the rows are counted ("tickets per week"); the bucketed date itself is not shown again. Limited to
      * one year of that date, months and quarters are numbered within the year.
      */
     void totalsPerBucket(List<Expr> items, List<Expr> groupBy) {
@@ -469,8 +469,8 @@ final class QuestionParser extends SelectReading {
     }
 
     /**
-     * Entities listed in an order show what they are ordered by: "the top 5 suppliers by number of products" shows
-     * each supplier's count, "employees sorted by hire date" the date. A column the question names to show instead
+     * Entities listed in an order show what they are ordered by: "the 3 stores with the most sales" shows each
+     * store's count, "projects sorted by start date" the date. A column the question names to show instead
      * ("the names of ...") is taken as the whole answer, so this applies only when it asks for the entities.
      */
     static void showRankingMeasure(Plan p) {

@@ -830,7 +830,7 @@ abstract class SchemaReading extends ParseContext {
         return null;
     }
 
-    /** "hired each year", "shipped per month": the date column of the table named by a verb of the question. */
+    /** "projects started per year", "parcels delivered by month": the date column a verb of the question names. */
     ColumnEntry dateNamedByVerb(TableEntry t) {
         for (int i = 0; i < size(); i++) {
             if (used(i) || kind(i) != null || tok(i) == null || !tok(i).isWord() || tok(i).isStop()) {
