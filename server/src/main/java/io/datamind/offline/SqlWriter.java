@@ -300,9 +300,10 @@ final class SqlWriter {
         } else {
             StringJoiner items = new StringJoiner(", ");
             Set<String> aliases = new HashSet<>();
+            TableEntry counted = countedTable(p);
             for (Expr e : p.select) {
                 String item = expr(e, qualify);
-                String alias = alias(e, p.root);
+                String alias = alias(e, counted);
                 if (alias != null) {
                     String unique = alias;
                     for (int n = 2; !aliases.add(unique); n++) {
@@ -424,6 +425,29 @@ final class SqlWriter {
             case MIN -> "min_" + col;
             case MAX -> "max_" + col;
         };
+    }
+
+    /**
+     * What {@code COUNT(*)} counts: with joined tables grouped by one of them ("clients by number of orders"), the
+     * one joined table not grouped by; otherwise the query's own table.
+     */
+    private static TableEntry countedTable(Plan p) {
+        if (p.joins.isEmpty() || p.groupBy.isEmpty()) {
+            return p.root;
+        }
+        Set<TableEntry> grouped = new HashSet<>();
+        for (Expr e : p.groupBy) {
+            if (e.column() != null) {
+                grouped.add(e.column().table);
+            }
+        }
+        Set<TableEntry> rest = new HashSet<>();
+        rest.add(p.root);
+        for (Plan.Join j : p.joins) {
+            rest.add(j.table());
+        }
+        rest.removeAll(grouped);
+        return rest.size() == 1 ? rest.iterator().next() : p.root;
     }
 
     private static String snake(String name) {

@@ -75,6 +75,8 @@ class OfflineBusinessAnswerTest {
         assertThat(rows(dialect, "top 2 clients by number of orders"))
                 .containsExactly("Blue Harbor Ltd|3", "Delta Foods|2");
         assertThat(rows(dialect, "Which client has the most orders?")).containsExactly("Blue Harbor Ltd|3");
+        // the count is named for what it counts
+        assertThat(sql(dialect, "top 2 clients by number of orders")).contains("COUNT(*) AS number_of_orders");
         assertThat(rows(dialect, "List the staff sorted by hire date"))
                 .containsExactly("Rosa|Vidal|2019-05-01", "Lena|Kraus|2021-01-04", "Omar|Haddad|2021-09-15");
         // the question names what to show: only that
