@@ -110,7 +110,7 @@ final class Explainer {
     private static String describeColumn(Expr e) {
         String col = words(e.column());
         if (e.bucket() != null) {
-            return col + " by " + e.bucket().name().toLowerCase(Locale.ROOT);
+            return col + " by " + e.bucket().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
         return switch (e.agg()) {
             case NONE -> col;

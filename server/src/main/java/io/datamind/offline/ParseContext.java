@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -542,6 +543,10 @@ abstract class ParseContext {
                 exact = c;
             } else if (w.size() >= 2 && w.get(w.size() - 1).equals("name")) {
                 List<String> rest = w.subList(0, w.size() - 1);
+                if (!tableWords.containsAll(rest) && namesRelatedParty(t, c, rest)) {
+                    // agent_name next to agent_phone, billing_name next to billing_city: another party's name
+                    continue;
+                }
                 if (tableWords.containsAll(rest)) {
                     prefixed = prefixed == null ? c : prefixed;
                 } else if (rest.equals(List.of("full"))) {
@@ -609,7 +614,82 @@ abstract class ParseContext {
         if (names.size() == 1) {
             return names;
         }
-        return List.of();
+        ColumnEntry sampled = nameLikeBySamples(t);
+        return sampled == null ? List.of() : List.of(sampled);
+    }
+
+    /**
+     * A name column whose leading words also begin other columns of the table (agent_name beside agent_phone,
+     * billing_name beside billing_city) names a party attached to the row, not the row itself.
+     */
+    static boolean namesRelatedParty(TableEntry t, ColumnEntry nameColumn, List<String> rest) {
+        for (ColumnEntry other : t.columns) {
+            if (other == nameColumn || other.isIdentifier()) {
+                continue;
+            }
+            List<String> w = SchemaIndex.stems(other.words);
+            if (w.size() > rest.size() && w.subList(0, rest.size()).equals(rest)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words of columns that hold contact details or free text rather than what a row is called. */
+    private static final Set<String> NOT_A_NAME = Words.set(
+            "address",
+            "street",
+            "email",
+            "mail",
+            "phone",
+            "fax",
+            "url",
+            "website",
+            "zip",
+            "postal",
+            "postcode",
+            "description",
+            "comment",
+            "comments",
+            "note",
+            "notes",
+            "status",
+            "type",
+            "code",
+            "city",
+            "country",
+            "state",
+            "region");
+
+    /**
+     * A table with no name-like column: its text column whose sampled values are distinct for (nearly) every row and
+     * read as names (letters, not codes or numbers), when the database estimates the number of rows.
+     */
+    static ColumnEntry nameLikeBySamples(TableEntry t) {
+        Long rows = t.info.rowEstimate();
+        if (rows == null || rows < 2) {
+            return null;
+        }
+        ColumnEntry best = null;
+        for (ColumnEntry c : t.columns) {
+            if (!c.text()
+                    || c.isIdentifier()
+                    || c.isForeignKey()
+                    || c.samples.size() < 0.9 * rows
+                    || c.words.stream().anyMatch(NOT_A_NAME::contains)) {
+                continue;
+            }
+            long readable = c.samples.stream()
+                    .filter(v -> v.length() > 1
+                            && Character.isLetter(v.charAt(0))
+                            && !v.equals(v.toUpperCase(Locale.ROOT))
+                            && !v.contains("@"))
+                    .count();
+            if (readable >= 0.9 * c.samples.size() && (best == null || c.samples.size() > best.samples.size())) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** The table a foreign-key column is named after, when it has a name to show instead of the key. */

@@ -20,13 +20,23 @@ final class Plan {
         MAX
     }
 
-    /** Time buckets for grouping by a date column. */
+    /**
+     * Time buckets for grouping by a date column. The calendar ones carry their year (2024-03, 2024-Q1); within one
+     * year the month or quarter of the year is enough. Relative periods use only the calendar ones as units.
+     */
     enum Bucket {
         DAY,
         WEEK,
         MONTH,
         QUARTER,
-        YEAR
+        YEAR,
+        MONTH_OF_YEAR,
+        QUARTER_OF_YEAR;
+
+        /** The bucket within one year, for a query already limited to a single year. */
+        Bucket withinYear() {
+            return this == MONTH ? MONTH_OF_YEAR : this == QUARTER ? QUARTER_OF_YEAR : this;
+        }
     }
 
     /** A column (or *), perhaps aggregated or bucketed. */

@@ -84,6 +84,8 @@ final class QuestionParser extends SelectReading {
             }
             return new Reading(both, confidence, unexplained, doubts);
         }
+        // Nothing named to show: the question asks for the entities themselves ("the 3 busiest stores").
+        boolean entitiesAsked = select.isEmpty() && !star && !hasWord("name") && !hasWord("names");
         List<Expr> items = new ArrayList<>();
         for (Item it : select) {
             if (!items.contains(it.expr())) {
@@ -128,6 +130,9 @@ final class QuestionParser extends SelectReading {
             // "the price of the most expensive product" is the maximum price.
             items.set(0, Expr.agg(rank.desc() ? Agg.MAX : Agg.MIN, rank.column()));
             rank = null;
+        }
+        if (groupKeys.stream().anyMatch(e -> e.bucket() != null)) {
+            totalsPerBucket(items, groupBy);
         }
         boolean aggregate = items.stream().anyMatch(Expr::aggregated);
         if (items.isEmpty() && !star) {
@@ -266,6 +271,10 @@ final class QuestionParser extends SelectReading {
             if (p.orderBy.isEmpty()) {
                 doubt("a limit without an order", 0.5);
             }
+        }
+        if (entitiesAsked && mostCommon == null) {
+            // "the most common category" asks for a value, not entities ranked by a measure
+            showRankingMeasure(p);
         }
         if (groupKeys.stream().anyMatch(e -> e.bucket() != null) && p.orderBy.isEmpty()) {
             for (Expr e : groupKeys) {
@@ -412,6 +421,73 @@ final class QuestionParser extends SelectReading {
             confidence *= Lexicon.RELATION_VERBS.contains(u) ? 0.9 : softVerbs.contains(u) ? 0.8 : 0.45;
         }
         return new Reading(p, Math.max(0, Math.min(1, confidence)), unexplained, doubts);
+    }
+
+    /**
+     * A time bucket is a group: what is shown beside it is a total per period. An amount becomes its sum, and with
+     * no measure the rows are counted ("tickets per week"); the bucketed date itself is not shown again. Limited to
+     * one year of that date, months and quarters are numbered within the year.
+     */
+    void totalsPerBucket(List<Expr> items, List<Expr> groupBy) {
+        Set<ColumnEntry> bucketed = new HashSet<>();
+        Set<ColumnEntry> oneYear = new HashSet<>();
+        for (Cond c : where) {
+            if (c instanceof Plan.YearIs y && y.op().equals("=")) {
+                oneYear.add(y.column());
+            }
+        }
+        for (int g = 0; g < groupKeys.size(); g++) {
+            Expr e = groupKeys.get(g);
+            if (e.bucket() == null) {
+                continue;
+            }
+            bucketed.add(e.column());
+            if (oneYear.contains(e.column()) && e.bucket().withinYear() != e.bucket()) {
+                Expr within = Expr.bucket(e.column(), e.bucket().withinYear());
+                groupKeys.set(g, within);
+                groupBy.replaceAll(x -> x.equals(e) ? within : x);
+                items.replaceAll(x -> x.equals(e) ? within : x);
+            }
+        }
+        items.removeIf(e -> e.bucket() == null && !e.aggregated() && bucketed.contains(e.column()));
+        groupBy.removeIf(e -> e.bucket() == null && !e.aggregated() && bucketed.contains(e.column()));
+        groupKeys.removeIf(e -> e.bucket() == null && !e.aggregated() && bucketed.contains(e.column()));
+        if (items.stream().anyMatch(Expr::aggregated)) {
+            return;
+        }
+        items.replaceAll(e -> e.bucket() == null
+                        && e.column() != null
+                        && e.column().numeric()
+                        && !e.column().isIdentifier()
+                        && !e.column().isForeignKey()
+                        && !groupBy.contains(e)
+                ? Expr.agg(Agg.SUM, e.column())
+                : e);
+        if (items.stream().noneMatch(Expr::aggregated)) {
+            items.add(Expr.countAll());
+        }
+    }
+
+    /**
+     * Entities listed in an order show what they are ordered by: "the 3 stores with the most sales" shows each
+     * store's count, "projects sorted by start date" the date. A column the question names to show instead
+     * ("the names of ...") is taken as the whole answer, so this applies only when it asks for the entities.
+     */
+    static void showRankingMeasure(Plan p) {
+        if (p.star || p.setOperator != null) {
+            return;
+        }
+        for (Plan.Order o : p.orderBy) {
+            Expr e = o.expr();
+            if (p.select.contains(e) || e.bucket() != null) {
+                continue;
+            }
+            boolean perGroup = e.aggregated() && !p.groupBy.isEmpty();
+            boolean perRow = !e.aggregated() && e.column() != null && !p.hasAggregate() && p.groupBy.isEmpty();
+            if (perGroup || perRow) {
+                p.select.add(e);
+            }
+        }
     }
 
     /** "hired before 2010 and after 2010" cannot hold for one row: the reading is wrong. */

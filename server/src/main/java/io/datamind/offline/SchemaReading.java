@@ -830,6 +830,25 @@ abstract class SchemaReading extends ParseContext {
         return null;
     }
 
+    /** "projects started per year", "parcels delivered by month": the date column a verb of the question names. */
+    ColumnEntry dateNamedByVerb(TableEntry t) {
+        for (int i = 0; i < size(); i++) {
+            if (used(i) || kind(i) != null || tok(i) == null || !tok(i).isWord() || tok(i).isStop()) {
+                continue;
+            }
+            String w = w(i);
+            if (!(w.endsWith("ed") || w.endsWith("ing")) || w.length() < 5) {
+                continue;
+            }
+            ColumnEntry c = dateColumnForVerb(w);
+            if (c != null && c.table == t && c.temporal()) {
+                use(i);
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** The date column of a table the question works with: one named in the question, or the only one. */
     ColumnEntry timeColumn(TableEntry preferred) {
         for (int i = 0; i < size(); i++) {
@@ -860,6 +879,10 @@ abstract class SchemaReading extends ParseContext {
                 return dates.get(0);
             }
             if (dates.size() > 1) {
+                ColumnEntry named = dateNamedByVerb(t);
+                if (named != null) {
+                    return named;
+                }
                 doubt("several date columns in " + t.name + "; used " + dates.get(0).name, 0.9);
                 return dates.get(0);
             }

@@ -300,9 +300,10 @@ final class SqlWriter {
         } else {
             StringJoiner items = new StringJoiner(", ");
             Set<String> aliases = new HashSet<>();
+            TableEntry counted = countedTable(p);
             for (Expr e : p.select) {
                 String item = expr(e, qualify);
-                String alias = alias(e, p.root);
+                String alias = alias(e, counted);
                 if (alias != null) {
                     String unique = alias;
                     for (int n = 2; !aliases.add(unique); n++) {
@@ -426,6 +427,29 @@ final class SqlWriter {
         };
     }
 
+    /**
+     * What {@code COUNT(*)} counts: with joined tables grouped by one of them ("clients by number of orders"), the
+     * one joined table not grouped by; otherwise the query's own table.
+     */
+    private static TableEntry countedTable(Plan p) {
+        if (p.joins.isEmpty() || p.groupBy.isEmpty()) {
+            return p.root;
+        }
+        Set<TableEntry> grouped = new HashSet<>();
+        for (Expr e : p.groupBy) {
+            if (e.column() != null) {
+                grouped.add(e.column().table);
+            }
+        }
+        Set<TableEntry> rest = new HashSet<>();
+        rest.add(p.root);
+        for (Plan.Join j : p.joins) {
+            rest.add(j.table());
+        }
+        rest.removeAll(grouped);
+        return rest.size() == 1 ? rest.iterator().next() : p.root;
+    }
+
     private static String snake(String name) {
         String snake = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
                 .toLowerCase(Locale.ROOT)
@@ -488,18 +512,40 @@ final class SqlWriter {
         };
     }
 
+    /**
+     * A bucket in the dialect's natural shape: the year as a number, the month as 2024-03, the quarter as 2024-Q1
+     * (text that sorts in time order), and within one year the month or quarter number.
+     */
     private String bucket(String col, Bucket b) {
         if (b == Bucket.YEAR) {
             return year(col);
         }
-        String unit = b.name().toLowerCase(Locale.ROOT);
         return switch (dialect) {
-            case POSTGRESQL, DUCKDB -> "date_trunc('" + unit + "', " + col + ")";
+            case POSTGRESQL ->
+                switch (b) {
+                    case DAY -> "CAST(" + col + " AS DATE)";
+                    case WEEK -> "to_char(" + col + ", 'IYYY-\"W\"IW')";
+                    case MONTH -> "to_char(" + col + ", 'YYYY-MM')";
+                    case MONTH_OF_YEAR -> "EXTRACT(MONTH FROM " + col + ")";
+                    case QUARTER_OF_YEAR -> "EXTRACT(QUARTER FROM " + col + ")";
+                    default -> "to_char(" + col + ", 'YYYY-\"Q\"Q')";
+                };
+            case DUCKDB ->
+                switch (b) {
+                    case DAY -> "CAST(" + col + " AS DATE)";
+                    case WEEK -> "strftime(" + col + ", '%G-W%V')";
+                    case MONTH -> "strftime(" + col + ", '%Y-%m')";
+                    case MONTH_OF_YEAR -> "month(" + col + ")";
+                    case QUARTER_OF_YEAR -> "quarter(" + col + ")";
+                    default -> "CAST(year(" + col + ") AS VARCHAR) || '-Q' || CAST(quarter(" + col + ") AS VARCHAR)";
+                };
             case MYSQL, MARIADB ->
                 switch (b) {
                     case DAY -> "DATE(" + col + ")";
                     case WEEK -> "DATE_FORMAT(" + col + ", '%x-W%v')";
                     case MONTH -> "DATE_FORMAT(" + col + ", '%Y-%m')";
+                    case MONTH_OF_YEAR -> "MONTH(" + col + ")";
+                    case QUARTER_OF_YEAR -> "QUARTER(" + col + ")";
                     default -> "CONCAT(YEAR(" + col + "), '-Q', QUARTER(" + col + "))";
                 };
             case SQLITE ->
@@ -507,6 +553,8 @@ final class SqlWriter {
                     case DAY -> "date(" + col + ")";
                     case WEEK -> "strftime('%Y-W%W', " + col + ")";
                     case MONTH -> "strftime('%Y-%m', " + col + ")";
+                    case MONTH_OF_YEAR -> "CAST(strftime('%m', " + col + ") AS INTEGER)";
+                    case QUARTER_OF_YEAR -> "((CAST(strftime('%m', " + col + ") AS INTEGER) + 2) / 3)";
                     default ->
                         "strftime('%Y', " + col + ") || '-Q' || ((CAST(strftime('%m', " + col
                                 + ") AS INTEGER) + 2) / 3)";
@@ -527,6 +575,7 @@ final class SqlWriter {
                     case MONTH -> "DATE_FORMAT(CURRENT_DATE, '%Y-%m-01')";
                     case QUARTER -> "(MAKEDATE(YEAR(CURRENT_DATE), 1) + INTERVAL (QUARTER(CURRENT_DATE) - 1) QUARTER)";
                     case YEAR -> "MAKEDATE(YEAR(CURRENT_DATE), 1)";
+                    default -> throw new IllegalStateException("not a period unit: " + unit);
                 };
             case SQLITE ->
                 switch (unit) {
@@ -537,6 +586,7 @@ final class SqlWriter {
                         "date('now', 'start of month', printf('-%d months', (CAST(strftime('%m', 'now') AS"
                                 + " INTEGER) - 1) % 3))";
                     case YEAR -> "date('now', 'start of year')";
+                    default -> throw new IllegalStateException("not a period unit: " + unit);
                 };
         };
     }

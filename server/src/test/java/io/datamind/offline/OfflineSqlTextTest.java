@@ -28,14 +28,14 @@ class OfflineSqlTextTest {
     @Test
     void timeBucketsUseEachDialectsDateFunctions() {
         String question = "Number of orders by month";
-        assertThat(sql(OfflineDialect.POSTGRESQL, question)).contains("date_trunc('month', order_date)");
-        assertThat(sql(OfflineDialect.DUCKDB, question)).contains("date_trunc('month', order_date)");
+        assertThat(sql(OfflineDialect.POSTGRESQL, question)).contains("to_char(order_date, 'YYYY-MM')");
+        assertThat(sql(OfflineDialect.DUCKDB, question)).contains("strftime(order_date, '%Y-%m')");
         assertThat(sql(OfflineDialect.MYSQL, question)).contains("DATE_FORMAT(order_date, '%Y-%m')");
         assertThat(sql(OfflineDialect.MARIADB, question)).contains("DATE_FORMAT(order_date, '%Y-%m')");
         assertThat(sql(OfflineDialect.SQLITE, question)).contains("strftime('%Y-%m', order_date)");
 
         String quarterly = "What is the total amount of orders by quarter?";
-        assertThat(sql(OfflineDialect.POSTGRESQL, quarterly)).contains("date_trunc('quarter', order_date)");
+        assertThat(sql(OfflineDialect.POSTGRESQL, quarterly)).contains("to_char(order_date, 'YYYY-\"Q\"Q')");
         assertThat(sql(OfflineDialect.MYSQL, quarterly)).contains("QUARTER(order_date)");
         assertThat(sql(OfflineDialect.SQLITE, "Show the weekly number of orders."))
                 .contains("strftime('%Y-W%W'");
