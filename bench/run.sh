@@ -13,6 +13,7 @@ declare -A BENCHMARKS=(
   [offline-spider]=io.datamind.offline.bench.OfflineSpiderBench
   [offline-heldout]=io.datamind.offline.bench.OfflineHeldoutBench
   [ask-overhead]=io.datamind.ask.bench.AskOverheadBench
+  [ask-service-overhead]=io.datamind.ask.bench.AskServiceOverheadBench
   [schema-discovery]=io.datamind.schema.SchemaDiscoveryBench
   [schema-linking]=io.datamind.linking.SchemaLinkingBench
   [ws-conversations]=io.datamind.chatstream.bench.WsConversationsBench

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +51,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch clientGone = new CountDownLatch(1);
+    private final AtomicLong handlingNanos = new AtomicLong();
 
     private FakeLlmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -90,6 +92,15 @@ public final class FakeLlmServer implements AutoCloseable {
         return requests.size();
     }
 
+    /**
+     * Wall time spent in the handler so far, summed over every request: from the moment the JDK server hands the
+     * request over (headers parsed) until the reply is written, the request body read included. Benchmarks subtract
+     * it to leave the client's own time.
+     */
+    public long handlingNanos() {
+        return handlingNanos.get();
+    }
+
     /** Whether a write to a client failed (it closed the connection) within the time. */
     public boolean awaitClientGone(Duration within) throws InterruptedException {
         return clientGone.await(within.toMillis(), TimeUnit.MILLISECONDS);
@@ -103,6 +114,15 @@ public final class FakeLlmServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        try {
+            serve(exchange);
+        } finally {
+            handlingNanos.addAndGet(System.nanoTime() - started);
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
         Map<String, List<String>> headers = new TreeMap<>();
         exchange.getRequestHeaders()
                 .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
