@@ -11,7 +11,7 @@ final class TypeCategories {
         if (typeName == null) {
             return "other";
         }
-        String t = typeName.toLowerCase(Locale.ROOT);
+        String t = unwrapped(typeName.toLowerCase(Locale.ROOT));
         if (t.startsWith("bool") || t.equals("bit") || t.equals("bit(1)") || t.equals("tinyint(1)")) {
             return "boolean";
         }
@@ -52,5 +52,22 @@ final class TypeCategories {
             return "binary";
         }
         return "other";
+    }
+
+    /**
+     * ClickHouse marks nullable and dictionary-encoded columns by wrapping the type, e.g. {@code
+     * LowCardinality(Nullable(String))}; the kind is that of the innermost type.
+     */
+    private static String unwrapped(String type) {
+        String t = type;
+        while (true) {
+            String prefix = t.startsWith("nullable(")
+                    ? "nullable("
+                    : t.startsWith("lowcardinality(") ? "lowcardinality(" : null;
+            if (prefix == null || !t.endsWith(")")) {
+                return t;
+            }
+            t = t.substring(prefix.length(), t.length() - 1).trim();
+        }
     }
 }
