@@ -26,6 +26,12 @@ final class MetadataCatalog implements CatalogReader {
     private static final Set<String> SYSTEM_SCHEMAS =
             Set.of("information_schema", "pg_catalog", "sys", "system", "guest", "db_owner");
 
+    /**
+     * Table types of stored tables: the JDBC names, and ClickHouse's for the Memory/Buffer and Log engine families
+     * (its remote, dictionary, system and temporary types are left out).
+     */
+    private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE", "MEMORY TABLE", "LOG TABLE");
+
     @Override
     public List<TableInfo> read(Connection connection, SyncProgress progress) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
@@ -39,7 +45,7 @@ final class MetadataCatalog implements CatalogReader {
                 String name = rs.getString("TABLE_NAME");
                 String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
                 boolean view = type.contains("VIEW");
-                boolean table = type.equals("TABLE") || type.equals("BASE TABLE");
+                boolean table = TABLE_TYPES.contains(type);
                 if ((!view && !table)
                         || (schema != null && SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT)))
                         || name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
