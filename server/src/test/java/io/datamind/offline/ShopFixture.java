@@ -1,5 +1,11 @@
 package io.datamind.offline;
 
+import static io.datamind.offline.SchemaParts.date;
+import static io.datamind.offline.SchemaParts.fk;
+import static io.datamind.offline.SchemaParts.integer;
+import static io.datamind.offline.SchemaParts.number;
+import static io.datamind.offline.SchemaParts.text;
+
 import io.datamind.schema.ColumnInfo;
 import io.datamind.schema.ForeignKey;
 import io.datamind.schema.SchemaSnapshot;
@@ -144,26 +150,6 @@ final class ShopFixture {
 
     private static TableInfo table(String name, List<ColumnInfo> columns, List<ForeignKey> fks) {
         return new TableInfo(null, name, "TABLE", null, null, columns, List.of("id"), fks);
-    }
-
-    private static ColumnInfo integer(String name, int position) {
-        return new ColumnInfo(name, "INTEGER", "integer", false, position, null, List.of());
-    }
-
-    private static ColumnInfo number(String name, int position) {
-        return new ColumnInfo(name, "DECIMAL(10,2)", "number", true, position, null, List.of());
-    }
-
-    private static ColumnInfo date(String name, int position) {
-        return new ColumnInfo(name, "DATE", "date", true, position, null, List.of());
-    }
-
-    private static ColumnInfo text(String name, int position, List<String> samples) {
-        return new ColumnInfo(name, "VARCHAR(100)", "text", true, position, null, samples);
-    }
-
-    private static ForeignKey fk(String column, String table, String target) {
-        return new ForeignKey(null, List.of(column), null, table, List.of(target));
     }
 
     private static List<String> column(String[][] rows, int index) {
