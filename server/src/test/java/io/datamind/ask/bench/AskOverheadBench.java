@@ -10,6 +10,7 @@ import io.datamind.support.HttpApi;
 import io.datamind.support.OpenAiWire;
 import io.datamind.support.SseClient;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -124,7 +125,7 @@ public final class AskOverheadBench {
         TestAccounts.Account owner = TestAccounts.registerOwner(api);
         String token = TestAccounts.token(api, owner).accessToken();
         pointAiSettingsAt(api, token, provider, wire);
-        String connection = sampleConnection(api, token);
+        String connection = TestConnections.sampleConnection(api, token);
 
         try (ChatSocketClient socket = ChatSocketClient.connect(port, Map.of("Authorization", "Bearer " + token))) {
             Asker asker = new Asker(api, port, token, connection, socket, provider, wire, dbNanos);
@@ -403,29 +404,6 @@ public final class AskOverheadBench {
         if (response.status() != 200) {
             throw new IllegalStateException("the AI settings were refused: " + response);
         }
-    }
-
-    private static String sampleConnection(HttpApi api, String token) throws InterruptedException {
-        String id = api.request("GET", "/api/v1/connections")
-                .bearer(token)
-                .send()
-                .json()
-                .get("items")
-                .get(0)
-                .get("id")
-                .asString();
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        while (api.request("GET", "/api/v1/connections/" + id + "/schema")
-                        .bearer(token)
-                        .send()
-                        .status()
-                != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The sample schema was not discovered");
-            }
-            Thread.sleep(200);
-        }
-        return id;
     }
 
     /** Times every query the runner executes, from the call to the returned result. */

@@ -15,6 +15,7 @@ import io.datamind.org.Role;
 import io.datamind.query.QueryRunner;
 import io.datamind.support.HttpApi;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ public final class AskServiceOverheadBench {
             HttpApi api = new HttpApi(port);
             TestAccounts.Account owner = TestAccounts.registerOwner(api);
             String token = TestAccounts.token(api, owner).accessToken();
-            UUID connection = sampleConnection(api, token);
+            UUID connection = UUID.fromString(TestConnections.sampleConnection(api, token));
             AskService asks = app.getBean(AskService.class);
             Caller caller = new Caller(owner.userId(), owner.orgId(), Role.ANALYST);
 
@@ -158,29 +159,6 @@ public final class AskServiceOverheadBench {
         long providerNanos = provider.ownNanos.get() - providerBefore;
         long db = dbNanos.get() - dbBefore;
         return new Sample(answer.sessionId(), totalNanos / 1e6, db / 1e6, (totalNanos - providerNanos - db) / 1e6);
-    }
-
-    private static UUID sampleConnection(HttpApi api, String token) throws InterruptedException {
-        String id = api.request("GET", "/api/v1/connections")
-                .bearer(token)
-                .send()
-                .json()
-                .get("items")
-                .get(0)
-                .get("id")
-                .asString();
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        while (api.request("GET", "/api/v1/connections/" + id + "/schema")
-                        .bearer(token)
-                        .send()
-                        .status()
-                != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The sample schema was not discovered");
-            }
-            Thread.sleep(200);
-        }
-        return UUID.fromString(id);
     }
 
     /** Times every query the runner executes, from the call to the returned result. */

@@ -3,6 +3,7 @@ package io.datamind.chatstream.bench;
 import io.datamind.DataMindApplication;
 import io.datamind.support.HttpApi;
 import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -98,7 +99,7 @@ public final class WsConversationsBench {
         HttpApi api = new HttpApi(port);
         TestAccounts.Account owner = TestAccounts.registerOwner(api);
         String token = TestAccounts.token(api, owner).accessToken();
-        String connection = sampleConnection(api, token);
+        String connection = TestConnections.sampleConnection(api, token);
         HttpClient client = HttpClient.newHttpClient();
 
         System.out.printf(
@@ -290,29 +291,6 @@ public final class WsConversationsBench {
         }
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
-    }
-
-    private static String sampleConnection(HttpApi api, String token) throws InterruptedException {
-        String connection = api.request("GET", "/api/v1/connections")
-                .bearer(token)
-                .send()
-                .json()
-                .get("items")
-                .get(0)
-                .get("id")
-                .asString();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (api.request("GET", "/api/v1/connections/" + connection + "/schema")
-                        .bearer(token)
-                        .send()
-                        .status()
-                != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the sample schema was not discovered");
-            }
-            Thread.sleep(200);
-        }
-        return connection;
     }
 
     /** One socket, one question: records each token's latency and how the question ended. */
