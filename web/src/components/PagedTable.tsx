@@ -1,41 +1,29 @@
 import type { ReactNode } from 'react';
 import { Pagination } from '@/components/Pagination';
+import type { Page } from '@/lib/api';
+import type { PagedQuery } from '@/lib/use-paged-query';
 
-interface PagedTableProps {
+interface PagedTableProps<T> {
   /** The header cells (`<th scope="col">`). */
   head: ReactNode;
   /** How many columns a row has, for the empty-page row. */
   columns: number;
   /** Said in place of rows when the page has none. */
   empty: string;
+  /** The page on show; `paged.loading` means a newer one is loading: the rows dim and paging waits. */
+  page: Page<T>;
+  paged: Pick<PagedQuery<T>, 'offset' | 'limit' | 'setOffset' | 'loading'>;
   /** The rows of this page. */
   children: ReactNode;
-  count: number;
-  total: number;
-  offset: number;
-  limit: number;
-  onPage: (offset: number) => void;
-  /** A newer page is loading: the rows dim and paging waits. */
-  loading: boolean;
 }
 
 /** One page of a server-paginated list as a table, with its pagination beneath. */
-export function PagedTable({
-  head,
-  columns,
-  empty,
-  children,
-  count,
-  total,
-  offset,
-  limit,
-  onPage,
-  loading,
-}: PagedTableProps) {
+export function PagedTable<T>({ head, columns, empty, page, paged, children }: PagedTableProps<T>) {
+  const count = page.items.length;
   return (
     <>
       <div className="table-wrap">
-        <table className={loading ? 'table table--stale' : 'table'}>
+        <table className={paged.loading ? 'table table--stale' : 'table'}>
           <thead>
             <tr>{head}</tr>
           </thead>
@@ -52,12 +40,12 @@ export function PagedTable({
         </table>
       </div>
       <Pagination
-        offset={offset}
-        limit={limit}
-        total={total}
+        offset={paged.offset}
+        limit={paged.limit}
+        total={page.total}
         count={count}
-        onChange={onPage}
-        disabled={loading}
+        onChange={paged.setOffset}
+        disabled={paged.loading}
       />
     </>
   );

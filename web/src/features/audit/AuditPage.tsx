@@ -7,7 +7,7 @@ import { PagedTable } from '@/components/PagedTable';
 import { PageHeader } from '@/components/PageHeader';
 import { TableSkeleton } from '@/components/Skeleton';
 import { formatDateTime } from '@/lib/format';
-import { useQuery } from '@/lib/use-query';
+import { usePagedQuery } from '@/lib/use-paged-query';
 import { auditApi, type AuditEvent, type AuditFilters } from './api';
 
 const PAGE_SIZE = 25;
@@ -87,13 +87,14 @@ function actionsChart(items: AuditEvent[]): EChartsOption {
 export function AuditPage() {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [applied, setApplied] = useState<Draft>(EMPTY);
-  const [offset, setOffset] = useState(0);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const filters = useMemo(() => toFilters(applied), [applied]);
-  const { data, error, loading, reload } = useQuery(
-    `audit:${JSON.stringify(filters)}:${offset}`,
-    (signal) => auditApi.list(filters, offset, PAGE_SIZE, signal),
+  const paged = usePagedQuery(
+    `audit:${JSON.stringify(filters)}`,
+    (offset, limit, signal) => auditApi.list(filters, offset, limit, signal),
+    PAGE_SIZE,
   );
+  const { data, error, loading, reload, setOffset } = paged;
   const chartOption = useMemo(() => (data ? actionsChart(data.items) : undefined), [data]);
   const rangeInvalid = draft.from !== '' && draft.to !== '' && draft.from > draft.to;
 
@@ -208,12 +209,8 @@ export function AuditPage() {
               }
               columns={6}
               empty="No events match these filters."
-              count={data.items.length}
-              total={data.total}
-              offset={offset}
-              limit={PAGE_SIZE}
-              onPage={setOffset}
-              loading={loading}
+              page={data}
+              paged={paged}
             >
               {data.items.map((e) => {
                 const details = formatDetails(e.details);

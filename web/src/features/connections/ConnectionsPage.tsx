@@ -2,14 +2,12 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '@/components/Alert';
 import { ConfirmAction } from '@/components/ConfirmAction';
-import { LoadError } from '@/components/LoadError';
-import { PagedTable } from '@/components/PagedTable';
+import { PagedListCard } from '@/components/PagedListCard';
 import { PageHeader } from '@/components/PageHeader';
-import { TableSkeleton } from '@/components/Skeleton';
 import { useCurrentUser } from '@/features/auth/use-auth';
 import { errorMessage } from '@/lib/api';
 import { hasRole } from '@/lib/roles';
-import { useQuery } from '@/lib/use-query';
+import { usePagedQuery } from '@/lib/use-paged-query';
 import { connectionsApi, type Connection, type ConnectionProbe } from './api';
 import { ProbeResult } from './ProbeResult';
 import { SyncControl } from './SyncControl';
@@ -34,16 +32,13 @@ export function ConnectionsPage() {
   const isAdmin = hasRole(user.role, 'admin');
   const isAnalyst = hasRole(user.role, 'analyst');
   const routeState = useLocation().state as { notice?: string } | null;
-  const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(
     routeState?.notice ? { tone: 'success', text: routeState.notice } : null,
   );
   const [confirmId, setConfirmId] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [probe, setProbe] = useState<{ name: string; result: ConnectionProbe } | null>(null);
-  const { data, error, loading, reload } = useQuery(`connections:${offset}`, (signal) =>
-    connectionsApi.list(offset, PAGE_SIZE, signal),
-  );
+  const paged = usePagedQuery('connections', connectionsApi.list, PAGE_SIZE);
 
   const remove = async (c: Connection) => {
     setBusyId(c.id);
@@ -52,8 +47,7 @@ export function ConnectionsPage() {
       await connectionsApi.remove(c.id);
       setConfirmId(null);
       setNotice({ tone: 'success', text: `${c.name} was deleted.` });
-      if (data && data.items.length === 1 && offset > 0) setOffset(Math.max(0, offset - PAGE_SIZE));
-      else reload();
+      paged.afterRemove();
     } catch (e) {
       setNotice({ tone: 'error', text: errorMessage(e) });
     } finally {
@@ -102,103 +96,77 @@ export function ConnectionsPage() {
         </section>
       )}
 
-      <section className="card card--flush" aria-label="Connection list" aria-busy={loading}>
-        {error ? (
-          <LoadError
-            className="card__body"
-            title="Could not load connections"
-            error={error}
-            onRetry={reload}
-          />
-        ) : !data ? (
-          <TableSkeleton rows={5} columns={4} />
-        ) : (
-          <PagedTable
-            head={
-              <>
-                <th scope="col">Name</th>
-                <th scope="col">Type</th>
-                <th scope="col">Where</th>
-                <th scope="col" className="table__actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </>
-            }
-            columns={4}
-            empty="No connections on this page."
-            count={data.items.length}
-            total={data.total}
-            offset={offset}
-            limit={PAGE_SIZE}
-            onPage={setOffset}
-            loading={loading}
-          >
-            {data.items.map((c) => {
-              const busy = busyId === c.id;
-              const editable = isAdmin && !c.managed;
-              return (
-                <tr key={c.id}>
-                  <td>
-                    <Link className="connection__name" to={`/connections/${c.id}/schema`}>
-                      {c.name}
-                    </Link>
-                    {c.managed && <span className="badge badge--muted">Built in</span>}
-                  </td>
-                  <td>{typeLabel(c.type)}</td>
-                  <td className="muted connection__where">{location(c)}</td>
-                  <td className="table__actions">
-                    <div className="connection__actions">
-                      <Link
+      <PagedListCard
+        label="Connection list"
+        errorTitle="Could not load connections"
+        headings={['Name', 'Type', 'Where']}
+        empty="No connections on this page."
+        skeletonRows={5}
+        paged={paged}
+        row={(c) => {
+          const busy = busyId === c.id;
+          const editable = isAdmin && !c.managed;
+          return (
+            <tr key={c.id}>
+              <td>
+                <Link className="connection__name" to={`/connections/${c.id}/schema`}>
+                  {c.name}
+                </Link>
+                {c.managed && <span className="badge badge--muted">Built in</span>}
+              </td>
+              <td>{typeLabel(c.type)}</td>
+              <td className="muted connection__where">{location(c)}</td>
+              <td className="table__actions">
+                <div className="connection__actions">
+                  <Link
+                    className="btn btn--ghost btn--sm"
+                    to={`/connections/${c.id}/schema`}
+                    aria-label={`Schema of ${c.name}`}
+                  >
+                    Schema
+                  </Link>
+                  {isAnalyst && (
+                    <>
+                      <button
+                        type="button"
                         className="btn btn--ghost btn--sm"
-                        to={`/connections/${c.id}/schema`}
-                        aria-label={`Schema of ${c.name}`}
+                        disabled={busy}
+                        aria-label={`Test ${c.name}`}
+                        onClick={() => void test(c)}
                       >
-                        Schema
-                      </Link>
-                      {isAnalyst && (
-                        <>
-                          <button
-                            type="button"
-                            className="btn btn--ghost btn--sm"
-                            disabled={busy}
-                            aria-label={`Test ${c.name}`}
-                            onClick={() => void test(c)}
-                          >
-                            Test
-                          </button>
-                          <SyncControl connectionId={c.id} compact />
-                        </>
-                      )}
-                      {editable && (
-                        <Link
-                          className="btn btn--ghost btn--sm"
-                          to={`/connections/${c.id}/edit`}
-                          aria-label={`Edit ${c.name}`}
-                        >
-                          Edit
-                        </Link>
-                      )}
-                      {editable && (
-                        <ConfirmAction
-                          label="Delete"
-                          busyLabel="Deleting…"
-                          ariaLabel={`Delete ${c.name}`}
-                          question={`Delete ${c.name}?`}
-                          confirming={confirmId === c.id}
-                          busy={busy}
-                          onAsk={() => setConfirmId(c.id)}
-                          onConfirm={() => void remove(c)}
-                          onCancel={() => setConfirmId(null)}
-                        />
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </PagedTable>
-        )}
-      </section>
+                        Test
+                      </button>
+                      <SyncControl connectionId={c.id} compact />
+                    </>
+                  )}
+                  {editable && (
+                    <Link
+                      className="btn btn--ghost btn--sm"
+                      to={`/connections/${c.id}/edit`}
+                      aria-label={`Edit ${c.name}`}
+                    >
+                      Edit
+                    </Link>
+                  )}
+                  {editable && (
+                    <ConfirmAction
+                      label="Delete"
+                      busyLabel="Deleting…"
+                      ariaLabel={`Delete ${c.name}`}
+                      question={`Delete ${c.name}?`}
+                      confirming={confirmId === c.id}
+                      busy={busy}
+                      onAsk={() => setConfirmId(c.id)}
+                      onConfirm={() => void remove(c)}
+                      onCancel={() => setConfirmId(null)}
+                    />
+                  )}
+                </div>
+              </td>
+            </tr>
+          );
+        }}
+      />
       {!isAdmin && <p className="muted">Only admins add, change or delete connections.</p>}
     </div>
   );

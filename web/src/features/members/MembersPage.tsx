@@ -2,15 +2,13 @@ import { useState } from 'react';
 import { Alert } from '@/components/Alert';
 import { Avatar } from '@/components/layout/Avatar';
 import { ConfirmAction } from '@/components/ConfirmAction';
-import { LoadError } from '@/components/LoadError';
-import { PagedTable } from '@/components/PagedTable';
+import { PagedListCard } from '@/components/PagedListCard';
 import { PageHeader } from '@/components/PageHeader';
-import { TableSkeleton } from '@/components/Skeleton';
 import { useCurrentUser } from '@/features/auth/use-auth';
 import { errorMessage, type Id } from '@/lib/api';
 import { formatDate } from '@/lib/format';
 import { hasRole, ROLES, roleLabel } from '@/lib/roles';
-import { useQuery } from '@/lib/use-query';
+import { usePagedQuery } from '@/lib/use-paged-query';
 import { AddMemberForm } from './AddMemberForm';
 import { membersApi, type Member } from './api';
 
@@ -18,14 +16,11 @@ const PAGE_SIZE = 20;
 
 export function MembersPage() {
   const { user, org } = useCurrentUser();
-  const [offset, setOffset] = useState(0);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [busyId, setBusyId] = useState<Id | null>(null);
   const [confirmId, setConfirmId] = useState<Id | null>(null);
-  const { data, error, loading, reload } = useQuery(`members:${offset}`, (signal) =>
-    membersApi.list(offset, PAGE_SIZE, signal),
-  );
+  const paged = usePagedQuery('members', membersApi.list, PAGE_SIZE);
 
   const isOwner = hasRole(user.role, 'owner');
   // Only owners hand out (or take away) ownership.
@@ -42,7 +37,7 @@ export function MembersPage() {
     try {
       await membersApi.changeRole(member.id, role);
       setNotice({ tone: 'success', text: `${member.fullName} is now ${roleLabel(role)}.` });
-      reload();
+      paged.reload();
     } catch (e) {
       setNotice({ tone: 'error', text: errorMessage(e) });
     } finally {
@@ -57,8 +52,7 @@ export function MembersPage() {
       await membersApi.remove(member.id);
       setConfirmId(null);
       setNotice({ tone: 'success', text: `${member.fullName} was removed.` });
-      if (data && data.items.length === 1 && offset > 0) setOffset(Math.max(0, offset - PAGE_SIZE));
-      else reload();
+      paged.afterRemove();
     } catch (e) {
       setNotice({ tone: 'error', text: errorMessage(e) });
     } finally {
@@ -102,105 +96,79 @@ export function MembersPage() {
               tone: 'success',
               text: `${m.fullName} was added as ${roleLabel(m.role)}.`,
             });
-            reload();
+            paged.reload();
           }}
         />
       )}
 
-      <section className="card card--flush" aria-label="Member list" aria-busy={loading}>
-        {error ? (
-          <LoadError
-            className="card__body"
-            title="Could not load members"
-            error={error}
-            onRetry={reload}
-          />
-        ) : !data ? (
-          <TableSkeleton rows={6} columns={4} />
-        ) : (
-          <PagedTable
-            head={
-              <>
-                <th scope="col">Member</th>
-                <th scope="col">Role</th>
-                <th scope="col">Joined</th>
-                <th scope="col" className="table__actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </>
-            }
-            columns={4}
-            empty="No members on this page."
-            count={data.items.length}
-            total={data.total}
-            offset={offset}
-            limit={PAGE_SIZE}
-            onPage={setOffset}
-            loading={loading}
-          >
-            {data.items.map((m) => {
-              const manageable = canManage(m);
-              const busy = busyId !== null && String(busyId) === String(m.id);
-              const confirming = confirmId !== null && String(confirmId) === String(m.id);
-              return (
-                <tr key={String(m.id)}>
-                  <td>
-                    <div className="member">
-                      <Avatar name={m.fullName || m.email} size={32} />
-                      <div className="member__identity">
-                        <span className="member__name">
-                          {m.fullName}
-                          {String(m.id) === String(user.id) && (
-                            <span className="badge badge--muted">You</span>
-                          )}
-                        </span>
-                        <span className="member__email">{m.email}</span>
-                      </div>
-                    </div>
-                  </td>
-                  <td>
-                    {manageable ? (
-                      <select
-                        className="input input--sm"
-                        aria-label={`Role of ${m.fullName}`}
-                        value={m.role.toLowerCase()}
-                        disabled={busy}
-                        onChange={(e) => void changeRole(m, e.target.value)}
-                      >
-                        {assignable.map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <span className={`badge badge--role-${m.role.toLowerCase()}`}>
-                        {roleLabel(m.role)}
-                      </span>
-                    )}
-                  </td>
-                  <td className="muted">{formatDate(m.createdAt)}</td>
-                  <td className="table__actions">
-                    {manageable && (
-                      <ConfirmAction
-                        label="Remove"
-                        busyLabel="Removing…"
-                        ariaLabel={`Remove ${m.fullName}`}
-                        question="Remove?"
-                        confirming={confirming}
-                        busy={busy}
-                        onAsk={() => setConfirmId(m.id)}
-                        onConfirm={() => void remove(m)}
-                        onCancel={() => setConfirmId(null)}
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </PagedTable>
-        )}
-      </section>
+      <PagedListCard
+        label="Member list"
+        errorTitle="Could not load members"
+        headings={['Member', 'Role', 'Joined']}
+        empty="No members on this page."
+        skeletonRows={6}
+        paged={paged}
+        row={(m) => {
+          const manageable = canManage(m);
+          const busy = busyId !== null && String(busyId) === String(m.id);
+          const confirming = confirmId !== null && String(confirmId) === String(m.id);
+          return (
+            <tr key={String(m.id)}>
+              <td>
+                <div className="member">
+                  <Avatar name={m.fullName || m.email} size={32} />
+                  <div className="member__identity">
+                    <span className="member__name">
+                      {m.fullName}
+                      {String(m.id) === String(user.id) && (
+                        <span className="badge badge--muted">You</span>
+                      )}
+                    </span>
+                    <span className="member__email">{m.email}</span>
+                  </div>
+                </div>
+              </td>
+              <td>
+                {manageable ? (
+                  <select
+                    className="input input--sm"
+                    aria-label={`Role of ${m.fullName}`}
+                    value={m.role.toLowerCase()}
+                    disabled={busy}
+                    onChange={(e) => void changeRole(m, e.target.value)}
+                  >
+                    {assignable.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className={`badge badge--role-${m.role.toLowerCase()}`}>
+                    {roleLabel(m.role)}
+                  </span>
+                )}
+              </td>
+              <td className="muted">{formatDate(m.createdAt)}</td>
+              <td className="table__actions">
+                {manageable && (
+                  <ConfirmAction
+                    label="Remove"
+                    busyLabel="Removing…"
+                    ariaLabel={`Remove ${m.fullName}`}
+                    question="Remove?"
+                    confirming={confirming}
+                    busy={busy}
+                    onAsk={() => setConfirmId(m.id)}
+                    onConfirm={() => void remove(m)}
+                    onCancel={() => setConfirmId(null)}
+                  />
+                )}
+              </td>
+            </tr>
+          );
+        }}
+      />
     </div>
   );
 }
