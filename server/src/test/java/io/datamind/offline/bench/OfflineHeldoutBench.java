@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The {@code offline-heldout} benchmark: the offline engine, through the same production path and scoring as
  * {@code offline-spider}, on question sets written for databases it was never tuned on: Chinook (SQLite, the shared
  * file), Northwind (PostgreSQL, loaded from the shared dump into a database this benchmark creates and drops) and
- * DataMind's own Sample Sales (DuckDB, generated here by the production generator: what a new user asks first).
+ * DataMind's own Sample Sales (DuckDB, generated here by the production generator: what a new user asks first) and
+ * a veterinary clinic chain (SQLite, generated here by {@code bench/heldout/vetclinic-db.py}; needs {@code python3}).
  * Each set is a JSON array of {@code {id, question, sql, kind, ordered}} in {@code bench/heldout/}. Prints the
  * figures overall, per set and per kind; writes every question's outcome to
  * {@code bench/results/offline-heldout.json}. Run with {@code ./bench/run.sh offline-heldout}.
@@ -67,9 +68,14 @@ public final class OfflineHeldoutBench {
                             OfflineBench.ORG,
                             "heldout-sample",
                             StandaloneSample.generate(sampleDir.resolve("sample-sales.duckdb"))));
+            Path vetclinicFile = sampleDir.resolve("vetclinic.sqlite");
+            generateVetclinic(sets.resolve("vetclinic-db.py"), vetclinicFile);
+            OfflineBench.Database vetclinic = bench.discover(
+                    "vetclinic", StandaloneTargets.sqlite(OfflineBench.ORG, "heldout-vetclinic", vetclinicFile));
             ask(bench, chinook, sets.resolve("chinook.json"));
             ask(bench, northwind, sets.resolve("northwind.json"));
             ask(bench, sample, sets.resolve("sample.json"));
+            ask(bench, vetclinic, sets.resolve("vetclinic.json"));
 
             ObjectNode summary = bench.summary();
             bench.tallies(summary, "overall", List.of("all"));
@@ -101,6 +107,15 @@ public final class OfflineHeldoutBench {
             entry.put("set", database.name());
             entry.put("kind", kind);
             bench.score(item, database, entry);
+        }
+    }
+
+    private static void generateVetclinic(Path script, Path file) throws Exception {
+        Process python = new ProcessBuilder("python3", script.toString(), file.toString())
+                .inheritIO()
+                .start();
+        if (python.waitFor() != 0) {
+            throw new IllegalStateException(script + " failed with exit code " + python.exitValue());
         }
     }
 
