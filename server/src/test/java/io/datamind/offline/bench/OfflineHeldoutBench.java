@@ -29,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class OfflineHeldoutBench {
 
-    static final String NORTHWIND_DATABASE = "heldout_northwind";
+    /** Named per process: two runs at once (two worktrees on one machine) must not drop each other's copy. */
+    static final String NORTHWIND_DATABASE =
+            "heldout_northwind_" + ProcessHandle.current().pid();
 
     private OfflineHeldoutBench() {}
 
