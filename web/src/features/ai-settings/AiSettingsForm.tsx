@@ -1,7 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { Alert } from '@/components/Alert';
 import { SelectField, TextField } from '@/components/form/Field';
-import { toFormErrors, type FormErrors } from '@/features/auth/form-errors';
+import { toFormErrors, type FormErrors } from '@/lib/form-errors';
 import { formatDateTime } from '@/lib/format';
 import { aiSettingsApi, type AiSettingsChange, type AiSettingsView, type Provider } from './api';
 

@@ -1,7 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { Alert } from '@/components/Alert';
 import { TextField } from '@/components/form/Field';
-import { toFormErrors, type FormErrors } from '@/features/auth/form-errors';
+import { toFormErrors, type FormErrors } from '@/lib/form-errors';
 import { budgetApi, type BudgetStatus } from '@/features/budget/api';
 import { BudgetMeter } from '@/features/budget/BudgetBar';
 

@@ -4,32 +4,35 @@ import { Alert } from '@/components/Alert';
 import { TextField } from '@/components/form/Field';
 import { slugify } from '@/lib/format';
 import { AuthLayout } from './AuthLayout';
-import { toFormErrors, type FormErrors } from './form-errors';
+import { useForm } from '@/lib/use-form';
 import { useAuth } from './use-auth';
 
 const FIELDS = ['fullName', 'email', 'password', 'orgName', 'orgSlug'] as const;
 type Field = (typeof FIELDS)[number];
-type Values = Record<Field, string>;
 
-const EMPTY: Values = { fullName: '', email: '', password: '', orgName: '', orgSlug: '' };
+const EMPTY: Record<Field, string> = {
+  fullName: '',
+  email: '',
+  password: '',
+  orgName: '',
+  orgSlug: '',
+};
 
 export function RegisterPage() {
   const { register } = useAuth();
-  const [values, setValues] = useState<Values>(EMPTY);
+  const form = useForm(FIELDS, EMPTY);
+  const { values, errors, submitting } = form;
   // Until the user edits the slug, it follows the organization name.
   const [slugEdited, setSlugEdited] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
-  const [submitting, setSubmitting] = useState(false);
 
   const orgSlug = slugEdited ? values.orgSlug : slugify(values.orgName);
 
   const update = (field: Field) => (e: { target: { value: string } }) => {
-    const value = e.target.value;
     if (field === 'orgSlug') setSlugEdited(true);
-    setValues((v) => ({ ...v, [field]: value }));
+    form.update(field)(e);
   };
 
-  const onSubmit = async (e: SubmitEvent<HTMLFormElement>) => {
+  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     const input = {
       fullName: values.fullName.trim(),
@@ -38,24 +41,16 @@ export function RegisterPage() {
       orgName: values.orgName.trim(),
       orgSlug: orgSlug.trim(),
     };
-    const fields: Record<string, string> = {};
-    if (!input.fullName) fields.fullName = 'Enter your full name.';
-    if (!input.email) fields.email = 'Enter your email address.';
-    if (!input.password) fields.password = 'Choose a password.';
-    if (!input.orgName) fields.orgName = 'Enter your organization’s name.';
-    if (!input.orgSlug) fields.orgSlug = 'Choose a URL name for your organization.';
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields });
-      return;
-    }
-    setErrors({ fields: {} });
-    setSubmitting(true);
-    try {
-      await register(input);
-    } catch (error) {
-      setErrors(toFormErrors(error, FIELDS));
-      setSubmitting(false);
-    }
+    return form.submit(
+      {
+        fullName: input.fullName ? undefined : 'Enter your full name.',
+        email: input.email ? undefined : 'Enter your email address.',
+        password: input.password ? undefined : 'Choose a password.',
+        orgName: input.orgName ? undefined : 'Enter your organization’s name.',
+        orgSlug: input.orgSlug ? undefined : 'Choose a URL name for your organization.',
+      },
+      () => register(input),
+    );
   };
 
   return (

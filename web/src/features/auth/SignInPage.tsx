@@ -1,42 +1,30 @@
-import { useState, type SubmitEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/Alert';
 import { TextField } from '@/components/form/Field';
 import { AuthLayout } from './AuthLayout';
-import { toFormErrors, type FormErrors } from './form-errors';
+import { useForm } from '@/lib/use-form';
 import { useAuth } from './use-auth';
 
 const FIELDS = ['email', 'password'] as const;
-type Values = Record<(typeof FIELDS)[number], string>;
 
 export function SignInPage() {
   const { signIn } = useAuth();
-  const [values, setValues] = useState<Values>({ email: '', password: '' });
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
-  const [submitting, setSubmitting] = useState(false);
+  const { values, errors, submitting, update, submit } = useForm(FIELDS, {
+    email: '',
+    password: '',
+  });
 
-  const update = (field: keyof Values) => (e: { target: { value: string } }) => {
-    setValues((v) => ({ ...v, [field]: e.target.value }));
-  };
-
-  const onSubmit = async (e: SubmitEvent<HTMLFormElement>) => {
+  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const fields: Record<string, string> = {};
-    if (!values.email.trim()) fields.email = 'Enter your email address.';
-    if (!values.password) fields.password = 'Enter your password.';
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields });
-      return;
-    }
-    setErrors({ fields: {} });
-    setSubmitting(true);
-    try {
+    return submit(
+      {
+        email: values.email.trim() ? undefined : 'Enter your email address.',
+        password: values.password ? undefined : 'Enter your password.',
+      },
       // On success the guard around this page moves on to the app.
-      await signIn({ email: values.email.trim(), password: values.password });
-    } catch (error) {
-      setErrors(toFormErrors(error, FIELDS));
-      setSubmitting(false);
-    }
+      () => signIn({ email: values.email.trim(), password: values.password }),
+    );
   };
 
   return (

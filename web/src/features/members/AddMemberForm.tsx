@@ -1,12 +1,16 @@
-import { useState, type SubmitEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import { Alert } from '@/components/Alert';
 import { SelectField, TextField } from '@/components/form/Field';
-import { toFormErrors, type FormErrors } from '@/features/auth/form-errors';
+import { useForm } from '@/lib/use-form';
 import { membersApi, type Member } from './api';
 
 const FIELDS = ['fullName', 'email', 'role', 'password'] as const;
-type Values = Record<(typeof FIELDS)[number], string>;
-const EMPTY: Values = { fullName: '', email: '', role: 'viewer', password: '' };
+const EMPTY: Record<(typeof FIELDS)[number], string> = {
+  fullName: '',
+  email: '',
+  role: 'viewer',
+  password: '',
+};
 
 interface AddMemberFormProps {
   roleOptions: readonly { value: string; label: string }[];
@@ -15,15 +19,9 @@ interface AddMemberFormProps {
 }
 
 export function AddMemberForm({ roleOptions, onAdded, onCancel }: AddMemberFormProps) {
-  const [values, setValues] = useState<Values>(EMPTY);
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
-  const [submitting, setSubmitting] = useState(false);
+  const { values, setValues, errors, submitting, update, submit } = useForm(FIELDS, EMPTY);
 
-  const update = (field: keyof Values) => (e: { target: { value: string } }) => {
-    setValues((v) => ({ ...v, [field]: e.target.value }));
-  };
-
-  const onSubmit = async (e: SubmitEvent<HTMLFormElement>) => {
+  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     const input = {
       fullName: values.fullName.trim(),
@@ -31,25 +29,18 @@ export function AddMemberForm({ roleOptions, onAdded, onCancel }: AddMemberFormP
       role: values.role,
       password: values.password,
     };
-    const fields: Record<string, string> = {};
-    if (!input.fullName) fields.fullName = 'Enter the member’s full name.';
-    if (!input.email) fields.email = 'Enter the member’s email address.';
-    if (!input.password) fields.password = 'Set a password for the member.';
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields });
-      return;
-    }
-    setErrors({ fields: {} });
-    setSubmitting(true);
-    try {
-      const member = await membersApi.add(input);
-      setValues(EMPTY);
-      onAdded(member);
-    } catch (error) {
-      setErrors(toFormErrors(error, FIELDS));
-    } finally {
-      setSubmitting(false);
-    }
+    return submit(
+      {
+        fullName: input.fullName ? undefined : 'Enter the member’s full name.',
+        email: input.email ? undefined : 'Enter the member’s email address.',
+        password: input.password ? undefined : 'Set a password for the member.',
+      },
+      async () => {
+        const member = await membersApi.add(input);
+        setValues(EMPTY);
+        onAdded(member);
+      },
+    );
   };
 
   return (

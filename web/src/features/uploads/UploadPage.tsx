@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Alert } from '@/components/Alert';
 import { TextField } from '@/components/form/Field';
 import { PageHeader } from '@/components/PageHeader';
-import { toFormErrors, type FormErrors } from '@/features/auth/form-errors';
+import { toFormErrors, type FormErrors } from '@/lib/form-errors';
 import { uploadFile, type LoadReport } from './api';
 import { UploadReport } from './UploadReport';
 import '@/features/connections/connections.css';
