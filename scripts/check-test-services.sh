@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test suite talks to real PostgreSQL, MariaDB and Redis; stop at once, with the fix, when one is down.
+# The test suite talks to real PostgreSQL, MariaDB and Redis and reads ../shared; stop at once, with the fix, when one is missing.
 set -u
 failed=0
 check() {
@@ -17,6 +17,12 @@ check Redis "${DATAMIND_TEST_REDIS_HOST:-127.0.0.1}" "${DATAMIND_TEST_REDIS_PORT
   'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no'
 if [ ! -x /usr/bin/chromium ]; then
   echo "ERROR: Chromium is missing for the browser tests. Install it with: apt-get install -y chromium" >&2
+  failed=1
+fi
+# Test corpora (Spider, Chinook, Northwind, the SQL-guard and attack cases) live beside the checkout, not in it.
+shared="$(cd "$(dirname "$0")/../.." && pwd)/shared"
+if [ ! -f "$shared/README.md" ]; then
+  echo "ERROR: the shared test data is missing at $shared: the tests read it as ../shared beside the checkout." >&2
   failed=1
 fi
 exit $failed

@@ -26,10 +26,21 @@ class ArchitectureRulesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "org.duckdb..", "org.sqlite..", "org.mariadb..", "com.zaxxer.hikari..", "com.mysql..")
+                        "org.duckdb..",
+                        "org.sqlite..",
+                        "org.mariadb..",
+                        "com.mysql..",
+                        "org.postgresql..",
+                        "com.microsoft.sqlserver..",
+                        "com.clickhouse..",
+                        "io.trino..",
+                        "com.zaxxer.hikari..")
                 .orShould()
                 .dependOnClassesThat()
                 .haveFullyQualifiedName("java.sql.DriverManager")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.sql.Driver")
                 .because("customer databases are reached only through the query runner")
                 .allowEmptyShould(true)
                 .check(MAIN);

@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     local Ollama or LM Studio); link-local and cloud metadata addresses are refused either way. Follows {@code
  *     datamind.sources.allow-private-networks} unless set (see application.yml). The instance's own base URLs are
  *     configuration, not user input, and are not judged.
+ * @param maxConcurrentStreams model answers that may stream at once (see {@link StreamingThreads})
  */
 @ConfigurationProperties("datamind.llm")
 record LlmProperties(
@@ -42,7 +43,8 @@ record LlmProperties(
         @DefaultValue Endpoint openai,
         @DefaultValue Breaker circuitBreaker,
         @DefaultValue("120s") Duration questionDeadline,
-        @DefaultValue("true") boolean allowPrivateNetworks) {
+        @DefaultValue("true") boolean allowPrivateNetworks,
+        @DefaultValue("1024") int maxConcurrentStreams) {
 
     static final String ANTHROPIC_MODEL = "claude-sonnet-4-5";
     static final String ANTHROPIC_URL = "https://api.anthropic.com";
@@ -79,7 +81,8 @@ record LlmProperties(
                 null,
                 null,
                 DEFAULT_QUESTION_DEADLINE,
-                true);
+                true,
+                1024);
     }
 
     /**

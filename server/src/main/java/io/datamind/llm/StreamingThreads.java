@@ -3,7 +3,6 @@ package io.datamind.llm;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -21,8 +20,8 @@ class StreamingThreads {
     private static final Logger log = LoggerFactory.getLogger(StreamingThreads.class);
     private static int installed;
 
-    StreamingThreads(@Value("${datamind.llm.max-concurrent-streams:1024}") int maxConcurrentStreams) {
-        install(maxConcurrentStreams);
+    StreamingThreads(LlmProperties properties) {
+        install(properties.maxConcurrentStreams());
     }
 
     /**

@@ -29,7 +29,8 @@ final class LlmFixtures {
                 new LlmProperties.Endpoint("gpt-4.1-mini", openAiUrl, OPENAI_KEY),
                 new LlmProperties.Breaker(100, 3, 3, Duration.ofMinutes(5)),
                 LlmProperties.DEFAULT_QUESTION_DEADLINE,
-                true);
+                true,
+                1024);
     }
 
     static LlmProviders providers(LlmProperties properties, RecordingPause pause) {

@@ -30,7 +30,8 @@ class LlmProvidersTest {
                 new LlmProperties.Endpoint(null, null, openAiKey),
                 base.circuitBreaker(),
                 base.questionDeadline(),
-                base.allowPrivateNetworks());
+                base.allowPrivateNetworks(),
+                base.maxConcurrentStreams());
     }
 
     private static LlmProviders providers(LlmProperties properties, LlmProvider... builtIn) {
