@@ -102,6 +102,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // A body without a declared length that passes the limit is stopped while the JSON reader reads it, which
+        // wraps the refusal: it is still a 413, not malformed JSON.
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return handleApi(tooLarge, request);
+            }
+        }
         return respond(
                 ProblemWriter.problem(HttpStatus.BAD_REQUEST, "Malformed request body", unreadableDetail(exception)),
                 request);
