@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamind.secrets.AppSecrets;
+import io.datamind.support.HttpApi;
+import io.datamind.support.TestAccounts;
+import io.datamind.support.TestConnections;
 import io.datamind.support.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +21,21 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Starting on a fresh embedded data directory, on PostgreSQL, again on the same data, and refusing bad secrets. */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupTest {
 
     @Test
-    void freshDataDirectoryThenRestartReusesDatabaseAndSecrets() throws Exception {
+    void freshDataDirectoryThenRestartReusesDatabaseAndSecrets(CapturedOutput output) throws Exception {
         Path dataDir = Files.createTempDirectory("datamind-startup");
         byte[] accessKey;
+        byte[] refreshKey;
         byte[] masterKey;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             accessKey = first.getBean(AppSecrets.class).jwtAccessKey();
+            refreshKey = first.getBean(AppSecrets.class).jwtRefreshKey();
             masterKey = first.getBean(AppSecrets.class).masterKey();
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             jdbc.sql("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES ('probe', ?, ?, 'test')")
@@ -43,8 +49,14 @@ class StartupTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret.getParent())))
                 .isEqualTo("rwx------");
 
+        for (String key : List.of("jwt-access.key", "jwt-refresh.key", "master.key")) {
+            assertThat(output.getOut()).contains("Generated " + key + " and stored it in");
+        }
+        int warningsAfterFirstStart = output.getOut().split("Generated ", -1).length;
+
         try (ConfigurableApplicationContext second = start(dataDir)) {
             assertThat(second.getBean(AppSecrets.class).jwtAccessKey()).isEqualTo(accessKey);
+            assertThat(second.getBean(AppSecrets.class).jwtRefreshKey()).isEqualTo(refreshKey);
             assertThat(second.getBean(AppSecrets.class).masterKey()).isEqualTo(masterKey);
             long rows = second.getBean(JdbcClient.class)
                     .sql("SELECT COUNT(*) FROM shedlock WHERE name = 'probe'")
@@ -52,6 +64,7 @@ class StartupTest {
                     .single();
             assertThat(rows).isEqualTo(1);
         }
+        assertThat(output.getOut().split("Generated ", -1)).hasSize(warningsAfterFirstStart);
     }
 
     @Test
@@ -72,7 +85,27 @@ class StartupTest {
                     .query(Long.class)
                     .single();
             assertThat(applied).isEqualTo(countMigrations());
+            // A smoke flow through the application itself, on PostgreSQL as the application database: register an
+            // organization and wait for its sample connection's schema to be discovered and stored.
+            HttpApi api = new HttpApi(app.getEnvironment().getProperty("local.server.port", Integer.class));
+            TestAccounts.Account owner = TestAccounts.registerOwner(api);
+            TestConnections.sampleConnection(api, TestAccounts.token(api, owner).accessToken());
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM organizations WHERE id = ?")
+                            .param(owner.orgId())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         }
+    }
+
+    @Test
+    void prodRefusesToGenerateSecrets(CapturedOutput output) throws Exception {
+        Path dataDir = Files.createTempDirectory("datamind-prod");
+        assertThatThrownBy(() -> startProd(dataDir, List.of("--datamind.secrets.generate-missing=true")))
+                .isInstanceOf(Exception.class);
+        assertThat(output.getOut() + output.getErr())
+                .contains("datamind.secrets.generate-missing cannot be true in the prod profile");
+        assertThat(Files.exists(dataDir.resolve("secrets"))).isFalse();
     }
 
     @Test
@@ -120,15 +153,37 @@ class StartupTest {
     }
 
     @Test
-    void prodStartsWithProperSecrets() throws Exception {
+    void prodStartsWithProperSecretsAndLogsJsonLinesWithTheCaller(CapturedOutput output) throws Exception {
         Path dataDir = Files.createTempDirectory("datamind-prod");
         try (ConfigurableApplicationContext app = startProd(
                 dataDir,
                 List.of(
                         "--datamind.secrets.jwt-access-key=" + randomKey(),
                         "--datamind.secrets.jwt-refresh-key=" + randomKey(),
-                        "--datamind.secrets.master-key=" + randomKey()))) {
+                        "--datamind.secrets.master-key=" + randomKey(),
+                        // Plain HTTP here, so the session and CSRF cookies must not be Secure-only.
+                        "--datamind.security.cookie-secure=false"))) {
             assertThat(app.getBean(AppSecrets.class).masterKeyId()).hasSize(8);
+
+            HttpApi api = new HttpApi(app.getEnvironment().getProperty("local.server.port", Integer.class));
+            TestAccounts.Account owner = TestAccounts.registerOwner(api);
+            HttpApi.Response response = api.request("GET", "/api/v1/connections")
+                    .bearer(TestAccounts.token(api, owner).accessToken())
+                    .send();
+            String requestId = response.header("X-Request-ID").orElseThrow();
+
+            JsonNode access = output.getOut()
+                    .lines()
+                    .filter(line -> line.startsWith("{") && line.contains(requestId))
+                    .map(HttpApi.JSON::readTree)
+                    .filter(line -> line.path("log").path("logger").asString().equals("datamind.access"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no JSON access line for " + requestId));
+            assertThat(access.get("message").asString()).startsWith("GET /api/v1/connections 200");
+            assertThat(access.get("request_id").asString()).isEqualTo(requestId);
+            assertThat(access.get("user_id").asString())
+                    .isEqualTo(owner.userId().toString());
+            assertThat(access.get("org_id").asString()).isEqualTo(owner.orgId().toString());
         }
     }
 

@@ -8,10 +8,6 @@ class SecretProblemFailureAnalyzer extends AbstractFailureAnalyzer<SecretProblem
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SecretProblem cause) {
-        return new FailureAnalysis(
-                "DataMind cannot start: " + cause.getMessage() + ".",
-                "Set " + cause.variable() + " to the base64 of 32 random bytes, for example the output of"
-                        + " `openssl rand -base64 32`, and keep it the same on every start and every replica.",
-                cause);
+        return new FailureAnalysis("DataMind cannot start: " + cause.getMessage() + ".", cause.action(), cause);
     }
 }
