@@ -43,6 +43,11 @@ class SecurityHeadersTest {
         assertThat(api.request("GET", "/api/v1/health").send().status()).isEqualTo(200);
         assertThat(api.request("GET", "/v3/api-docs").send().status()).isEqualTo(200);
         assertThat(api.request("GET", "/swagger-ui/index.html").send().status()).isEqualTo(200);
+        // The address the README gives: springdoc redirects it to the UI.
+        HttpApi.Response readmeAddress = api.request("GET", "/swagger-ui.html").send();
+        assertThat(readmeAddress.status()).isEqualTo(302);
+        assertThat(readmeAddress.header("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/swagger-ui/index.html"));
         assertThat(api.request("GET", "/actuator/health/liveness").send().status())
                 .isEqualTo(200);
         assertThat(api.request("GET", "/actuator/health/readiness").send().status())
