@@ -11,9 +11,9 @@ type State =
   | { step: 'failed'; rating: Rating; message: string };
 
 /**
- * Thumbs up or down for an answer. Up is sent at once (the server keeps the question and its SQL as a
- * verified example when the question started its conversation: a follow-up is rated, not kept); down
- * first asks, optionally, what was wrong.
+ * Thumbs up or down for an answer. Up is sent at once (the server keeps the question, a follow-up with
+ * the questions before it, and its SQL as a verified example); down first asks, optionally, what was
+ * wrong.
  */
 export function Feedback({ messageId }: { messageId: Id }) {
   const [state, setState] = useState<State>({ step: 'idle' });

@@ -204,6 +204,17 @@ class ChatRepository {
         return oldestFirst;
     }
 
+    /** The questions of a message's session up to and including it, oldest first. */
+    List<String> questionsUpTo(UUID sessionId, UUID messageId) {
+        return jdbc.sql("SELECT q.question FROM chat_messages q JOIN chat_messages m ON m.id = :messageId"
+                        + " WHERE q.session_id = :sessionId AND (q.created_at < m.created_at OR q.id = m.id)"
+                        + " ORDER BY q.created_at, q.id")
+                .param("sessionId", sessionId)
+                .param("messageId", messageId)
+                .query(String.class)
+                .list();
+    }
+
     Optional<OwnedMessage> findOwnedMessage(UUID orgId, UUID userId, UUID messageId) {
         return jdbc.sql("SELECT m.id, m.session_id, m.connection_id, m.question, m.status, m.sql_text,"
                         + " EXISTS (SELECT 1 FROM chat_messages e WHERE e.session_id = m.session_id"

@@ -19,10 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Thumbs up and down on answers. An up on an answered question makes its question and SQL a verified example of the
  * connection, shared with the organization; a later down on the same answer takes that example back.
  *
- * <p>Only the first question of a conversation becomes an example. An example is reused as it is for the same words,
- * so it must mean the same wherever it is asked: "and by year?" means something else in every conversation. Storing
- * a follow-up with its conversation instead would need the earlier turns to match too, which they practically never
- * do, for a more complex store and lookup; the up on a follow-up is still recorded as the member's rating.
+ * <p>A follow-up is stored with the questions that led to it ("What is the revenue per country? → and by year?"):
+ * on its own, "and by year?" means something else in every conversation. Stored that way it serves as a similar
+ * example for later prompts, and is never reused as it is for the bare follow-up's words, since only a question
+ * that starts a conversation is looked up for reuse.
  */
 @Service
 class Feedbacks {
@@ -39,10 +39,10 @@ class Feedbacks {
         this.events = events;
     }
 
-    /**
-     * @param verifiedExampleId the example an up created or updated; null for a down, and for an up on a follow-up
-     *     question, which is rated but does not become an example
-     */
+    /** Joins a follow-up to the questions before it in the stored example's question. */
+    static final String THEN = " → ";
+
+    /** @param verifiedExampleId the example an up created or updated; null for a down */
     record Result(UUID messageId, String rating, String comment, UUID verifiedExampleId) {}
 
     @Transactional
@@ -63,17 +63,18 @@ class Feedbacks {
             if (!Outcome.ANSWERED.equals(message.status()) || message.sql() == null) {
                 throw ApiException.conflict("rating", "Only an answered question with its SQL can be verified");
             }
-            if (!message.followUp()) {
-                exampleId = examples.upsert(
-                        caller.orgId(),
-                        message.connectionId(),
-                        message.question(),
-                        ExampleFinder.normalize(message.question()),
-                        message.sql(),
-                        message.id(),
-                        caller.userId(),
-                        Instant.now());
-            }
+            String question = message.followUp()
+                    ? String.join(THEN, chats.questionsUpTo(message.sessionId(), message.id()))
+                    : message.question();
+            exampleId = examples.upsert(
+                    caller.orgId(),
+                    message.connectionId(),
+                    question,
+                    ExampleFinder.normalize(question),
+                    message.sql(),
+                    message.id(),
+                    caller.userId(),
+                    Instant.now());
         } else {
             examples.deleteFromMessage(caller.orgId(), message.id());
         }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -79,6 +80,9 @@ class AskAnthropicTest {
 
     @Autowired
     AskService asks;
+
+    @Autowired
+    JdbcClient jdbc;
 
     HttpApi api;
     TestAccounts.Account owner;
@@ -523,7 +527,7 @@ class AskAnthropicTest {
     }
 
     @Test
-    void aFollowUpNeitherReusesAVerifiedExampleNorBecomesOne() {
+    void aFollowUpBecomesAnExampleWithItsConversationAndIsNeverReusedForItsBareWords() {
         anthropic.enqueue(
                 sql(500, 20, "Per country.", REVENUE_SQL, null),
                 analysis(200, 20, "The USA leads.", "And by year?"),
@@ -542,12 +546,18 @@ class AskAnthropicTest {
                 .as("the rating is kept")
                 .isEqualTo("up");
         assertThat(upOnFollowUp.json().get("verifiedExampleId").isNull())
-                .as("but a follow-up is no example")
-                .isTrue();
+                .as("a follow-up becomes an example too")
+                .isFalse();
+        assertThat(jdbc.sql("SELECT question FROM verified_examples WHERE id = ?")
+                        .param(UUID.fromString(
+                                upOnFollowUp.json().get("verifiedExampleId").asString()))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("What is the revenue per country? → and by year?");
         HttpApi.Response upOnFirst = feedback(first.get("messageId").asString(), Map.of("rating", "up"));
         assertThat(upOnFirst.json().get("verifiedExampleId").isNull()).isFalse();
 
-        // The follow-up's words, asked on their own, go to the model: nothing was stored for them.
+        // The follow-up's words, asked on their own, go to the model: the example is stored with its conversation.
         int before = anthropic.requestCount();
         anthropic.enqueue(sql(500, 20, "Per year.", YEARLY_SQL, null), analysis(200, 20, "Flat.", "By month?"));
         JsonNode alone =
