@@ -82,7 +82,8 @@ abstract class ConditionReading extends RankReading {
                 if (s == null || s.agg() == Agg.NONE) {
                     s = subjectBefore(i, null);
                 }
-                if (s == null && kind(i - 1) == null) {
+                if (s == null && kind(i - 1) == null && yearLike(numberAt(i + 1)) && yearLike(numberAt(i + 3))) {
+                    // "between 2019 and 2021": years of the date; "between $10 and $15" is no date
                     s = timeSubject(i);
                 }
                 if (s != null && s.column() != null) {
@@ -274,6 +275,10 @@ abstract class ConditionReading extends RankReading {
     }
 
     /** For a year with no column named: "founded before 1950" compares the year or date column in play. */
+    static boolean yearLike(Literal n) {
+        return n != null && n.text().matches("(1[5-9]|2\\d)\\d\\d");
+    }
+
     Subject timeSubject(int at) {
         int b = at - 1;
         ColumnEntry named = b >= 0 && !used(b) && isParticiple(w(b)) ? dateColumnForVerb(w(b)) : null;
