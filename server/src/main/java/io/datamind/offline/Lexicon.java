@@ -296,6 +296,10 @@ final class Lexicon {
             "charge",
             "charged");
 
+    /** Verbs of trade that restate a summed measure: "the total quantity sold", "the amount ordered". */
+    static final Set<String> SALE_VERBS =
+            Words.set("sold", "sell", "sells", "bought", "buy", "buys", "purchased", "ordered", "shipped");
+
     /** Verbs that only restate a relationship the foreign keys already give ("located in", "belongs to"). */
     static final Set<String> RELATION_VERBS = Words.set(
             "belong",

@@ -766,6 +766,13 @@ final class QuestionParser extends SelectReading {
         return false;
     }
 
+    boolean sumsAMeasure() {
+        return select.stream()
+                .map(Item::expr)
+                .anyMatch(e ->
+                        e.agg() == Agg.SUM && e.column() != null && e.column().numeric());
+    }
+
     /** "customers in the US": a common word written in capitals is a name, and one nothing explains. */
     static boolean acronym(Token t) {
         return t.raw().length() >= 2 && t.raw().chars().allMatch(Character::isUpperCase);
@@ -804,6 +811,10 @@ final class QuestionParser extends SelectReading {
                 continue;
             }
             if (verbOfTables(w, tables)) {
+                continue;
+            }
+            if (Lexicon.SALE_VERBS.contains(w) && sumsAMeasure()) {
+                // "the total quantity sold per product": the verb restates the measure summed
                 continue;
             }
             if (((w.endsWith("ed") || w.endsWith("ing")) && w.length() > 4 || verbPosition(i))

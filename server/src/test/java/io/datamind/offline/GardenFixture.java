@@ -104,7 +104,8 @@ final class GardenFixture {
                                         text("ship_country", 6, List.of("Norway", "Chile")),
                                         number("amount", 7),
                                         text("pack_name", 8, List.of()),
-                                        integer("packer_id", 9)),
+                                        integer("packer_id", 9),
+                                        integer("quantity", 10)),
                                 List.of(
                                         fk("buyer_id", "buyers", "id"),
                                         fk("packer_id", "packers", "id"),
@@ -144,7 +145,7 @@ final class GardenFixture {
             "CREATE TABLE receipts (id INTEGER PRIMARY KEY, buyer_id INTEGER REFERENCES buyers(id),"
                     + " clerk_id INTEGER REFERENCES clerks(id), plant_id INTEGER REFERENCES plants(id),"
                     + " receipt_date DATE, ship_country VARCHAR(100), amount DECIMAL(10,2), pack_name VARCHAR(100),"
-                    + " packer_id INTEGER)",
+                    + " packer_id INTEGER, quantity INTEGER)",
             "INSERT INTO families VALUES (1, 'Ferns'), (2, 'Palms'), (3, 'Cacti')",
             "INSERT INTO plants VALUES (1, 'Boston Fern', 1, 12.50, 1), (2, 'Maidenhair', 1, 9.00, 2),"
                     + " (3, 'Areca', 2, 30.00, 2), (4, 'Saguaro', 3, 45.00, 1)",
@@ -157,11 +158,11 @@ final class GardenFixture {
                     + " (4, 'Quito Blooms', 'Quito', 'Peru', 'Florist')",
             "INSERT INTO packers VALUES (1, 'Swift Pack', '555-0201'), (2, 'Box Bros', '555-0202')",
             // receipt 2 is a Norwegian buyer's, shipped to Chile; receipt 3 a Peruvian buyer's, shipped to Norway
-            "INSERT INTO receipts VALUES (1, 1, 1, 1, '2023-03-05', 'Norway', 25.00, 'Crate A', 1),"
-                    + " (2, 1, 2, 3, '2024-02-11', 'Chile', 60.00, 'Crate B', 2),"
-                    + " (3, 2, 2, 4, '2024-06-20', 'Norway', 45.00, 'Crate A', 1),"
-                    + " (4, 3, 1, 2, '2024-09-01', 'Norway', 18.00, 'Crate C', 2),"
-                    + " (5, 3, 1, 1, '2023-11-30', 'Norway', 12.50, 'Crate B', 1)");
+            "INSERT INTO receipts VALUES (1, 1, 1, 1, '2023-03-05', 'Norway', 25.00, 'Crate A', 1, 2),"
+                    + " (2, 1, 2, 3, '2024-02-11', 'Chile', 60.00, 'Crate B', 2, 1),"
+                    + " (3, 2, 2, 4, '2024-06-20', 'Norway', 45.00, 'Crate A', 1, 3),"
+                    + " (4, 3, 1, 2, '2024-09-01', 'Norway', 18.00, 'Crate C', 2, 1),"
+                    + " (5, 3, 1, 1, '2023-11-30', 'Norway', 12.50, 'Crate B', 1, 1)");
 
     private static TableInfo table(String name, long rows, List<ColumnInfo> columns, List<ForeignKey> fks) {
         return new TableInfo(null, name, "TABLE", null, rows, columns, List.of("id"), fks);

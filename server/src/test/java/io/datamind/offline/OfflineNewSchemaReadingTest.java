@@ -124,6 +124,23 @@ class OfflineNewSchemaReadingTest {
 
     @ParameterizedTest
     @EnumSource(names = {"SQLITE", "POSTGRESQL"})
+    void monthsAndQuartersOfAYear(OfflineDialect dialect) throws SQLException {
+        assertThat(rows(dialect, "How many receipts in February 2024?")).containsExactly("1");
+        assertThat(rows(dialect, "total amount of receipts in the first quarter of 2023"))
+                .containsExactly("25");
+        assertThat(rows(dialect, "How many receipts in Q3 2024?")).containsExactly("1");
+        assertThat(explanation(dialect, "How many receipts in February 2024?")).contains("in month 2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"SQLITE", "POSTGRESQL"})
+    void aTradeVerbRestatesTheMeasureSummed(OfflineDialect dialect) throws SQLException {
+        assertThat(rows(dialect, "What is the total quantity sold per plant?"))
+                .containsExactlyInAnyOrder("Boston Fern|3", "Maidenhair|1", "Areca|1", "Saguaro|3");
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"SQLITE", "POSTGRESQL"})
     void weakReadingsDecline(OfflineDialect dialect) {
         // the manager is another clerk: it would take the table joined to itself, so no key is shown instead
         assertDeclined(dialect, "Who does Per Dahl report to?", "joined to itself");
@@ -137,6 +154,12 @@ class OfflineNewSchemaReadingTest {
         OfflineAnswer answer = ENGINE.translate(question, GARDEN, dialect, Map.of());
         assertThat(answer).as(question).isInstanceOf(OfflineAnswer.Declined.class);
         assertThat(((OfflineAnswer.Declined) answer).reason()).as(question).contains(reason);
+    }
+
+    private static String explanation(OfflineDialect dialect, String question) {
+        OfflineAnswer answer = ENGINE.translate(question, GARDEN, dialect, Map.of());
+        assertThat(answer).as(question).isInstanceOf(OfflineAnswer.Sql.class);
+        return ((OfflineAnswer.Sql) answer).explanation();
     }
 
     private static String sql(OfflineDialect dialect, String question) {
