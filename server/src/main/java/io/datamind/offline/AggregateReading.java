@@ -27,12 +27,12 @@ abstract class AggregateReading extends ConditionReading {
             int k = -1;
             int cueEnd = -1;
             if (isWord(i, "number", "numbers") && isWord(i + 1, "of") && partOfColumnName(i)) {
-                // "the phone numbers of suppliers": the word ends the name of the column before it
+                // "the phone numbers of growers": the word ends the name of the column before it
                 use(i);
                 continue;
             }
             if (isWord(i, "count", "counts") && kind(i - 1) == Kind.TABLE && !used(i - 1) && !isWord(i + 1, "of")) {
-                // "album count per artist": the rows of the table named before the word are counted
+                // "order count per client": the rows of the table named before the word are counted
                 TableEntry t = tableAt(i - 1);
                 use(i - 1, i + 1);
                 countTable = t;
@@ -277,7 +277,7 @@ abstract class AggregateReading extends ConditionReading {
     }
 
     /**
-     * "How much did each customer spend?": a verb of paying with no column named sums the one amount column (named
+     * "How much did each buyer spend?": a verb of paying with no column named sums the one amount column (named
      * total or amount) among the tables named and their neighbours. With none or several, nothing is read and the
      * verb stays unexplained.
      */

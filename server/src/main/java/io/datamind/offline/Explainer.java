@@ -128,7 +128,7 @@ final class Explainer {
                 && cmp.right() instanceof Plan.Literal l
                 && (cmp.left().bucket() == Plan.Bucket.MONTH_OF_YEAR
                         || cmp.left().bucket() == Plan.Bucket.QUARTER_OF_YEAR)) {
-            // "in March 1997": the month of the year, not a date equal to 3
+            // "in March 2024": the month of the year, not a date equal to 3
             String part = cmp.left().bucket() == Plan.Bucket.MONTH_OF_YEAR ? "month " : "quarter ";
             return words(cmp.left().column()) + " in " + part + l.text();
         }

@@ -276,7 +276,7 @@ final class Lexicon {
     /** Nouns for a business measure: a sum over the rows asked about ("our sales in 2024"), never one row's value. */
     static final Set<String> MEASURE_NOUNS = Words.set("sales", "revenue", "revenues", "turnover", "takings");
 
-    /** Verbs of paying: "how much did each customer spend" sums the amount column of what was paid. */
+    /** Verbs of paying: "how much did each buyer pay" sums the amount column of what was paid. */
     static final Set<String> MONEY_VERBS = Words.set(
             "spend",
             "spends",

@@ -406,7 +406,7 @@ final class Linker {
 
     /** Tables are not named "X of Y"; "number of X" never names an "X number". */
     /**
-     * "Shipper names" is not ship_name when "shipper" names a table exactly: a looser match of several words must
+     * "Packer names" is not pack_name when "packer" names a table exactly: a looser match of several words must
      * not swallow a word that is a table's own name.
      */
     private static boolean hidesTable(List<String> stems, Target t, SchemaIndex index) {

@@ -101,7 +101,7 @@ final class QuestionParser extends SelectReading {
                 items.add(e);
             }
         }
-        // "monthly sales totals": the measure summed is not shown a second time unsummed
+        // "sales totals per month": the measure summed is not shown a second time unsummed
         items.removeIf(e -> !e.aggregated()
                 && e.bucket() == null
                 && e.column() != null
@@ -109,7 +109,7 @@ final class QuestionParser extends SelectReading {
                 && items.contains(Expr.agg(Agg.SUM, e.column())));
         for (Expr e : items) {
             if (!e.aggregated() && e.column() != null && refersToOwnTable(e.column())) {
-                // "Who does Robert King report to?": the answer is another row of the same table, which would
+                // "Who does Ana Ruiz report to?": the answer is another row of the same table, which would
                 // need the table joined to itself; showing the key would answer with a number
                 doubt(
                         "'" + e.column().name + "' points to another row of " + e.column().table.name
@@ -197,7 +197,7 @@ final class QuestionParser extends SelectReading {
             }
             if (subject == counted && !plain.isEmpty()) {
                 if (otherTableInHead(counted)) {
-                    // "Which suppliers offer the most products" grouped by a product column: the suppliers asked
+                    // "Which growers supply the most plants" grouped by a plant column: the growers asked
                     // for are not what is shown
                     doubt("the " + counted.name + " counted are also what is shown", 0.5);
                 }
@@ -500,7 +500,7 @@ final class QuestionParser extends SelectReading {
     }
 
     /**
-     * "Show me all beverages", "dairy products sorted by name": the only thing named is the name of a row of a
+     * "Show me all ferns", "garden tools sorted by name": the only thing named is the name of a row of a
      * lookup table that a single other table refers to. The question asks for the rows filed under it, as the
      * rows of the lookup table itself are only their own name. A sort by name is then by the rows' own name.
      */
@@ -553,7 +553,7 @@ final class QuestionParser extends SelectReading {
     }
 
     /**
-     * "our sales to Canadian customers": a business measure ("sales", "revenue") that the schema spells as an
+     * "our sales to Norwegian buyers": a business measure ("sales", "revenue") that the schema spells as an
      * amount column is the sum of that amount over the rows asked about, not a list of them. A column that is itself
      * named "sales" keeps its rows: the word is then its name, not a measure.
      */
@@ -734,7 +734,7 @@ final class QuestionParser extends SelectReading {
         return false;
     }
 
-    /** "List the tracks of the playlist with their artists": the related rows' names are shown beside. */
+    /** "List the plants of the Ferns family with their growers": the related rows' names are shown beside. */
     void showCompanions(Plan p) {
         if (p.hasAggregate() || p.star) {
             return;
@@ -773,7 +773,7 @@ final class QuestionParser extends SelectReading {
                         e.agg() == Agg.SUM && e.column() != null && e.column().numeric());
     }
 
-    /** "customers in the US": a common word written in capitals is a name, and one nothing explains. */
+    /** "buyers in the UK": a common word written in capitals is a name, and one nothing explains. */
     static boolean acronym(Token t) {
         return t.raw().length() >= 2 && t.raw().chars().allMatch(Character::isUpperCase);
     }
@@ -814,7 +814,7 @@ final class QuestionParser extends SelectReading {
                 continue;
             }
             if (Lexicon.SALE_VERBS.contains(w) && sumsAMeasure()) {
-                // "the total quantity sold per product": the verb restates the measure summed
+                // "the total quantity sold per plant": the verb restates the measure summed
                 continue;
             }
             if (((w.endsWith("ed") || w.endsWith("ing")) && w.length() > 4 || verbPosition(i))

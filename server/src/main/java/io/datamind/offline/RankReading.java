@@ -32,7 +32,7 @@ abstract class RankReading extends SchemaReading {
                             || isWord(i + 1, "the") && isWord(i + 2, "order"));
             boolean bareDirection = (Cues.ASCENDING.contains(w) || Cues.DESCENDING.contains(w))
                     && !(isWord(i + 1, "order") && !isWord(i - 1, "in"));
-            // "List the employees from oldest to youngest": a range of a superlative is an order, not a superlative.
+            // "List the staff from youngest to oldest": a range of a superlative is an order, not a superlative.
             boolean fromTo = w.equals("from") && fromToDirection(i) != null;
             if (!verb && !inOrder && !bareDirection && !fromTo) {
                 continue;
@@ -212,7 +212,7 @@ abstract class RankReading extends SchemaReading {
     }
 
     /**
-     * "the earliest and latest invoice dates": two opposite superlatives of one attribute before a column ask for
+     * "the earliest and latest order dates": two opposite superlatives of one attribute before a column ask for
      * its minimum and maximum, not for the rows holding either.
      */
     boolean extremesOfOneColumn(int i, Lexicon.Attribute attr) {
@@ -431,7 +431,7 @@ abstract class RankReading extends SchemaReading {
                     && kind(k + 1) == Kind.COLUMN
                     && !used(k + 1)
                     && m(k + 1).of(Kind.COLUMN).stream().anyMatch(x -> x.table() == named)) {
-                // "the highest product price": the product's price, not the product with the most rows
+                // "the highest plant price": the plants' price, not the plant with the most rows
                 required.add(tableAt(k));
                 k = k + 1;
             }

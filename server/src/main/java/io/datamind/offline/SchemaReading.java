@@ -680,7 +680,7 @@ abstract class SchemaReading extends ParseContext {
                         "from", "in", "of", "the", "at", "with", "are", "is", "who", "that", "live", "lives", "living",
                         "based", "located"));
         if (kind(i + 1) == Kind.TABLE) {
-            // "Canadian customers", "the Classical playlist": a value of the table it qualifies
+            // "Norwegian buyers", "the Ferns family": a value of the table it qualifies
             nearTable = tableAt(i + 1);
         } else if (tb < i - 1 && kind(tb) == Kind.TABLE) {
             // "customers from Germany": a value of the customers
@@ -704,7 +704,7 @@ abstract class SchemaReading extends ParseContext {
                 s += 0.2;
             }
             if (plainerColumnAmong(c, values)) {
-                // "Canada" in country and in billing_country: the bare name is the entity's own attribute
+                // "Norway" in country and in ship_country: the bare name is the entity's own attribute
                 s += 0.15;
             }
             if (s > bestScore) {
@@ -726,9 +726,9 @@ abstract class SchemaReading extends ParseContext {
                         && own.words.equals(best.column().words)
                         && !own.words.contains("name")
                         && !own.words.contains("title")) {
-                    // "clients in London" where only the staff's city was sampled: the clients' own city, whose
-                    // values are not known, is what the question means. Not for names: "rock tracks" names a
-                    // genre, not a track called Rock.
+                    // "clients in Bergen" where only the staff's city was sampled: the clients' own city, whose
+                    // values are not known, is what the question means. Not for names: "jazz records" names a
+                    // style, not a record called Jazz.
                     doubt("'" + m(i).text + "' is not among the sampled values of " + own, 0.85);
                     return Cand.value(own, best.value(), best.quality());
                 }

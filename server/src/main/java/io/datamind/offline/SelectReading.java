@@ -211,7 +211,7 @@ abstract class SelectReading extends FilterReading {
     }
 
     /**
-     * "cities that have customers but no suppliers": a column both tables hold, the values of one minus the other's.
+     * "cities that have buyers but no growers": a column both tables hold, the values of one minus the other's.
      * Read before negations, which would otherwise relate the two tables through their keys.
      */
     void parseTableDifference() {
