@@ -6,6 +6,7 @@ import io.datamind.offline.Plan.Expr;
 import io.datamind.offline.SchemaIndex.ColumnEntry;
 import io.datamind.offline.SchemaIndex.TableEntry;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,6 +26,20 @@ abstract class AggregateReading extends ConditionReading {
             }
             int k = -1;
             int cueEnd = -1;
+            if (isWord(i, "number", "numbers") && isWord(i + 1, "of") && partOfColumnName(i)) {
+                // "the phone numbers of growers": the word ends the name of the column before it
+                use(i);
+                continue;
+            }
+            if (isWord(i, "count", "counts") && kind(i - 1) == Kind.TABLE && !used(i - 1) && !isWord(i + 1, "of")) {
+                // "order count per client": the rows of the table named before the word are counted
+                TableEntry t = tableAt(i - 1);
+                use(i - 1, i + 1);
+                countTable = t;
+                required.add(t);
+                select.add(new Item(i - 1, Expr.countAll()));
+                continue;
+            }
             if (isWord(i, "how") && isWord(i + 1, "many")) {
                 cueEnd = i + 2;
             } else if (isWord(i, "number", "numbers", "count") && isWord(i + 1, "of")
@@ -146,6 +161,15 @@ abstract class AggregateReading extends ConditionReading {
         }
     }
 
+    /** "phone numbers", "fax number": the word after a column of text that does not itself say number. */
+    boolean partOfColumnName(int i) {
+        if (i == 0 || kind(i - 1) != Kind.COLUMN) {
+            return false;
+        }
+        ColumnEntry c = column(i - 1);
+        return !c.numeric() && !c.isIdentifier() && !c.words.contains("number");
+    }
+
     /** The column is also named after "each", "per" or "by": it is a group, not another aggregate. */
     boolean groupedLater(int at, ColumnEntry c) {
         for (int k = 0; k < size(); k++) {
@@ -231,6 +255,10 @@ abstract class AggregateReading extends ConditionReading {
         for (int j = 0; j < size(); j++) {
             together |= Cues.TOGETHER.contains(w(j)) || isWord(j, "in") && isWord(j + 1, "total");
         }
+        if (kind(k) != Kind.COLUMN) {
+            moneyVerb(i);
+            return;
+        }
         if (kind(k) == Kind.COLUMN) {
             ColumnEntry c = column(k);
             use(i, k + 1);
@@ -246,6 +274,57 @@ abstract class AggregateReading extends ConditionReading {
                 }
             }
         }
+    }
+
+    /**
+     * "How much did each buyer spend?": a verb of paying with no column named sums the one amount column (named
+     * total or amount) among the tables named and their neighbours. With none or several, nothing is read and the
+     * verb stays unexplained.
+     */
+    void moneyVerb(int how) {
+        int verb = -1;
+        for (int j = how + 2; j < size(); j++) {
+            if (!used(j) && Lexicon.MONEY_VERBS.contains(w(j)) && kind(j) == null) {
+                verb = j;
+                break;
+            }
+        }
+        if (verb < 0) {
+            return;
+        }
+        Set<ColumnEntry> amounts = new LinkedHashSet<>();
+        for (TableEntry t : namedTables()) {
+            ColumnEntry own = moneyColumn(t);
+            if (own != null) {
+                amounts.add(own);
+                continue;
+            }
+            for (SchemaIndex.Edge e : t.edges) {
+                ColumnEntry near = moneyColumn(e.other(t));
+                if (near != null) {
+                    amounts.add(near);
+                }
+            }
+        }
+        if (amounts.size() != 1) {
+            return;
+        }
+        ColumnEntry amount = amounts.iterator().next();
+        use(how, how + 2);
+        use(verb);
+        for (int j = 0; j < size(); j++) {
+            if (Cues.TOGETHER.contains(w(j)) && !used(j)) {
+                use(j);
+            }
+            if (isWord(j, "in") && isWord(j + 1, "total") && !used(j + 1)) {
+                use(j, j + 2);
+            }
+        }
+        if (isWord(verb - 1, "did", "do", "does", "was", "were", "is", "are", "has", "have") && !used(verb - 1)) {
+            use(verb - 1);
+        }
+        required.add(amount.table);
+        select.add(new Item(how, Expr.agg(Agg.SUM, amount)));
     }
 
     // ---- grouping ---------------------------------------------------------------------------------------------

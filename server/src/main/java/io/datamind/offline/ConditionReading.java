@@ -82,7 +82,8 @@ abstract class ConditionReading extends RankReading {
                 if (s == null || s.agg() == Agg.NONE) {
                     s = subjectBefore(i, null);
                 }
-                if (s == null && kind(i - 1) == null) {
+                if (s == null && kind(i - 1) == null && yearLike(numberAt(i + 1)) && yearLike(numberAt(i + 3))) {
+                    // "between 2019 and 2021": years of the date; "between $10 and $15" is no date
                     s = timeSubject(i);
                 }
                 if (s != null && s.column() != null) {
@@ -274,6 +275,57 @@ abstract class ConditionReading extends RankReading {
     }
 
     /** For a year with no column named: "founded before 1950" compares the year or date column in play. */
+    /** A month or quarter of a year, the bucket that numbers it within the year, and where the year is. */
+    record PeriodInYear(Bucket bucket, int number, int yearAt) {}
+
+    private static final List<String> MONTHS = List.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december");
+
+    private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth");
+
+    /** "March 2024", "Q1 2024", "the first quarter of 2024", "the 2nd quarter of 2024"; null otherwise. */
+    PeriodInYear periodInYear(int at) {
+        int j = skip(at, Set.of("the"));
+        Bucket bucket = null;
+        int number = -1;
+        int next = j + 1;
+        String w = w(j);
+        if (MONTHS.contains(w)) {
+            bucket = Bucket.MONTH_OF_YEAR;
+            number = MONTHS.indexOf(w) + 1;
+        } else if (w.matches("q[1-4]")) {
+            bucket = Bucket.QUARTER_OF_YEAR;
+            number = w.charAt(1) - '0';
+        } else if ((ORDINALS.contains(w) || w.matches("[1-4](st|nd|rd|th)")) && isWord(j + 1, "quarter")) {
+            bucket = Bucket.QUARTER_OF_YEAR;
+            number = ORDINALS.contains(w) ? ORDINALS.indexOf(w) + 1 : w.charAt(0) - '0';
+            next = j + 2;
+        }
+        if (bucket == null) {
+            return null;
+        }
+        next = skip(next, Set.of("of", "in", ","));
+        if (!isNumber(next) || used(next) || !tok(next).raw().matches("(1[89]|20)\\d\\d")) {
+            return null;
+        }
+        return new PeriodInYear(bucket, number, next);
+    }
+
+    static boolean yearLike(Literal n) {
+        return n != null && n.text().matches("(1[5-9]|2\\d)\\d\\d");
+    }
+
     Subject timeSubject(int at) {
         int b = at - 1;
         ColumnEntry named = b >= 0 && !used(b) && isParticiple(w(b)) ? dateColumnForVerb(w(b)) : null;
@@ -438,6 +490,42 @@ abstract class ConditionReading extends RankReading {
                             Bucket.DAY));
                 }
                 continue;
+            }
+            // "in March 2024", "in Q1 2024", "during the second quarter of 2023": the year and the month or
+            // quarter within it.
+            PeriodInYear within = isWord(i, "in", "during", "for") ? periodInYear(i + 1) : null;
+            if (within != null) {
+                ColumnEntry col = null;
+                boolean verb = i > 0 && !used(i - 1) && isParticiple(w(i - 1));
+                if (kind(i - 1) == Kind.COLUMN
+                        && m(i - 1).bestOf(Kind.COLUMN).column().temporal()) {
+                    col = column(i - 1);
+                    use(i - 1);
+                    verb = false;
+                }
+                if (col == null && verb) {
+                    col = dateColumnForVerb(w(i - 1));
+                }
+                if (col == null) {
+                    col = timeColumn(focus);
+                }
+                if (col != null && col.temporal()) {
+                    if (verb) {
+                        use(i - 1);
+                    }
+                    use(i, within.yearAt() + 1);
+                    Cond year = new Plan.YearIs(
+                            col, "=", Integer.parseInt(tok(within.yearAt()).raw()));
+                    Cond part = new Plan.Compare(
+                            Expr.bucket(col, within.bucket()),
+                            "=",
+                            new Literal(Integer.toString(within.number()), true));
+                    condPos.put(year, i);
+                    condPos.put(part, i);
+                    where.add(year);
+                    where.add(part);
+                    continue;
+                }
             }
             // "in 2024", "during 2019", "for 2024" on a date column.
             if (isWord(i, "in", "during", "for", "of")

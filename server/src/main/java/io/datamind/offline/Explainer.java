@@ -123,6 +123,15 @@ final class Explainer {
     }
 
     private static String condition(Cond c) {
+        if (c instanceof Plan.Compare cmp
+                && cmp.op().equals("=")
+                && cmp.right() instanceof Plan.Literal l
+                && (cmp.left().bucket() == Plan.Bucket.MONTH_OF_YEAR
+                        || cmp.left().bucket() == Plan.Bucket.QUARTER_OF_YEAR)) {
+            // "in March 2024": the month of the year, not a date equal to 3
+            String part = cmp.left().bucket() == Plan.Bucket.MONTH_OF_YEAR ? "month " : "quarter ";
+            return words(cmp.left().column()) + " in " + part + l.text();
+        }
         if (c instanceof Plan.Compare cmp) {
             String right = cmp.right() instanceof Plan.Literal l ? l.text() : "the " + subqueryWords(cmp);
             return exprWords(cmp.left()) + " " + opWords(cmp.op()) + " " + right;

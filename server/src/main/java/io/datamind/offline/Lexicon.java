@@ -273,6 +273,33 @@ final class Lexicon {
             Map.entry("scored", List.of("score")),
             Map.entry("aged", List.of("age")));
 
+    /** Nouns for a business measure: a sum over the rows asked about ("our sales in 2024"), never one row's value. */
+    static final Set<String> MEASURE_NOUNS = Words.set("sales", "revenue", "revenues", "turnover", "takings");
+
+    /** Verbs of paying: "how much did each buyer pay" sums the amount column of what was paid. */
+    static final Set<String> MONEY_VERBS = Words.set(
+            "spend",
+            "spends",
+            "spent",
+            "pay",
+            "pays",
+            "paid",
+            "earn",
+            "earns",
+            "earned",
+            "generate",
+            "generated",
+            "bill",
+            "billed",
+            "invoice",
+            "invoiced",
+            "charge",
+            "charged");
+
+    /** Verbs of trade that restate a summed measure: "the total quantity sold", "the amount ordered". */
+    static final Set<String> SALE_VERBS =
+            Words.set("sold", "sell", "sells", "bought", "buy", "buys", "purchased", "ordered", "shipped");
+
     /** Verbs that only restate a relationship the foreign keys already give ("located in", "belongs to"). */
     static final Set<String> RELATION_VERBS = Words.set(
             "belong",

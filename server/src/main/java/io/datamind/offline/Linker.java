@@ -347,7 +347,10 @@ final class Linker {
                 && (lowers.get(0).endsWith("ed") || lowers.get(0).endsWith("ing"));
         if (!verbForm && !cueFirst) {
             for (Target t : index.lookupRoots(roots)) {
-                if (!seen.containsKey(key(t)) && acceptable(t, stems, ofAt, countOf) && t.quality() >= 0.9) {
+                if (!seen.containsKey(key(t))
+                        && acceptable(t, stems, ofAt, countOf)
+                        && t.quality() >= 0.9
+                        && !hidesTable(stems, t, index)) {
                     add(m, t, t.quality() * 0.85);
                     seen.put(key(t), t.quality() * 0.85);
                 }
@@ -376,7 +379,10 @@ final class Linker {
             }
             if (changed) {
                 for (Target t : index.lookup(abbreviated)) {
-                    if (!seen.containsKey(key(t)) && t.quality() >= 0.9 && acceptable(t, abbreviated, ofAt, countOf)) {
+                    if (!seen.containsKey(key(t))
+                            && t.quality() >= 0.9
+                            && acceptable(t, abbreviated, ofAt, countOf)
+                            && !hidesTable(stems, t, index)) {
                         add(m, t, t.quality() * 0.85);
                         seen.put(key(t), t.quality() * 0.85);
                     }
@@ -399,6 +405,23 @@ final class Linker {
     }
 
     /** Tables are not named "X of Y"; "number of X" never names an "X number". */
+    /**
+     * "Packer names" is not pack_name when "packer" names a table exactly: a looser match of several words must
+     * not swallow a word that is a table's own name.
+     */
+    private static boolean hidesTable(List<String> stems, Target t, SchemaIndex index) {
+        if (stems.size() < 2) {
+            return false;
+        }
+        for (String s : stems) {
+            if (!t.stems().contains(s)
+                    && index.lookup(List.of(s)).stream().anyMatch(x -> x.isTable() && x.quality() >= 0.95)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean acceptable(Target t, List<String> stems, int ofAt, boolean countOf) {
         if (ofAt > 0 && (t.isTable() || t.quality() < 0.9)) {
             return false;

@@ -710,6 +710,8 @@ abstract class ParseContext {
     }
 
     TableEntry[] bothTables;
+    /** How the rows of {@link #bothTables} combine: INTERSECT ("both ... and ..."), EXCEPT ("... but no ..."). */
+    String tablesOperator = "INTERSECT";
 
     static boolean conditionOn(Cond c, TableEntry t) {
         Set<TableEntry> tables = new HashSet<>();

@@ -42,6 +42,7 @@ final class QuestionParser extends SelectReading {
         parseAggregates();
         parseGrouping();
         parseLike();
+        parseTableDifference();
         parseNegations();
         parseValues();
         parseUnknownValues();
@@ -57,6 +58,9 @@ final class QuestionParser extends SelectReading {
 
     Reading assemble() {
         Plan p = new Plan();
+        if (select.isEmpty() && countTable == null && !star && sup == null) {
+            rowsOfNamedCategory();
+        }
         if (focus == null) {
             if (!select.isEmpty() && select.get(0).expr().column() != null) {
                 focus = select.get(0).expr().column().table;
@@ -74,7 +78,11 @@ final class QuestionParser extends SelectReading {
         if (bothTables != null) {
             Plan both = intersectTables();
             if (both == null) {
-                return new Reading(null, 0, List.of("both ... and ..."), doubts);
+                return new Reading(
+                        null,
+                        0,
+                        List.of(tablesOperator.equals("EXCEPT") ? "... but no ..." : "both ... and ..."),
+                        doubts);
             }
             Set<TableEntry> tables = new HashSet<>(List.of(bothTables));
             List<String> unexplained = unexplained(tables);
@@ -88,8 +96,25 @@ final class QuestionParser extends SelectReading {
         boolean entitiesAsked = select.isEmpty() && !star && !hasWord("name") && !hasWord("names");
         List<Expr> items = new ArrayList<>();
         for (Item it : select) {
-            if (!items.contains(it.expr())) {
-                items.add(it.expr());
+            Expr e = measureTotal(it);
+            if (!items.contains(e)) {
+                items.add(e);
+            }
+        }
+        // "sales totals per month": the measure summed is not shown a second time unsummed
+        items.removeIf(e -> !e.aggregated()
+                && e.bucket() == null
+                && e.column() != null
+                && !groupKeys.contains(e)
+                && items.contains(Expr.agg(Agg.SUM, e.column())));
+        for (Expr e : items) {
+            if (!e.aggregated() && e.column() != null && refersToOwnTable(e.column())) {
+                // "Who does Ana Ruiz report to?": the answer is another row of the same table, which would
+                // need the table joined to itself; showing the key would answer with a number
+                doubt(
+                        "'" + e.column().name + "' points to another row of " + e.column().table.name
+                                + ", which would need the table joined to itself",
+                        0.5);
             }
         }
         // Grouping by a table: by its key, showing its name.
@@ -171,6 +196,11 @@ final class QuestionParser extends SelectReading {
                 subject = plain.get(0).column().table;
             }
             if (subject == counted && !plain.isEmpty()) {
+                if (otherTableInHead(counted)) {
+                    // "Which growers supply the most plants" grouped by a plant column: the growers asked
+                    // for are not what is shown
+                    doubt("the " + counted.name + " counted are also what is shown", 0.5);
+                }
                 groupBy.addAll(plain);
             } else {
                 groupBy.addAll(keyOf(subject));
@@ -276,6 +306,7 @@ final class QuestionParser extends SelectReading {
             // "the most common category" asks for a value, not entities ranked by a measure
             showRankingMeasure(p);
         }
+        showCompanions(p);
         if (groupKeys.stream().anyMatch(e -> e.bucket() != null) && p.orderBy.isEmpty()) {
             for (Expr e : groupKeys) {
                 if (e.bucket() != null) {
@@ -469,6 +500,88 @@ final class QuestionParser extends SelectReading {
     }
 
     /**
+     * "Show me all ferns", "garden tools sorted by name": the only thing named is the name of a row of a
+     * lookup table that a single other table refers to. The question asks for the rows filed under it, as the
+     * rows of the lookup table itself are only their own name. A sort by name is then by the rows' own name.
+     */
+    void rowsOfNamedCategory() {
+        if (required.size() != 1 || where.isEmpty()) {
+            return;
+        }
+        TableEntry category = required.iterator().next();
+        if (focus != null && focus != category) {
+            return;
+        }
+        for (int i = 0; i < size(); i++) {
+            if (kind(i) == Kind.TABLE) {
+                return;
+            }
+        }
+        List<ColumnEntry> names = displayColumns(category);
+        for (Cond c : where) {
+            boolean onName = c instanceof Plan.Compare cmp
+                            && cmp.op().equals("=")
+                            && names.contains(cmp.left().column())
+                    || c instanceof Plan.InList in
+                            && !in.negated()
+                            && names.contains(in.left().column());
+            if (!onName) {
+                return;
+            }
+        }
+        Set<TableEntry> referrers = new LinkedHashSet<>();
+        for (SchemaIndex.Edge e : category.edges) {
+            if (e.to() == category && e.from() != category) {
+                referrers.add(e.from());
+            }
+        }
+        if (referrers.size() != 1) {
+            return;
+        }
+        TableEntry rows = referrers.iterator().next();
+        List<ColumnEntry> rowNames = displayColumns(rows);
+        if (rowNames.isEmpty()) {
+            return;
+        }
+        focus = rows;
+        required.add(rows);
+        orders.replaceAll(
+                o -> o.expr().column() != null && names.contains(o.expr().column())
+                        ? new Plan.Order(Expr.col(rowNames.get(0)), o.descending())
+                        : o);
+        doubt("the " + category.name + " named were read as their " + rows.name, 0.9);
+    }
+
+    /**
+     * "our sales to Norwegian buyers": a business measure ("sales", "revenue") that the schema spells as an
+     * amount column is the sum of that amount over the rows asked about, not a list of them. A column that is itself
+     * named "sales" keeps its rows: the word is then its name, not a measure.
+     */
+    Expr measureTotal(Item it) {
+        Expr e = it.expr();
+        ColumnEntry c = e.column();
+        Mention mention = m(it.pos());
+        if (e.aggregated()
+                || e.bucket() != null
+                || c == null
+                || mention == null
+                || kind(it.pos()) != Kind.COLUMN
+                || !c.numeric()
+                || c.isIdentifier()
+                || c.isForeignKey()) {
+            return e;
+        }
+        for (int t = mention.start; t < mention.end; t++) {
+            String word = tokens.get(t).lower();
+            if (Lexicon.MEASURE_NOUNS.contains(word)
+                    && !c.words.contains(tokens.get(t).stem())) {
+                return Expr.agg(Agg.SUM, c);
+            }
+        }
+        return e;
+    }
+
+    /**
      * Entities listed in an order show what they are ordered by: "the 3 stores with the most sales" shows each
      * store's count, "projects sorted by start date" the date. A column the question names to show instead
      * ("the names of ...") is taken as the whole answer, so this applies only when it asks for the entities.
@@ -612,6 +725,59 @@ final class QuestionParser extends SelectReading {
     }
 
     /** Words of the question that no pass explained. */
+    boolean otherTableInHead(TableEntry t) {
+        for (int i = 0; i < size() && isHead(i); i++) {
+            if (kind(i) == Kind.TABLE && tableAt(i) != t) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "List the plants of the Ferns family with their growers": the related rows' names are shown beside. */
+    void showCompanions(Plan p) {
+        if (p.hasAggregate() || p.star) {
+            return;
+        }
+        for (int i = 2; i < size(); i++) {
+            if (kind(i) != Kind.TABLE || !isWord(i - 2, "with") || !isWord(i - 1, "their", "its", "his", "her")) {
+                continue;
+            }
+            TableEntry t = tableAt(i);
+            if (t == focus) {
+                continue;
+            }
+            for (ColumnEntry d : displayColumns(t)) {
+                if (!p.select.contains(Expr.col(d))) {
+                    p.select.add(Expr.col(d));
+                }
+            }
+            required.add(t);
+            use(i - 2, i + 1);
+        }
+    }
+
+    static boolean refersToOwnTable(ColumnEntry c) {
+        for (SchemaIndex.Edge e : c.table.edges) {
+            if (e.from() == c.table && e.to() == c.table && e.fromColumns().contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean sumsAMeasure() {
+        return select.stream()
+                .map(Item::expr)
+                .anyMatch(e ->
+                        e.agg() == Agg.SUM && e.column() != null && e.column().numeric());
+    }
+
+    /** "buyers in the UK": a common word written in capitals is a name, and one nothing explains. */
+    static boolean acronym(Token t) {
+        return t.raw().length() >= 2 && t.raw().chars().allMatch(Character::isUpperCase);
+    }
+
     List<String> unexplained(Set<TableEntry> tables) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < size(); i++) {
@@ -635,7 +801,7 @@ final class QuestionParser extends SelectReading {
                 continue;
             }
             String w = t.lower();
-            if (Words.STOPWORDS.contains(w) || Words.FILLER.contains(w) || Cues.DISTINCT.contains(w)) {
+            if ((Words.STOPWORDS.contains(w) || Words.FILLER.contains(w) || Cues.DISTINCT.contains(w)) && !acronym(t)) {
                 continue;
             }
             if (Set.of("type", "types", "kind", "kinds", "category", "value").contains(w)
@@ -645,6 +811,10 @@ final class QuestionParser extends SelectReading {
                 continue;
             }
             if (verbOfTables(w, tables)) {
+                continue;
+            }
+            if (Lexicon.SALE_VERBS.contains(w) && sumsAMeasure()) {
+                // "the total quantity sold per plant": the verb restates the measure summed
                 continue;
             }
             if (((w.endsWith("ed") || w.endsWith("ing")) && w.length() > 4 || verbPosition(i))

@@ -32,7 +32,9 @@ abstract class RankReading extends SchemaReading {
                             || isWord(i + 1, "the") && isWord(i + 2, "order"));
             boolean bareDirection = (Cues.ASCENDING.contains(w) || Cues.DESCENDING.contains(w))
                     && !(isWord(i + 1, "order") && !isWord(i - 1, "in"));
-            if (!verb && !inOrder && !bareDirection) {
+            // "List the staff from youngest to oldest": a range of a superlative is an order, not a superlative.
+            boolean fromTo = w.equals("from") && fromToDirection(i) != null;
+            if (!verb && !inOrder && !bareDirection && !fromTo) {
                 continue;
             }
             int end = orderPhrase(i);
@@ -207,6 +209,37 @@ abstract class RankReading extends SchemaReading {
             return null;
         }
         return new Object[] {desc, col, b};
+    }
+
+    /**
+     * "the earliest and latest order dates": two opposite superlatives of one attribute before a column ask for
+     * its minimum and maximum, not for the rows holding either.
+     */
+    boolean extremesOfOneColumn(int i, Lexicon.Attribute attr) {
+        if (!isWord(i + 1, "and") || used(i + 2) || !isHead(i)) {
+            return false;
+        }
+        Lexicon.Attribute other = Lexicon.superlative(w(i + 2));
+        if (other == null
+                || !other.columnWords().equals(attr.columnWords())
+                || other.higherFirst() == attr.higherFirst()) {
+            return false;
+        }
+        int c = skip(i + 3, Set.of("the"));
+        TableEntry named = kind(c) == Kind.TABLE ? tableAt(c) : null;
+        if (named != null
+                && kind(c + 1) == Kind.COLUMN
+                && m(c + 1).of(Kind.COLUMN).stream().anyMatch(x -> x.table() == named)) {
+            c++;
+        }
+        if (kind(c) != Kind.COLUMN || used(c)) {
+            return false;
+        }
+        ColumnEntry col = column(c);
+        select.add(new Item(i, Expr.agg(attr.higherFirst() ? Agg.MAX : Agg.MIN, col)));
+        select.add(new Item(i + 2, Expr.agg(other.higherFirst() ? Agg.MAX : Agg.MIN, col)));
+        use(i, c + 1);
+        return true;
     }
 
     static String comparativeToSuperlative(String w) {
@@ -388,7 +421,20 @@ abstract class RankReading extends SchemaReading {
                 attr = null;
                 width = 1;
             }
+            if (attr != null && width == 1 && extremesOfOneColumn(i, attr)) {
+                continue;
+            }
             int k = skip(i + width, Set.of("the"));
+            TableEntry named = kind(k) == Kind.TABLE ? tableAt(k) : null;
+            if (named != null
+                    && !isWord(i, "most", "least", "fewest")
+                    && kind(k + 1) == Kind.COLUMN
+                    && !used(k + 1)
+                    && m(k + 1).of(Kind.COLUMN).stream().anyMatch(x -> x.table() == named)) {
+                // "the highest plant price": the plants' price, not the plant with the most rows
+                required.add(tableAt(k));
+                k = k + 1;
+            }
             if (attr == null) {
                 // "the most orders", "the highest number of orders", "the largest total sales", "the highest age"
                 Agg agg = null;

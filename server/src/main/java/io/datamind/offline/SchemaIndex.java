@@ -411,8 +411,31 @@ final class SchemaIndex {
                 }
             }
             addSynonyms(t, c, content, 0.85, false);
+            addContactSuffix(t, c, content);
         }
         addComment(t, c, c.info.comment());
+    }
+
+    /** Words that name a way to reach someone, and the word that often follows them in speech. */
+    private static final Map<String, String> CONTACT_SUFFIXES =
+            Map.of("phone", "number", "fax", "number", "telephone", "number", "mobile", "number", "email", "address");
+
+    /**
+     * "phone numbers", "email addresses": a phone or email column answers to its name with the word people add
+     * to it, so the added word is not read as a count ("number of") or as another column (an address).
+     */
+    private void addContactSuffix(TableEntry t, ColumnEntry c, List<String> content) {
+        String last = content.get(content.size() - 1);
+        String suffix = CONTACT_SUFFIXES.get(last);
+        if (suffix == null || !c.text()) {
+            return;
+        }
+        List<String> spoken = new ArrayList<>(content);
+        spoken.add(suffix);
+        addPhrase(new Target(t, c, stems(spoken), 1.0, false));
+        if (content.size() > 1) {
+            addPhrase(new Target(t, c, stems(List.of(last, suffix)), 0.8, false));
+        }
     }
 
     private void addSynonyms(TableEntry t, ColumnEntry c, List<String> words, double quality, boolean composite) {

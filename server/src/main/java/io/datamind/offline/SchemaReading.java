@@ -263,7 +263,9 @@ abstract class SchemaReading extends ParseContext {
             }
             for (int i = 0; i < size(); i++) {
                 if (kind(i) == Kind.VALUE) {
-                    focus = m(i).bestOf(Kind.VALUE).table();
+                    // the value's best reading, weighed as the value pass will weigh it
+                    Cand v = value(i);
+                    focus = v != null ? v.table() : m(i).bestOf(Kind.VALUE).table();
                     return;
                 }
             }
@@ -677,7 +679,10 @@ abstract class SchemaReading extends ParseContext {
                 Set.of(
                         "from", "in", "of", "the", "at", "with", "are", "is", "who", "that", "live", "lives", "living",
                         "based", "located"));
-        if (tb < i - 1 && kind(tb) == Kind.TABLE) {
+        if (kind(i + 1) == Kind.TABLE) {
+            // "Norwegian buyers", "the Ferns family": a value of the table it qualifies
+            nearTable = tableAt(i + 1);
+        } else if (tb < i - 1 && kind(tb) == Kind.TABLE) {
             // "customers from Germany": a value of the customers
             nearTable = tableAt(tb);
         }
@@ -698,6 +703,10 @@ abstract class SchemaReading extends ParseContext {
             if (named.contains(c.table()) || required.contains(c.table())) {
                 s += 0.2;
             }
+            if (plainerColumnAmong(c, values)) {
+                // "Norway" in country and in ship_country: the bare name is the entity's own attribute
+                s += 0.15;
+            }
             if (s > bestScore) {
                 second = bestScore;
                 bestScore = s;
@@ -709,7 +718,37 @@ abstract class SchemaReading extends ParseContext {
         if (second >= bestScore - 0.04) {
             doubt("'" + m(i).text + "' is a value of several columns", 0.85);
         }
+        TableEntry home = nearTable != null ? nearTable : focus;
+        if (best != null && home != null && best.table() != home && !nearColumns.contains(best.column())) {
+            for (ColumnEntry own : home.columns) {
+                if (own.text()
+                        && own.samples.isEmpty()
+                        && own.words.equals(best.column().words)
+                        && !own.words.contains("name")
+                        && !own.words.contains("title")) {
+                    // "clients in Bergen" where only the staff's city was sampled: the clients' own city, whose
+                    // values are not known, is what the question means. Not for names: "jazz records" names a
+                    // style, not a record called Jazz.
+                    doubt("'" + m(i).text + "' is not among the sampled values of " + own, 0.85);
+                    return Cand.value(own, best.value(), best.quality());
+                }
+            }
+        }
         return best;
+    }
+
+    /** Another reading of the same value is in a column whose name is this one's with a prefix. */
+    static boolean plainerColumnAmong(Cand c, List<Cand> values) {
+        List<String> words = c.column().words;
+        for (Cand o : values) {
+            List<String> other = o.column().words;
+            if (o.column() != c.column()
+                    && other.size() > words.size()
+                    && other.subList(other.size() - words.size(), other.size()).equals(words)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     TableEntry tableAfter(int i) {

@@ -1,5 +1,6 @@
 package io.datamind.offline;
 
+import io.datamind.offline.Mention.Cand;
 import io.datamind.offline.Mention.Kind;
 import io.datamind.offline.Plan.Expr;
 import io.datamind.offline.SchemaIndex.ColumnEntry;
@@ -209,6 +210,43 @@ abstract class SelectReading extends FilterReading {
         }
     }
 
+    /**
+     * "cities that have buyers but no growers": a column both tables hold, the values of one minus the other's.
+     * Read before negations, which would otherwise relate the two tables through their keys.
+     */
+    void parseTableDifference() {
+        for (int i = 0; i + 2 < size(); i++) {
+            if (kind(i) != Kind.TABLE || used(i) || !isWord(i + 1, "but")) {
+                continue;
+            }
+            int b = skip(i + 2, Set.of("no", "not", "without", "any", "never"));
+            if (b == i + 2 || kind(b) != Kind.TABLE || used(b) || tableAt(b) == tableAt(i)) {
+                continue;
+            }
+            TableEntry kept = tableAt(i);
+            TableEntry left = tableAt(b);
+            boolean shared = false;
+            for (int k = 0; k < i && !shared; k++) {
+                if (kind(k) == Kind.COLUMN) {
+                    for (Cand c : m(k).of(Kind.COLUMN)) {
+                        shared |= kept.column(c.column().name) != null && left.column(c.column().name) != null;
+                    }
+                }
+            }
+            if (!shared) {
+                continue;
+            }
+            bothTables = new TableEntry[] {kept, left};
+            tablesOperator = "EXCEPT";
+            int have = skipBack(i - 1, Set.of("a", "an", "any", "some", "the"));
+            if (isWord(have, "have", "has", "had", "with")) {
+                use(have);
+            }
+            use(i, b + 1);
+            return;
+        }
+    }
+
     Plan intersectTables() {
         List<Expr> shown = select.stream().map(Item::expr).toList();
         if (shown.isEmpty() || shown.stream().anyMatch(e -> e.aggregated() || e.column() == null)) {
@@ -231,7 +269,7 @@ abstract class SelectReading extends FilterReading {
             if (first == null) {
                 first = p;
             } else {
-                last.setOperator = "INTERSECT";
+                last.setOperator = tablesOperator;
                 last.setRight = p;
             }
             last = p;

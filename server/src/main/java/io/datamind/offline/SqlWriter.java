@@ -290,6 +290,16 @@ final class SqlWriter {
     }
 
     private String select(Plan p) {
+        if (countsGroups(p)) {
+            // "How many customers have at least 2 orders": the groups that pass HAVING are counted, not their rows
+            Plan inner = p.copy();
+            inner.select.clear();
+            inner.select.addAll(p.groupBy);
+            inner.distinct = false;
+            String alias = alias(Expr.countAll(), p.root);
+            return "SELECT COUNT(*)" + (alias == null ? "" : " AS " + ident(alias)) + " FROM (" + select(inner)
+                    + ") AS groups_counted";
+        }
         boolean qualify = !p.joins.isEmpty();
         StringBuilder sb = new StringBuilder("SELECT ");
         if (p.distinct) {
@@ -352,6 +362,17 @@ final class SqlWriter {
             sb.append(" LIMIT ").append(p.limit);
         }
         return sb.toString();
+    }
+
+    /** A lone count over groups that are only there for a condition on their counts. */
+    private static boolean countsGroups(Plan p) {
+        return p.select.size() == 1
+                && p.select.get(0).agg() == Plan.Agg.COUNT
+                && !p.groupBy.isEmpty()
+                && !p.having.isEmpty()
+                && p.orderBy.isEmpty()
+                && p.limit == null
+                && p.groupBy.stream().noneMatch(p.select::contains);
     }
 
     private String conditions(List<Cond> conds, boolean qualify) {
