@@ -276,7 +276,7 @@ class OrganizationAiSettings implements AiSettings {
             return null;
         }
         // A value that fails to decrypt throws and is not kept, so it is tried (and reported) at every use.
-        return decrypted.get(new Sealed(stored.orgId(), stored.apiKeyEnc()), sealed -> decryptNow(stored));
+        return decrypted.get(new Sealed(stored.orgId(), stored.apiKeyEnc()), ignored -> decryptNow(stored));
     }
 
     private String decryptNow(StoredAiSettings stored) {
