@@ -35,6 +35,10 @@ class TablesRead {
 
     /** {@code schema.table} (or {@code table}) for each table the SQL read; none when the guard refuses it now. */
     List<String> of(String sql, DatabaseType type, SchemaSnapshot snapshot) {
+        if (snapshot.connectionId() == null || snapshot.discoveredAt() == null) {
+            // Not a stored discovery (a snapshot built in memory): nothing tells it apart from another one.
+            return parse(sql, type, snapshot);
+        }
         return parsed.get(
                 new Key(snapshot.connectionId(), snapshot.discoveredAt(), type, sql),
                 key -> parse(sql, type, snapshot));
