@@ -1,5 +1,7 @@
 package io.datamind.aisettings;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.datamind.audit.AuditEvent;
 import io.datamind.common.ApiException;
 import io.datamind.datasource.CredentialCipher;
@@ -9,6 +11,7 @@ import io.datamind.llm.LlmProviderSettings;
 import io.datamind.llm.LlmProviders;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,6 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Each organization's provider, model, base URL and key, over the instance defaults. The key is encrypted under the
  * master key with the organization in its authenticated context, and decrypted only to build a provider.
+ *
+ * <p>Every question reads its organization's row (one look-up by key, so a change on any replica, a rotation or a
+ * tampered row counts at once), but the key is decrypted once per stored value: {@link #decrypted} is keyed by the
+ * organization and the ciphertext itself, and every save encrypts under a fresh IV, so a changed key is a new entry
+ * and needs no invalidation.
  */
 @Service
 class OrganizationAiSettings implements AiSettings {
@@ -45,6 +53,10 @@ class OrganizationAiSettings implements AiSettings {
     private final ApplicationEventPublisher events;
     private final OutboundAddresses addresses;
     private final Clock clock = Clock.systemUTC();
+    private final Cache<Sealed, String> decrypted = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
 
     OrganizationAiSettings(
             AiSettingsRepository repository,
@@ -263,6 +275,11 @@ class OrganizationAiSettings implements AiSettings {
         if (stored.apiKeyEnc() == null) {
             return null;
         }
+        // A value that fails to decrypt throws and is not kept, so it is tried (and reported) at every use.
+        return decrypted.get(new Sealed(stored.orgId(), stored.apiKeyEnc()), ignored -> decryptNow(stored));
+    }
+
+    private String decryptNow(StoredAiSettings stored) {
         try {
             return cipher.decrypt(stored.apiKeyEnc(), AiSettingsRepository.keyContext(stored.orgId()));
         } catch (CredentialCipherException e) {
@@ -303,4 +320,7 @@ class OrganizationAiSettings implements AiSettings {
             throw ApiException.invalidField("baseUrl", "must be an http or https URL, e.g. http://localhost:11434");
         }
     }
+
+    /** A stored key as the cache knows it: its organization and its ciphertext, never the plain key. */
+    private record Sealed(UUID orgId, String apiKeyEnc) {}
 }

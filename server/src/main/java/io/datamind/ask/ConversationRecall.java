@@ -1,7 +1,5 @@
 package io.datamind.ask;
 
-import io.datamind.query.guard.GuardVerdict;
-import io.datamind.query.guard.TableRef;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,18 +8,19 @@ import org.springframework.stereotype.Component;
 /**
  * Step 2: the previous turns of the session, and the tables their SQL read. The tables come from the SQL guard's own
  * parse over the connection's current tables, so the names are the ones the query used and a turn whose tables are
- * gone (or whose SQL was refused) adds none.
+ * gone (or whose SQL was refused) adds none. The parse is done once per turn and schema discovery (see
+ * {@link TablesRead}).
  */
 @Component
 class ConversationRecall {
 
     private final ChatRepository chats;
-    private final QueryCheck check;
+    private final TablesRead tablesRead;
     private final AskProperties properties;
 
-    ConversationRecall(ChatRepository chats, QueryCheck check, AskProperties properties) {
+    ConversationRecall(ChatRepository chats, TablesRead tablesRead, AskProperties properties) {
         this.chats = chats;
-        this.check = check;
+        this.tablesRead = tablesRead;
         this.properties = properties;
     }
 
@@ -36,12 +35,7 @@ class ConversationRecall {
             if (!withTables || turn.sql() == null || turn.sql().isBlank()) {
                 continue;
             }
-            if (check.check(turn.sql(), question.target().type(), question.snapshot())
-                    instanceof GuardVerdict.Accepted accepted) {
-                for (TableRef table : accepted.tables()) {
-                    tables.add(table.schema() == null ? table.name() : table.schema() + "." + table.name());
-                }
-            }
+            tables.addAll(tablesRead.of(turn.sql(), question.target().type(), question.snapshot()));
         }
         return new Conversation(true, turns, tables);
     }

@@ -32,6 +32,13 @@ public final class FakeLlmServer implements AutoCloseable {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static {
+        // The JDK's HTTP server leaves Nagle's algorithm on: its small writes (headers, then each streamed event)
+        // would wait for the client's delayed ACK, about 40 ms, time no real provider adds. Read once, when the
+        // JVM's first HTTP server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** A request as it arrived. Header names are lower case; {@code query} is null when there is none. */
     public record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
 

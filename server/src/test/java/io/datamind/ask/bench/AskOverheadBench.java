@@ -89,10 +89,6 @@ public final class AskOverheadBench {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/results/ask-overhead.json");
         Wire wire = Wire.valueOf(System.getProperty("bench.wire", "anthropic").toUpperCase(Locale.ROOT));
-        // The JDK's HTTP server leaves Nagle's algorithm on: its small writes (headers, then each event) would wait
-        // for the client's delayed ACK, about 40 ms a call, time no real provider adds. Read when its first server
-        // starts.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Path dataDir = Files.createTempDirectory("datamind-ask-bench");
         AtomicLong dbNanos = new AtomicLong();
         try (FakeLlmServer provider = FakeLlmServer.start()) {

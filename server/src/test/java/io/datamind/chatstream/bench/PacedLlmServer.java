@@ -27,6 +27,13 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class PacedLlmServer implements AutoCloseable {
 
+    static {
+        // As real providers' servers do, and as FakeLlmServer does: with Nagle's algorithm on, the JDK's HTTP server
+        // holds each small write (a token event) until the client's delayed ACK, about 40 ms, which the latency
+        // figures would count. Read once, when the JVM's first HTTP server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     static final String STAMP_START = "~t";
     static final String STAMP_END = "~";
 
