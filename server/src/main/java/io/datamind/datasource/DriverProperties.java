@@ -38,6 +38,7 @@ final class DriverProperties {
             Map.entry("username", "username"),
             Map.entry("password", "password"),
             Map.entry("sslmode", "sslMode"),
+            Map.entry("ssl_mode", "sslMode"),
             Map.entry("ssl", "sslMode"),
             Map.entry("usessl", "sslMode"),
             Map.entry("encrypt", "sslMode"),
@@ -88,7 +89,11 @@ final class DriverProperties {
         ALLOWED.put(ConnectionType.DUCKDB, Map.of());
         ALLOWED.put(
                 ConnectionType.CLICKHOUSE,
-                rules("connect_timeout", millis(300_000), "socket_timeout", millis(3_600_000), "compress", bool()));
+                // jdbc-v2's names (client-v2 ClientConfigProperties): connection_timeout, not connect_timeout.
+                rules(
+                        "connection_timeout", millis(300_000),
+                        "socket_timeout", millis(3_600_000),
+                        "compress", bool()));
         ALLOWED.put(ConnectionType.TRINO, rules("source", label(), "timezone", zone(), "disableCompression", bool()));
         ALLOWED.put(
                 ConnectionType.SQLSERVER,

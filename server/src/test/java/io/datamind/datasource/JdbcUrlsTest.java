@@ -31,16 +31,39 @@ class JdbcUrlsTest {
     @Test
     void postgresql() {
         JdbcConnectionSpec spec =
-                build("postgresql", "db.example.com", null, "sales", "verify-full", Map.of("connectTimeout", "10"));
+                build("postgresql", "db.example.com", null, "sales", "verify-ca", Map.of("connectTimeout", "10"));
 
         assertThat(spec.url()).isEqualTo("jdbc:postgresql://203.0.113.10:5432/sales");
         assertThat(props(spec))
                 .isEqualTo(Map.of(
                         "user", "analyst",
                         "password", "s3cret;?&",
-                        "sslmode", "verify-full",
+                        "sslmode", "verify-ca",
                         "ApplicationName", "DataMind",
                         "connectTimeout", "10"));
+    }
+
+    @Test
+    void postgresqlVerifyFullKeepsTheNameForTheCertificateAndPinsTheCheckedAddress() {
+        JdbcConnectionSpec spec =
+                build("postgresql", "db.example.com", null, "sales", "verify-full", Map.of("connectTimeout", "10"));
+
+        assertThat(spec.url()).isEqualTo("jdbc:postgresql://db.example.com:5432/sales");
+        assertThat(props(spec))
+                .isEqualTo(Map.of(
+                        "user", "analyst",
+                        "password", "s3cret;?&",
+                        "sslmode", "verify-full",
+                        "ApplicationName", "DataMind",
+                        "connectTimeout", "10",
+                        "socketFactory", PinnedSocketFactory.class.getName(),
+                        "socketFactoryArg", "203.0.113.10:5432"));
+        assertThat(props(build("postgresql", "v6.example.com", 6432, "sales", "verify-full", Map.of())))
+                .containsEntry("socketFactoryArg", "[2001:db8:0:0:0:0:0:10]:6432");
+        // An address typed as such is what the certificate must name: nothing to pin.
+        JdbcConnectionSpec literal = build("postgresql", "203.0.113.10", null, "sales", "verify-full", Map.of());
+        assertThat(literal.url()).isEqualTo("jdbc:postgresql://203.0.113.10:5432/sales");
+        assertThat(props(literal)).doesNotContainKeys("socketFactory", "socketFactoryArg");
     }
 
     @Test
@@ -121,9 +144,9 @@ class JdbcUrlsTest {
 
         JdbcConnectionSpec tls = build("clickhouse", "db.example.com", null, "default", "verify-full", Map.of());
         assertThat(tls.url()).isEqualTo("jdbc:clickhouse://203.0.113.10:8443/default");
-        assertThat(props(tls)).containsEntry("ssl", "true").containsEntry("sslmode", "strict");
+        assertThat(props(tls)).containsEntry("ssl", "true").containsEntry("ssl_mode", "STRICT");
         assertThat(props(build("clickhouse", "db.example.com", null, null, "require", Map.of())))
-                .containsEntry("sslmode", "none");
+                .containsEntry("ssl_mode", "TRUST");
     }
 
     @Test
@@ -144,11 +167,11 @@ class JdbcUrlsTest {
         assertThat(plainSpec.url()).isEqualTo("jdbc:trino://203.0.113.10:8080/hive");
         assertThat(props(plainSpec)).isEqualTo(Map.of("user", "analyst", "source", "DataMind"));
 
-        ValidatedConnection noCatalog = validator.validateForTest(
-                new ConnectionDetails(null, "trino", "::1", null, null, "analyst", null, "verify-ca", null, null));
-        JdbcConnectionSpec noCatalogSpec = JdbcUrls.build(noCatalog);
-        assertThat(noCatalogSpec.url()).isEqualTo("jdbc:trino://[0:0:0:0:0:0:0:1]:8443");
-        assertThat(props(noCatalogSpec)).containsEntry("SSLVerification", "CA");
+        ValidatedConnection v6 = validator.validateForTest(
+                new ConnectionDetails(null, "trino", "::1", null, "tpch", "analyst", null, "verify-ca", null, null));
+        JdbcConnectionSpec v6Spec = JdbcUrls.build(v6);
+        assertThat(v6Spec.url()).isEqualTo("jdbc:trino://[0:0:0:0:0:0:0:1]:8443/tpch");
+        assertThat(props(v6Spec)).containsEntry("SSLVerification", "CA");
     }
 
     @Test
