@@ -6,18 +6,18 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the JDBC URL and properties for a {@link ValidatedConnection}. The URL carries the checked IP address (so DNS
- * cannot change where the connection goes after the check; PostgreSQL {@code verify-full} keeps the name for the
- * certificate check and pins the address through its socket factory instead), the port and the database;
+ * cannot change where the connection goes after the check; {@code verify-full} on PostgreSQL, MySQL and MariaDB keeps
+ * the name for the certificate check and pins the address through the driver's socket factory instead), the port and the database;
  * everything else, credentials included, travels as {@link java.util.Properties}, which no driver re-parses as URL
  * syntax. Each type also gets explicit safe settings where its driver has dangerous features on by default or
  * reachable by a malicious server.
  *
  * <p>TLS host names: because the URL holds the IP address, drivers that check the certificate's host name against
  * the URL host compare it with the IP. SQL Server takes the original name through {@code hostNameInCertificate}.
- * PostgreSQL with {@code verify-full} keeps the name in the URL and connects through {@link PinnedSocketFactory},
- * which opens the socket to the checked address. MySQL and MariaDB (MariaDB driver), ClickHouse and Trino have
- * neither, so with {@code verify-full} their certificate must name the IP address; {@code verify-ca} checks the
- * chain only (see docs/connection-safety.md).
+ * PostgreSQL and MySQL/MariaDB with {@code verify-full} keep the name in the URL and connect through a socket factory
+ * that opens the socket to the checked address ({@link PinnedSocketFactory}, {@link MariadbPinnedSocketFactory}).
+ * ClickHouse and Trino have neither, so with {@code verify-full} their certificate must name the IP address; {@code
+ * verify-ca} checks the chain only (see docs/connection-safety.md).
  */
 public final class JdbcUrls {
 
@@ -50,7 +50,7 @@ public final class JdbcUrls {
             // the checked address (PinnedSocketFactory), never to a fresh DNS answer.
             host = c.displayHost();
             props.put("socketFactory", PinnedSocketFactory.class.getName());
-            props.put("socketFactoryArg", PinnedSocketFactory.argument(c));
+            props.put("socketFactoryArg", PinnedAddress.text(c));
         }
         return new JdbcConnectionSpec(
                 "jdbc:postgresql://" + host + ":" + c.port() + "/" + pathSegment(c.database()), props);
@@ -81,8 +81,15 @@ public final class JdbcUrls {
         props.put("allowMultiQueries", "false");
         // A server may otherwise redirect the client to another host, around the address check.
         props.put("permitRedirect", "false");
+        String host = c.addressLiteral();
+        if (c.sslMode() == SslMode.VERIFY_FULL && hostName(c.displayHost())) {
+            // As for PostgreSQL: the name for the certificate check, the checked address for the socket.
+            host = c.displayHost();
+            props.put("socketFactory", MariadbPinnedSocketFactory.class.getName());
+            props.put(MariadbPinnedSocketFactory.OPTION, PinnedAddress.text(c));
+        }
         return new JdbcConnectionSpec(
-                "jdbc:mariadb://" + c.addressLiteral() + ":" + c.port() + "/" + pathSegment(c.database()), props);
+                "jdbc:mariadb://" + host + ":" + c.port() + "/" + pathSegment(c.database()), props);
     }
 
     /**

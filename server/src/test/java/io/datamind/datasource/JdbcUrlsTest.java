@@ -95,7 +95,7 @@ class JdbcUrlsTest {
         JdbcConnectionSpec spec =
                 build("mysql", "db.example.com", null, "shop", "verify-full", Map.of("connectTimeout", "5000"));
 
-        assertThat(spec.url()).isEqualTo("jdbc:mariadb://203.0.113.10:3306/shop");
+        assertThat(spec.url()).isEqualTo("jdbc:mariadb://db.example.com:3306/shop");
         assertThat(props(spec))
                 .isEqualTo(Map.of(
                         "user", "analyst",
@@ -104,7 +104,9 @@ class JdbcUrlsTest {
                         "allowLocalInfile", "false",
                         "allowMultiQueries", "false",
                         "permitRedirect", "false",
-                        "connectTimeout", "5000"));
+                        "connectTimeout", "5000",
+                        "socketFactory", MariadbPinnedSocketFactory.class.getName(),
+                        "datamindPinnedAddress", "203.0.113.10:3306"));
     }
 
     @Test
@@ -132,8 +134,16 @@ class JdbcUrlsTest {
                         "permitRedirect", "false"));
         assertThat(props(build("mariadb", "db.example.com", null, "shop", null, Map.of())))
                 .containsEntry("sslMode", "disable");
-        assertThat(props(build("mariadb", "db.example.com", null, "shop", "verify-full", Map.of())))
-                .containsEntry("sslMode", "verify-full");
+        JdbcConnectionSpec verifyFull = build("mariadb", "db.example.com", null, "shop", "verify-full", Map.of());
+        // The name for the certificate's host name check; the socket goes to the checked address.
+        assertThat(verifyFull.url()).isEqualTo("jdbc:mariadb://db.example.com:3306/shop");
+        assertThat(props(verifyFull))
+                .containsEntry("sslMode", "verify-full")
+                .containsEntry("socketFactory", MariadbPinnedSocketFactory.class.getName())
+                .containsEntry("datamindPinnedAddress", "203.0.113.10:3306");
+        assertThat(build("mysql", "db.example.com", null, "shop", "verify-ca", Map.of())
+                        .url())
+                .isEqualTo("jdbc:mariadb://203.0.113.10:3306/shop");
     }
 
     @Test
