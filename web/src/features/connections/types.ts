@@ -95,7 +95,7 @@ export const CONNECTION_TYPES: readonly ConnectionTypeInfo[] = [
     defaultTlsPort: 8443,
     sslModes: ['disable', 'require', 'verify-full'],
     defaultSslMode: 'disable',
-    properties: ['connect_timeout', 'socket_timeout', 'compress'],
+    properties: ['connection_timeout', 'socket_timeout', 'compress'],
     databaseLabel: 'Database',
   },
   {

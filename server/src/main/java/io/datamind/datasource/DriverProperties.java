@@ -105,7 +105,34 @@ final class DriverProperties {
                         "multiSubnetFailover", bool()));
     }
 
+    /**
+     * Names an earlier allowlist offered under a name the driver does not read, with the name it does: ClickHouse's
+     * {@code connect_timeout} (ignored by clickhouse-jdbc 0.10) is {@code connection_timeout}.
+     */
+    private static final Map<ConnectionType, Map<String, String>> RENAMED =
+            Map.of(ConnectionType.CLICKHOUSE, Map.of("connect_timeout", "connection_timeout"));
+
     private DriverProperties() {}
+
+    /**
+     * Stored properties with old names replaced by the driver's (a value under the new name wins), so a connection
+     * saved before the rename keeps working, its timeout now applied, and is saved under the new name on its next
+     * edit.
+     */
+    static Map<String, String> renamed(ConnectionType type, Map<String, String> stored) {
+        Map<String, String> renames = RENAMED.getOrDefault(type, Map.of());
+        if (stored == null || renames.keySet().stream().noneMatch(stored::containsKey)) {
+            return stored;
+        }
+        Map<String, String> result = new LinkedHashMap<>(stored);
+        renames.forEach((old, current) -> {
+            String value = result.remove(old);
+            if (value != null) {
+                result.putIfAbsent(current, value);
+            }
+        });
+        return result;
+    }
 
     /** The names allowed for a type, for error messages and the UI. */
     static Set<String> allowedNames(ConnectionType type) {

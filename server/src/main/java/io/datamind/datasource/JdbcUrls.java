@@ -1,5 +1,7 @@
 package io.datamind.datasource;
 
+import io.datamind.query.MariadbPinnedSocketFactory;
+import io.datamind.query.PinnedSocketFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -50,7 +52,7 @@ public final class JdbcUrls {
             // the checked address (PinnedSocketFactory), never to a fresh DNS answer.
             host = c.displayHost();
             props.put("socketFactory", PinnedSocketFactory.class.getName());
-            props.put("socketFactoryArg", PinnedAddress.text(c));
+            props.put("socketFactoryArg", c.addressLiteral() + ":" + c.port());
         }
         return new JdbcConnectionSpec(
                 "jdbc:postgresql://" + host + ":" + c.port() + "/" + pathSegment(c.database()), props);
@@ -86,7 +88,7 @@ public final class JdbcUrls {
             // As for PostgreSQL: the name for the certificate check, the checked address for the socket.
             host = c.displayHost();
             props.put("socketFactory", MariadbPinnedSocketFactory.class.getName());
-            props.put(MariadbPinnedSocketFactory.OPTION, PinnedAddress.text(c));
+            props.put(MariadbPinnedSocketFactory.OPTION, c.addressLiteral() + ":" + c.port());
         }
         return new JdbcConnectionSpec(
                 "jdbc:mariadb://" + host + ":" + c.port() + "/" + pathSegment(c.database()), props);

@@ -66,6 +66,18 @@ class DriverPropertyNamesTest {
         }
     }
 
+    @Test
+    void aClickHouseConnectionSavedWithConnectTimeoutKeepsItsValueUnderTheDriversName() {
+        assertThat(DriverProperties.renamed(
+                        ConnectionType.CLICKHOUSE, Map.of("connect_timeout", "5000", "compress", "true")))
+                .isEqualTo(Map.of("connection_timeout", "5000", "compress", "true"));
+        assertThat(DriverProperties.renamed(
+                        ConnectionType.CLICKHOUSE, Map.of("connect_timeout", "5000", "connection_timeout", "7000")))
+                .isEqualTo(Map.of("connection_timeout", "7000"));
+        assertThat(DriverProperties.renamed(ConnectionType.POSTGRESQL, Map.of("connectTimeout", "5")))
+                .isEqualTo(Map.of("connectTimeout", "5"));
+    }
+
     private static Map<String, String> clickhouse(String sslMode) {
         ValidatedConnection connection = validator()
                 .validateForTest(new ConnectionDetails(

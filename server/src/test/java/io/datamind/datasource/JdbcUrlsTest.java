@@ -2,6 +2,8 @@ package io.datamind.datasource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datamind.query.MariadbPinnedSocketFactory;
+import io.datamind.query.PinnedSocketFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

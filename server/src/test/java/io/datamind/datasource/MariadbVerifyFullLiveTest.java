@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * MySQL/MariaDB {@code verify-full}: the URL keeps the typed name (for the driver's certificate host name check) and
- * the socket goes to the checked address through {@link MariadbPinnedSocketFactory}. The names end in {@code .test},
+ * the socket goes to the checked address through {@link io.datamind.query.MariadbPinnedSocketFactory}. The names end in {@code .test},
  * which no DNS answers, so a working connection never looked them up.
  *
  * <p>The MariaDB on this machine has no TLS (and is shared, so it is not reconfigured here): the pinning half runs

@@ -1,4 +1,4 @@
-package io.datamind.datasource;
+package io.datamind.query;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The checked address and port a pinning socket factory connects to, written by {@link JdbcUrls} as {@code
- * 203.0.113.10:5432} or {@code [2001:db8::10]:5432} and read back by the factory the driver instantiates.
+ * The checked address and port a pinning socket factory connects to, written by the datasource module's JdbcUrls as
+ * {@code 203.0.113.10:5432} or {@code [2001:db8:0:0:0:0:0:10]:5432} and read back by the factory the driver
+ * instantiates.
  */
 final class PinnedAddress {
 
@@ -19,10 +20,6 @@ final class PinnedAddress {
 
     private PinnedAddress(InetSocketAddress target) {
         this.target = target;
-    }
-
-    static String text(ValidatedConnection connection) {
-        return connection.addressLiteral() + ":" + connection.port();
     }
 
     static PinnedAddress parse(String text) throws IOException {

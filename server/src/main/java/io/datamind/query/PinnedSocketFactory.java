@@ -1,4 +1,4 @@
-package io.datamind.datasource;
+package io.datamind.query;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,13 +9,14 @@ import javax.net.SocketFactory;
 /**
  * pgjdbc's {@code socketFactory} for {@code verify-full}: the URL keeps the host name, so pgjdbc checks the server
  * certificate against it, while every socket goes to the address that was resolved and checked when the connection
- * was validated (no DNS lookup at connect time, so DNS rebinding cannot redirect it). Set only by {@link JdbcUrls},
- * with the checked address and port in {@code socketFactoryArg}; users cannot name a socket factory (that is
- * CVE-2022-21724's way in).
+ * was validated (no DNS lookup at connect time, so DNS rebinding cannot redirect it). Set only by the datasource
+ * module's JdbcUrls, with the checked address and port in {@code socketFactoryArg} ({@code address:port}, IPv6 in
+ * brackets); users cannot name a socket factory (that is CVE-2022-21724's way in).
  *
  * <p>pgjdbc connects a socket from {@link #createSocket()} only when it is not connected yet (PGStream, 42.7): this
  * factory returns it connected, so pgjdbc never resolves the host name. Cancel requests go through it as well.
- * Public because pgjdbc instantiates it by name.
+ * Public because pgjdbc instantiates it by name; it lives in this module because only the query module may touch
+ * database drivers.
  */
 public final class PinnedSocketFactory extends SocketFactory {
 

@@ -1,4 +1,4 @@
-package io.datamind.datasource;
+package io.datamind.query;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,12 +11,12 @@ import org.mariadb.jdbc.util.ConfigurableSocketFactory;
  * PinnedSocketFactory} for pgjdbc, the URL keeps the host name for the certificate check and the socket goes to the
  * checked address, read from the connection option {@value #OPTION}. The driver connects a socket only when it is not
  * connected yet (ConnectionHelper, 3.5), so it never resolves the name. Public because the driver instantiates it by
- * name; set only by {@link JdbcUrls}.
+ * name; set only by the datasource module's JdbcUrls.
  */
 public final class MariadbPinnedSocketFactory extends ConfigurableSocketFactory {
 
     /** An option the driver does not know: it keeps it among its non-mapped options for this factory to read. */
-    static final String OPTION = "datamindPinnedAddress";
+    public static final String OPTION = "datamindPinnedAddress";
 
     private PinnedAddress target;
     private int connectTimeoutMillis;
