@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  *
  * <p>TLS host names: because the URL holds the IP address, drivers that check the certificate's host name against
  * the URL host compare it with the IP. SQL Server takes the original name through {@code hostNameInCertificate}.
- * PostgreSQL and MySQL/MariaDB with {@code verify-full} keep the name in the URL and connect through a socket factory
- * that opens the socket to the checked address ({@link PinnedSocketFactory}, {@link MariadbPinnedSocketFactory}).
- * ClickHouse and Trino have neither, so with {@code verify-full} their certificate must name the IP address; {@code
- * verify-ca} checks the chain only (see docs/connection-safety.md).
+ * Trino takes it through {@code hostnameInCertificate}. PostgreSQL and MySQL/MariaDB with {@code verify-full} keep
+ * the name in the URL and connect through a socket factory that opens the socket to the checked address ({@link
+ * PinnedSocketFactory}, {@link MariadbPinnedSocketFactory}). ClickHouse has neither, so with {@code verify-full} its
+ * certificate must name the IP address (see docs/connection-safety.md).
  */
 public final class JdbcUrls {
 
@@ -120,6 +120,11 @@ public final class JdbcUrls {
                         case VERIFY_CA -> "CA";
                         default -> "NONE";
                     });
+        }
+        if (c.sslMode() == SslMode.VERIFY_FULL && hostName(c.displayHost())) {
+            // trino-jdbc checks the certificate against this name instead of the URL's IP (it is only valid with
+            // SSLVerification=FULL); the connection still goes to the checked address in the URL.
+            props.put("hostnameInCertificate", c.displayHost());
         }
         props.putIfAbsent("source", APPLICATION_NAME);
         StringBuilder url = new StringBuilder("jdbc:trino://" + c.addressLiteral() + ":" + c.port());

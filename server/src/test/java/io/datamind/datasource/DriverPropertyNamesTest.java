@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.ClientConfigProperties;
 import com.clickhouse.client.api.enums.SSLMode;
+import io.trino.jdbc.$internal.client.uri.PropertyName;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,7 +18,8 @@ import org.postgresql.PGProperty;
 /**
  * The property names DataMind offers or sets must be names the driver on the class path reads: a name it does not
  * know is silently ignored, so a user's timeout or a TLS setting would not apply. Checked against the drivers' own
- * lists of names (clickhouse-jdbc 0.10: jdbc-v2 over client-v2; pgjdbc).
+ * lists of names (clickhouse-jdbc 0.10: jdbc-v2 over client-v2; pgjdbc; trino-jdbc 476, whose shaded PropertyName
+ * enum is the list its URL and properties parser accepts).
  */
 class DriverPropertyNamesTest {
 
@@ -63,6 +66,21 @@ class DriverPropertyNamesTest {
                         null));
         for (String name : JdbcUrls.build(verifyFull).properties().stringPropertyNames()) {
             assertThat(PGProperty.forName(name)).as(name).isNotNull();
+        }
+    }
+
+    @Test
+    void everyTrinoPropertyIsOneTheDriverReads() {
+        for (String name : DriverProperties.allowedNames(ConnectionType.TRINO)) {
+            assertThat(PropertyName.findByKey(name)).as(name).isPresent();
+        }
+        ValidatedConnection verifyFull = validator()
+                .validateForTest(new ConnectionDetails(
+                        null, "trino", "db.example.com", null, "hive", "analyst", "pw", "verify-full", null, null));
+        Properties props = JdbcUrls.build(verifyFull).properties();
+        assertThat(props.getProperty("hostnameInCertificate")).isEqualTo("db.example.com");
+        for (String name : props.stringPropertyNames()) {
+            assertThat(PropertyName.findByKey(name)).as(name).isPresent();
         }
     }
 

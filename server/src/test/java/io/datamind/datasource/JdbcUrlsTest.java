@@ -171,6 +171,7 @@ class JdbcUrlsTest {
                         "password", "s3cret;?&",
                         "SSL", "true",
                         "SSLVerification", "FULL",
+                        "hostnameInCertificate", "db.example.com",
                         "source", "DataMind"));
 
         ValidatedConnection plain = validator.validateForTest(new ConnectionDetails(
@@ -183,7 +184,7 @@ class JdbcUrlsTest {
                 new ConnectionDetails(null, "trino", "::1", null, "tpch", "analyst", null, "verify-ca", null, null));
         JdbcConnectionSpec v6Spec = JdbcUrls.build(v6);
         assertThat(v6Spec.url()).isEqualTo("jdbc:trino://[0:0:0:0:0:0:0:1]:8443/tpch");
-        assertThat(props(v6Spec)).containsEntry("SSLVerification", "CA");
+        assertThat(props(v6Spec)).containsEntry("SSLVerification", "CA").doesNotContainKey("hostnameInCertificate");
     }
 
     @Test
