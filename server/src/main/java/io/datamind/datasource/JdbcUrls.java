@@ -47,15 +47,17 @@ public final class JdbcUrls {
         props.put("sslmode", c.sslMode().id());
         props.putIfAbsent("ApplicationName", APPLICATION_NAME);
         String host = c.addressLiteral();
+        String pinned = null;
         if (c.sslMode() == SslMode.VERIFY_FULL && hostName(c.displayHost())) {
             // The certificate is checked against the URL host, so the name stays there; the socket still goes to
             // the checked address (PinnedSocketFactory), never to a fresh DNS answer.
             host = c.displayHost();
+            pinned = c.addressLiteral() + ":" + c.port();
             props.put("socketFactory", PinnedSocketFactory.class.getName());
-            props.put("socketFactoryArg", c.addressLiteral() + ":" + c.port());
+            props.put("socketFactoryArg", pinned);
         }
         return new JdbcConnectionSpec(
-                "jdbc:postgresql://" + host + ":" + c.port() + "/" + pathSegment(c.database()), props);
+                "jdbc:postgresql://" + host + ":" + c.port() + "/" + pathSegment(c.database()), props, pinned);
     }
 
     /** A validated DNS name (not an address literal), safe to place in a URL. */
@@ -84,14 +86,16 @@ public final class JdbcUrls {
         // A server may otherwise redirect the client to another host, around the address check.
         props.put("permitRedirect", "false");
         String host = c.addressLiteral();
+        String pinned = null;
         if (c.sslMode() == SslMode.VERIFY_FULL && hostName(c.displayHost())) {
             // As for PostgreSQL: the name for the certificate check, the checked address for the socket.
             host = c.displayHost();
+            pinned = c.addressLiteral() + ":" + c.port();
             props.put("socketFactory", MariadbPinnedSocketFactory.class.getName());
-            props.put(MariadbPinnedSocketFactory.OPTION, c.addressLiteral() + ":" + c.port());
+            props.put(MariadbPinnedSocketFactory.OPTION, pinned);
         }
         return new JdbcConnectionSpec(
-                "jdbc:mariadb://" + host + ":" + c.port() + "/" + pathSegment(c.database()), props);
+                "jdbc:mariadb://" + host + ":" + c.port() + "/" + pathSegment(c.database()), props, pinned);
     }
 
     /**

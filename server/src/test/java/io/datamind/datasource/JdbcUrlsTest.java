@@ -51,6 +51,14 @@ class JdbcUrlsTest {
                 build("postgresql", "db.example.com", null, "sales", "verify-full", Map.of("connectTimeout", "10"));
 
         assertThat(spec.url()).isEqualTo("jdbc:postgresql://db.example.com:5432/sales");
+        // What the runner sets the socket factory from (it drops socketFactory from the properties it is given).
+        assertThat(spec.pinnedAddress()).isEqualTo("203.0.113.10:5432");
+        assertThat(ConnectionTargets.target(
+                                java.util.UUID.randomUUID(),
+                                java.util.UUID.randomUUID(),
+                                validated("postgresql", "db.example.com", "verify-full"))
+                        .pinnedAddress())
+                .isEqualTo("203.0.113.10:5432");
         assertThat(props(spec))
                 .isEqualTo(Map.of(
                         "user", "analyst",
@@ -66,6 +74,7 @@ class JdbcUrlsTest {
         JdbcConnectionSpec literal = build("postgresql", "203.0.113.10", null, "sales", "verify-full", Map.of());
         assertThat(literal.url()).isEqualTo("jdbc:postgresql://203.0.113.10:5432/sales");
         assertThat(props(literal)).doesNotContainKeys("socketFactory", "socketFactoryArg");
+        assertThat(literal.pinnedAddress()).isNull();
     }
 
     @Test
@@ -270,6 +279,11 @@ class JdbcUrlsTest {
         ValidatedConnection otherPassword = validator.validateForTest(new ConnectionDetails(
                 null, "postgresql", "db.example.com", null, "sales", "analyst", "other", null, null, null));
         assertThat(JdbcUrls.build(otherPassword).fingerprint()).isNotEqualTo(base);
+    }
+
+    private ValidatedConnection validated(String type, String host, String sslMode) {
+        return validator.validateForTest(
+                new ConnectionDetails(null, type, host, null, "sales", "analyst", null, sslMode, null, null));
     }
 
     private JdbcConnectionSpec build(
