@@ -9,15 +9,15 @@ import java.util.regex.Pattern;
 /**
  * Builds the JDBC URL and properties for a {@link ValidatedConnection}. The URL carries the checked IP address (so DNS
  * cannot change where the connection goes after the check; {@code verify-full} on PostgreSQL, MySQL and MariaDB keeps
- * the name for the certificate check and pins the address through the driver's socket factory instead), the port and the database;
- * everything else, credentials included, travels as {@link java.util.Properties}, which no driver re-parses as URL
- * syntax. Each type also gets explicit safe settings where its driver has dangerous features on by default or
- * reachable by a malicious server.
+ * the name for the certificate check and pins the address through the driver's socket factory instead), the port and
+ * the database; everything else, credentials included, travels as {@link java.util.Properties}, which no driver
+ * re-parses as URL syntax. Each type also gets explicit safe settings where its driver has dangerous features on by
+ * default or reachable by a malicious server.
  *
- * <p>TLS host names: because the URL holds the IP address, drivers that check the certificate's host name against
- * the URL host compare it with the IP. SQL Server takes the original name through {@code hostNameInCertificate}.
- * Trino takes it through {@code hostnameInCertificate}. PostgreSQL and MySQL/MariaDB with {@code verify-full} keep
- * the name in the URL and connect through a socket factory that opens the socket to the checked address ({@link
+ * <p>TLS host names: because the URL holds the IP address, drivers that check the certificate's host name against the
+ * URL host compare it with the IP. SQL Server takes the original name through {@code hostNameInCertificate}. Trino
+ * takes it through {@code hostnameInCertificate}. PostgreSQL and MySQL/MariaDB with {@code verify-full} keep the name
+ * in the URL and connect through a socket factory that opens the socket to the checked address ({@link
  * PinnedSocketFactory}, {@link MariadbPinnedSocketFactory}). ClickHouse has neither, so with {@code verify-full} its
  * certificate must name the IP address (see docs/connection-safety.md).
  */

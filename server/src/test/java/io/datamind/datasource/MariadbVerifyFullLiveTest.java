@@ -31,13 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * MySQL/MariaDB {@code verify-full}: the URL keeps the typed name (for the driver's certificate host name check) and
- * the socket goes to the checked address through {@link io.datamind.query.MariadbPinnedSocketFactory}. The names end in {@code .test},
- * which no DNS answers, so a working connection never looked them up.
+ * the socket goes to the checked address through {@link io.datamind.query.MariadbPinnedSocketFactory}. The names end in
+ * {@code .test}, which no DNS answers, so a working connection never looked them up.
  *
  * <p>The MariaDB on this machine has no TLS (and is shared, so it is not reconfigured here): the pinning half runs
  * against it with TLS off, the TLS half against a listener that speaks the start of the MySQL protocol (a greeting
- * offering TLS, the client's SSL request, a real TLS handshake with a keytool certificate for {@code
- * db.datamind.test}, then an error packet after reading the client's login).
+ * offering TLS, the client's SSL request, a real TLS handshake with a keytool certificate for {@code db.datamind.test},
+ * then an error packet after reading the client's login).
  */
 class MariadbVerifyFullLiveTest {
 

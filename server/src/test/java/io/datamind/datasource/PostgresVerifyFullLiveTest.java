@@ -28,10 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.Driver;
 
 /**
- * PostgreSQL {@code verify-full} with a certificate that names the host, not its address: pgjdbc checks the
- * certificate against the typed name while the socket goes to the address checked at validation ({@link
- * io.datamind.query.PinnedSocketFactory}). The names end in {@code .test}, which no DNS answers, so a connection that works proves pgjdbc
- * never looked the name up.
+ * PostgreSQL {@code verify-full} with a certificate that names the host, not its address: pgjdbc checks the certificate
+ * against the typed name while the socket goes to the address checked at validation ({@link
+ * io.datamind.query.PinnedSocketFactory}). The names end in {@code .test}, which no DNS answers, so a connection that
+ * works proves pgjdbc never looked the name up.
  *
  * <p>The PostgreSQL on this machine runs without TLS (and is shared, so it is not reconfigured here): the TLS half runs
  * against a listener that speaks the start of PostgreSQL's protocol (SSLRequest, a real TLS handshake with a

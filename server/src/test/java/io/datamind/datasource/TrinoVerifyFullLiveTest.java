@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Trino {@code verify-full} with a certificate that names the host, not its address: the URL holds the checked IP and
  * trino-jdbc checks the certificate against the typed name ({@code hostnameInCertificate}). No Trino runs here: an
- * HTTPS listener with a keytool certificate for {@code trino.datamind.test} answers every request with 418 (a status the driver does not retry), so a
- * query that gets that far passed the driver's TLS and host name checks.
+ * HTTPS listener with a keytool certificate for {@code trino.datamind.test} answers every request with 418 (a status
+ * the driver does not retry), so a query that gets that far passed the driver's TLS and host name checks.
  */
 class TrinoVerifyFullLiveTest {
 
