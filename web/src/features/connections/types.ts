@@ -95,7 +95,7 @@ export const CONNECTION_TYPES: readonly ConnectionTypeInfo[] = [
     defaultTlsPort: 8443,
     sslModes: ['disable', 'require', 'verify-full'],
     defaultSslMode: 'disable',
-    properties: ['connect_timeout', 'socket_timeout', 'compress'],
+    properties: ['connection_timeout', 'socket_timeout', 'compress'],
     databaseLabel: 'Database',
   },
   {
@@ -108,7 +108,7 @@ export const CONNECTION_TYPES: readonly ConnectionTypeInfo[] = [
     defaultSslMode: 'disable',
     properties: ['source', 'timezone', 'disableCompression'],
     databaseLabel: 'Catalog',
-    databaseHint: 'A catalog, or catalog.schema.',
+    databaseHint: 'Required: a catalog (e.g. hive), or catalog.schema. Tables are named schema.table in it.',
   },
   {
     id: 'sqlserver',

@@ -184,6 +184,14 @@ public final class ConnectionDetailsValidator {
 
     private static String checkDatabase(ConnectionType type, String database, FieldErrors errors) {
         if (FieldRules.blank(database)) {
+            if (type == ConnectionType.TRINO) {
+                // As in most SQL tools: without a catalog, every catalog's schemas (system's too) would be
+                // discovered under names that collide and that queries could not use unqualified.
+                errors.add(
+                        "database",
+                        "is required for trino: the catalog to query (e.g. hive), or catalog.schema; tables are"
+                                + " discovered and queried as schema.table in that catalog");
+            }
             return null;
         }
         if (!FieldRules.identifier(database)) {

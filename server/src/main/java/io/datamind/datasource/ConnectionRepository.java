@@ -154,18 +154,19 @@ class ConnectionRepository implements CredentialRotation.Store {
     private StoredConnection map(ResultSet rs, int row) throws SQLException {
         long port = rs.getLong("port");
         Integer portValue = rs.wasNull() ? null : (int) port;
+        ConnectionType type = ConnectionType.fromId(rs.getString("type")).orElseThrow();
         return new StoredConnection(
                 rs.getObject("id", UUID.class),
                 rs.getObject("org_id", UUID.class),
                 rs.getString("name"),
-                ConnectionType.fromId(rs.getString("type")).orElseThrow(),
+                type,
                 rs.getString("host"),
                 portValue,
                 rs.getString("database_name"),
                 rs.getString("username"),
                 rs.getString("password_enc"),
                 rs.getString("ssl_mode"),
-                json.readValue(rs.getString("properties"), PROPERTIES),
+                DriverProperties.renamed(type, json.readValue(rs.getString("properties"), PROPERTIES)),
                 rs.getString("file_path"),
                 ManagedKind.fromId(rs.getString("managed_kind")),
                 DbTimes.instant(rs, "created_at"),

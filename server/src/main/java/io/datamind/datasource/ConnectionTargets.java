@@ -99,7 +99,8 @@ public class ConnectionTargets {
                 user,
                 password,
                 driverProperties,
-                spec.fingerprint());
+                spec.fingerprint(),
+                spec.pinnedAddress());
     }
 
     private DataSourceTarget sampleTarget(StoredConnection stored) {

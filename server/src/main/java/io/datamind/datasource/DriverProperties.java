@@ -38,6 +38,7 @@ final class DriverProperties {
             Map.entry("username", "username"),
             Map.entry("password", "password"),
             Map.entry("sslmode", "sslMode"),
+            Map.entry("ssl_mode", "sslMode"),
             Map.entry("ssl", "sslMode"),
             Map.entry("usessl", "sslMode"),
             Map.entry("encrypt", "sslMode"),
@@ -88,7 +89,11 @@ final class DriverProperties {
         ALLOWED.put(ConnectionType.DUCKDB, Map.of());
         ALLOWED.put(
                 ConnectionType.CLICKHOUSE,
-                rules("connect_timeout", millis(300_000), "socket_timeout", millis(3_600_000), "compress", bool()));
+                // jdbc-v2's names (client-v2 ClientConfigProperties): connection_timeout, not connect_timeout.
+                rules(
+                        "connection_timeout", millis(300_000),
+                        "socket_timeout", millis(3_600_000),
+                        "compress", bool()));
         ALLOWED.put(ConnectionType.TRINO, rules("source", label(), "timezone", zone(), "disableCompression", bool()));
         ALLOWED.put(
                 ConnectionType.SQLSERVER,
@@ -100,7 +105,34 @@ final class DriverProperties {
                         "multiSubnetFailover", bool()));
     }
 
+    /**
+     * Names an earlier allowlist offered under a name the driver does not read, with the name it does: ClickHouse's
+     * {@code connect_timeout} (ignored by clickhouse-jdbc 0.10) is {@code connection_timeout}.
+     */
+    private static final Map<ConnectionType, Map<String, String>> RENAMED =
+            Map.of(ConnectionType.CLICKHOUSE, Map.of("connect_timeout", "connection_timeout"));
+
     private DriverProperties() {}
+
+    /**
+     * Stored properties with old names replaced by the driver's (a value under the new name wins), so a connection
+     * saved before the rename keeps working, its timeout now applied, and is saved under the new name on its next
+     * edit.
+     */
+    static Map<String, String> renamed(ConnectionType type, Map<String, String> stored) {
+        Map<String, String> renames = RENAMED.getOrDefault(type, Map.of());
+        if (stored == null || renames.keySet().stream().noneMatch(stored::containsKey)) {
+            return stored;
+        }
+        Map<String, String> result = new LinkedHashMap<>(stored);
+        renames.forEach((old, current) -> {
+            String value = result.remove(old);
+            if (value != null) {
+                result.putIfAbsent(current, value);
+            }
+        });
+        return result;
+    }
 
     /** The names allowed for a type, for error messages and the UI. */
     static Set<String> allowedNames(ConnectionType type) {

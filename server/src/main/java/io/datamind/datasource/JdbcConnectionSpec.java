@@ -17,14 +17,28 @@ public final class JdbcConnectionSpec {
 
     private final String url;
     private final Map<String, String> properties;
+    private final String pinnedAddress;
 
     JdbcConnectionSpec(String url, Map<String, String> properties) {
+        this(url, properties, null);
+    }
+
+    JdbcConnectionSpec(String url, Map<String, String> properties, String pinnedAddress) {
         this.url = url;
         this.properties = new TreeMap<>(properties);
+        this.pinnedAddress = pinnedAddress;
     }
 
     public String url() {
         return url;
+    }
+
+    /**
+     * {@code ip:port} the socket must go to when the URL names the host (verify-full on PostgreSQL, MySQL, MariaDB;
+     * the properties then already name the socket factory); null when the URL holds the address.
+     */
+    public String pinnedAddress() {
+        return pinnedAddress;
     }
 
     /** A fresh copy each time, so a caller cannot change what the next caller gets. */

@@ -1,23 +1,30 @@
 package io.datamind.datasource;
 
+import io.datamind.query.MariadbPinnedSocketFactory;
+import io.datamind.query.PinnedSocketFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Builds the JDBC URL and properties for a {@link ValidatedConnection}. The URL carries only the checked IP address
- * (never the host name, so DNS cannot change where the connection goes after the check), the port and the database;
- * everything else, credentials included, travels as {@link java.util.Properties}, which no driver re-parses as URL
- * syntax. Each type also gets explicit safe settings where its driver has dangerous features on by default or
- * reachable by a malicious server.
+ * Builds the JDBC URL and properties for a {@link ValidatedConnection}. The URL carries the checked IP address (so DNS
+ * cannot change where the connection goes after the check; {@code verify-full} on PostgreSQL, MySQL and MariaDB keeps
+ * the name for the certificate check and pins the address through the driver's socket factory instead), the port and
+ * the database; everything else, credentials included, travels as {@link java.util.Properties}, which no driver
+ * re-parses as URL syntax. Each type also gets explicit safe settings where its driver has dangerous features on by
+ * default or reachable by a malicious server.
  *
- * <p>TLS host names: because the URL holds the IP address, drivers that check the certificate's host name against
- * the URL host compare it with the IP. SQL Server takes the original name through {@code hostNameInCertificate}.
- * PostgreSQL (pgjdbc), MySQL and MariaDB (MariaDB driver), ClickHouse and Trino have no such override, so with {@code
- * verify-full} their certificate must name the IP address; {@code verify-ca} checks the chain only.
+ * <p>TLS host names: because the URL holds the IP address, drivers that check the certificate's host name against the
+ * URL host compare it with the IP. SQL Server takes the original name through {@code hostNameInCertificate}. Trino
+ * takes it through {@code hostnameInCertificate}. PostgreSQL and MySQL/MariaDB with {@code verify-full} keep the name
+ * in the URL and connect through a socket factory that opens the socket to the checked address ({@link
+ * PinnedSocketFactory}, {@link MariadbPinnedSocketFactory}). ClickHouse has neither, so with {@code verify-full} its
+ * certificate must name the IP address (see docs/connection-safety.md).
  */
 public final class JdbcUrls {
 
     static final String APPLICATION_NAME = "DataMind";
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.-]{0,252}[A-Za-z0-9_])?");
 
     private JdbcUrls() {}
 
@@ -39,8 +46,23 @@ public final class JdbcUrls {
         props.putIfAbsent("password", "");
         props.put("sslmode", c.sslMode().id());
         props.putIfAbsent("ApplicationName", APPLICATION_NAME);
+        String host = c.addressLiteral();
+        String pinned = null;
+        if (c.sslMode() == SslMode.VERIFY_FULL && hostName(c.displayHost())) {
+            // The certificate is checked against the URL host, so the name stays there; the socket still goes to
+            // the checked address (PinnedSocketFactory), never to a fresh DNS answer.
+            host = c.displayHost();
+            pinned = c.addressLiteral() + ":" + c.port();
+            props.put("socketFactory", PinnedSocketFactory.class.getName());
+            props.put("socketFactoryArg", pinned);
+        }
         return new JdbcConnectionSpec(
-                "jdbc:postgresql://" + c.addressLiteral() + ":" + c.port() + "/" + pathSegment(c.database()), props);
+                "jdbc:postgresql://" + host + ":" + c.port() + "/" + pathSegment(c.database()), props, pinned);
+    }
+
+    /** A validated DNS name (not an address literal), safe to place in a URL. */
+    private static boolean hostName(String host) {
+        return host != null && HOST_NAME.matcher(host).matches() && !host.matches("[0-9.]+") && !host.contains(":");
     }
 
     /**
@@ -63,15 +85,29 @@ public final class JdbcUrls {
         props.put("allowMultiQueries", "false");
         // A server may otherwise redirect the client to another host, around the address check.
         props.put("permitRedirect", "false");
+        String host = c.addressLiteral();
+        String pinned = null;
+        if (c.sslMode() == SslMode.VERIFY_FULL && hostName(c.displayHost())) {
+            // As for PostgreSQL: the name for the certificate check, the checked address for the socket.
+            host = c.displayHost();
+            pinned = c.addressLiteral() + ":" + c.port();
+            props.put("socketFactory", MariadbPinnedSocketFactory.class.getName());
+            props.put(MariadbPinnedSocketFactory.OPTION, pinned);
+        }
         return new JdbcConnectionSpec(
-                "jdbc:mariadb://" + c.addressLiteral() + ":" + c.port() + "/" + pathSegment(c.database()), props);
+                "jdbc:mariadb://" + host + ":" + c.port() + "/" + pathSegment(c.database()), props, pinned);
     }
 
+    /**
+     * clickhouse-jdbc 0.10 runs jdbc-v2 on client-v2, whose TLS setting is {@code ssl_mode} ({@code TRUST}, {@code
+     * VERIFY_CA}, {@code STRICT}; STRICT when absent). The older driver's {@code sslmode=none|strict} is not read by
+     * it.
+     */
     private static JdbcConnectionSpec clickhouse(ValidatedConnection c) {
         Map<String, String> props = credentials(c);
         props.put("ssl", Boolean.toString(c.sslMode().encrypts()));
         if (c.sslMode().encrypts()) {
-            props.put("sslmode", c.sslMode() == SslMode.VERIFY_FULL ? "strict" : "none");
+            props.put("ssl_mode", c.sslMode() == SslMode.VERIFY_FULL ? "STRICT" : "TRUST");
         }
         return new JdbcConnectionSpec(
                 "jdbc:clickhouse://" + c.addressLiteral() + ":" + c.port() + "/" + pathSegment(c.database()), props);
@@ -88,6 +124,11 @@ public final class JdbcUrls {
                         case VERIFY_CA -> "CA";
                         default -> "NONE";
                     });
+        }
+        if (c.sslMode() == SslMode.VERIFY_FULL && hostName(c.displayHost())) {
+            // trino-jdbc checks the certificate against this name instead of the URL's IP (it is only valid with
+            // SSLVerification=FULL); the connection still goes to the checked address in the URL.
+            props.put("hostnameInCertificate", c.displayHost());
         }
         props.putIfAbsent("source", APPLICATION_NAME);
         StringBuilder url = new StringBuilder("jdbc:trino://" + c.addressLiteral() + ":" + c.port());

@@ -13,6 +13,10 @@ import java.util.UUID;
  * @param orgId the organization that owns it; cancelling a query requires the same organization
  * @param password plaintext, in memory only; never printed by {@link #toString()}
  * @param fingerprint a hash of every detail above; when it changes for the same connection id, the pool is rebuilt
+ * @param pinnedAddress {@code address:port} the socket must go to when the URL carries the host name (TLS {@code
+ *     verify-full} on PostgreSQL, MySQL and MariaDB, so the driver checks the certificate against the name); null when
+ *     the URL itself holds the checked address. The runner sets the driver's socket factory from it
+ *     ({@link PinnedSocketFactory}, {@link MariadbPinnedSocketFactory}), never from the caller's properties.
  */
 public record DataSourceTarget(
         UUID connectionId,
@@ -22,7 +26,21 @@ public record DataSourceTarget(
         String username,
         String password,
         Map<String, String> driverProperties,
-        String fingerprint) {
+        String fingerprint,
+        String pinnedAddress) {
+
+    /** A target whose URL holds the checked address itself. */
+    public DataSourceTarget(
+            UUID connectionId,
+            UUID orgId,
+            DatabaseType type,
+            String jdbcUrl,
+            String username,
+            String password,
+            Map<String, String> driverProperties,
+            String fingerprint) {
+        this(connectionId, orgId, type, jdbcUrl, username, password, driverProperties, fingerprint, null);
+    }
 
     public DataSourceTarget {
         Objects.requireNonNull(connectionId, "connectionId");
@@ -37,6 +55,8 @@ public record DataSourceTarget(
     public String toString() {
         return "DataSourceTarget[connectionId=" + connectionId + ", orgId=" + orgId + ", type=" + type + ", jdbcUrl="
                 + jdbcUrl + ", username=" + username + ", password=" + (password == null ? "null" : "***")
-                + ", driverProperties=" + driverProperties.keySet() + ", fingerprint=" + fingerprint + "]";
+                + ", driverProperties=" + driverProperties.keySet() + ", fingerprint=" + fingerprint
+                + ", pinnedAddress="
+                + pinnedAddress + "]";
     }
 }

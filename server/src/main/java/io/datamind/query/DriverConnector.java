@@ -84,6 +84,9 @@ final class DriverConnector {
             properties.setProperty("password", target.password());
         }
         rules.enforce(properties, config);
+        if (target.pinnedAddress() != null) {
+            rules.pin(properties, target.pinnedAddress());
+        }
         return properties;
     }
 

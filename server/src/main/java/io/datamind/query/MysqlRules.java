@@ -33,6 +33,7 @@ final class MysqlRules extends VendorRules {
             "sessionvariables",
             "initsql",
             "socketfactory",
+            "datamindpinnedaddress",
             "credentialtype",
             "permitmysqlscheme",
             "dumpqueriesonexception",
@@ -71,6 +72,12 @@ final class MysqlRules extends VendorRules {
     @Override
     Set<String> ownedProperties() {
         return OWNED;
+    }
+
+    @Override
+    void pin(Properties properties, String address) {
+        properties.setProperty("socketFactory", MariadbPinnedSocketFactory.class.getName());
+        properties.setProperty(MariadbPinnedSocketFactory.OPTION, address);
     }
 
     @Override

@@ -70,6 +70,12 @@ final class PostgresRules extends VendorRules {
     }
 
     @Override
+    void pin(Properties properties, String address) {
+        properties.setProperty("socketFactory", PinnedSocketFactory.class.getName());
+        properties.setProperty("socketFactoryArg", address);
+    }
+
+    @Override
     void enforce(Properties properties, QueryProperties config) {
         properties.setProperty("connectTimeout", Long.toString(seconds(config.connectTimeout())));
         properties.setProperty("loginTimeout", Long.toString(seconds(config.connectTimeout())));

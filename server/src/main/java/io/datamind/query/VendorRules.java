@@ -41,6 +41,15 @@ abstract class VendorRules {
     /** Puts in the runner's own driver properties, after the caller's were added. */
     abstract void enforce(Properties properties, QueryProperties config);
 
+    /**
+     * Makes the driver connect to {@code address} ({@code ip:port}) whatever host its URL names, through DataMind's own
+     * socket factory. Only the drivers with such a hook (pgjdbc, MariaDB) take one; the others refuse.
+     */
+    void pin(Properties properties, String address) {
+        throw new QueryFailedException(
+                QueryFailedException.Category.CONNECTION, "This database type cannot be pinned to a checked address");
+    }
+
     /** Run once on every new connection, still in auto-commit mode: session-wide read-only and time ceiling. */
     void setUpSession(Connection connection, QueryProperties config) throws SQLException {}
 

@@ -16,9 +16,9 @@ interface CatalogReader {
             case POSTGRESQL -> new PostgresCatalog();
             case MYSQL, MARIADB -> new MysqlCatalog();
             case DUCKDB -> new DuckDbCatalog();
-            case SQLSERVER -> new MetadataCatalog(RowEstimates.SQLSERVER);
-            case CLICKHOUSE -> new MetadataCatalog(RowEstimates.CLICKHOUSE);
-            case SQLITE, TRINO -> new MetadataCatalog(RowEstimates.NONE);
+            case SQLSERVER -> new MetadataCatalog(type, RowEstimates.SQLSERVER);
+            case CLICKHOUSE -> new MetadataCatalog(type, RowEstimates.CLICKHOUSE);
+            case SQLITE, TRINO -> new MetadataCatalog(type, RowEstimates.NONE);
         };
     }
 }

@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * Row counts the server already keeps, for the types read through {@link java.sql.DatabaseMetaData}: one catalog
  * query for all tables, never a {@code count(*)}. SQLite and Trino keep none that is cheap to read: their tables
- * stay unknown, and {@link SampleValues} reads a bounded prefix of those.
+ * stay unknown, and {@link SampleValues} reads a bounded prefix of those. ClickHouse's query also names each table's
+ * engine, which its driver folds into a few table types ({@link MetadataCatalog} needs it to tell a Distributed table
+ * from a Kafka queue, both {@code REMOTE TABLE}).
  */
 final class RowEstimates {
 
@@ -26,18 +28,20 @@ final class RowEstimates {
 
     /** MergeTree tables know their row count; other engines answer NULL (unknown). */
     static final String CLICKHOUSE_SQL = """
-            SELECT database, name, total_rows
+            SELECT database, name, total_rows, engine
             FROM system.tables
-            WHERE database NOT IN ('system', 'information_schema', 'INFORMATION_SCHEMA') AND total_rows IS NOT NULL""";
+            WHERE database NOT IN ('system', 'information_schema', 'INFORMATION_SCHEMA')""";
 
-    static final RowEstimates NONE = new RowEstimates(null);
-    static final RowEstimates SQLSERVER = new RowEstimates(SQLSERVER_SQL);
-    static final RowEstimates CLICKHOUSE = new RowEstimates(CLICKHOUSE_SQL);
+    static final RowEstimates NONE = new RowEstimates(null, false);
+    static final RowEstimates SQLSERVER = new RowEstimates(SQLSERVER_SQL, false);
+    static final RowEstimates CLICKHOUSE = new RowEstimates(CLICKHOUSE_SQL, true);
 
     private final String sql;
+    private final boolean withEngines;
 
-    private RowEstimates(String sql) {
+    private RowEstimates(String sql, boolean withEngines) {
         this.sql = sql;
+        this.withEngines = withEngines;
     }
 
     /** The estimates by schema and table name; empty when the type keeps none or the user may not read them. */
@@ -53,6 +57,9 @@ final class RowEstimates {
                 if (!rs.wasNull()) {
                     known.put(rs.getString(1), rs.getString(2), rows);
                 }
+                if (withEngines) {
+                    known.engine(rs.getString(1), rs.getString(2), rs.getString(4));
+                }
             }
         } catch (SQLException e) {
             // Advice for sampling only: without estimates every table is sampled from a bounded prefix.
@@ -67,12 +74,24 @@ final class RowEstimates {
         private final Map<List<String>, Long> bySchema = new HashMap<>();
         private final Map<String, Long> byName = new HashMap<>();
         private final Set<String> ambiguous = new HashSet<>();
+        private final Map<List<String>, String> engines = new HashMap<>();
 
         void put(String schema, String table, long rows) {
             bySchema.put(List.of(String.valueOf(schema), table), rows);
             if (byName.put(table, rows) != null) {
                 ambiguous.add(table);
             }
+        }
+
+        void engine(String schema, String table, String engine) {
+            if (engine != null) {
+                engines.put(List.of(String.valueOf(schema), table), engine);
+            }
+        }
+
+        /** The table's engine (ClickHouse only), or null when the query did not name it. */
+        String engineOf(String schema, String table) {
+            return engines.get(List.of(String.valueOf(schema), table));
         }
 
         /**

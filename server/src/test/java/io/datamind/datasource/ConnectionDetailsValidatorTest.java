@@ -296,8 +296,9 @@ class ConnectionDetailsValidatorTest {
         "sqlserver, , 1433",
     })
     void usesTheTypesDefaultPortWhenNoneIsGiven(String type, String sslMode, int port) {
+        String database = type.equals("trino") ? "hive" : null;
         ConnectionDetails details =
-                new ConnectionDetails(null, type, "127.0.0.1", null, null, "u", null, sslMode, null, null);
+                new ConnectionDetails(null, type, "127.0.0.1", null, database, "u", null, sslMode, null, null);
         assertThat(validator(true).validateForTest(details).port()).isEqualTo(port);
     }
 
@@ -394,6 +395,21 @@ class ConnectionDetailsValidatorTest {
     }
 
     @Test
+    void trinoNeedsACatalog() {
+        assertThatThrownBy(() -> validator(true).validateForTest(trino(null, null, null)))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.fieldErrors())
+                                .extracting(ApiException.FieldError::field, ApiException.FieldError::message)
+                                .singleElement()
+                                .satisfies(error -> assertThat(
+                                                error.toList().get(1).toString())
+                                        .contains("is required for trino", "catalog")));
+        assertRefused(() -> validator(true).validateForTest(trino(null, null, null)), "database");
+        assertRefused(() -> validator(true).validateForTest(trino(" ", null, null)), "database");
+    }
+
+    @Test
     void passwordsMayHoldAnyVisibleTextButNoControlCharacters() {
         assertThat(validator(true)
                         .validateForTest(withPassword(postgres("127.0.0.1"), "p@ss w0rd/?#&;=%é"))
@@ -456,8 +472,9 @@ class ConnectionDetailsValidatorTest {
         "sqlserver, , VERIFY_FULL",
     })
     void acceptsTheSslModesEachDriverCanExpress(String type, String given, SslMode expected) {
+        String database = type.equals("trino") ? "hive" : null;
         ConnectionDetails details =
-                new ConnectionDetails(null, type, "127.0.0.1", null, null, "u", null, given, null, null);
+                new ConnectionDetails(null, type, "127.0.0.1", null, database, "u", null, given, null, null);
         assertThat(validator(true).validateForTest(details).sslMode()).isEqualTo(expected);
     }
 
@@ -476,8 +493,9 @@ class ConnectionDetailsValidatorTest {
         "trino, prefer",
     })
     void refusesSslModesTheTypeCannotExpress(String type, String sslMode) {
+        String database = type.equals("trino") ? "hive" : null;
         ConnectionDetails details =
-                new ConnectionDetails(null, type, "127.0.0.1", null, null, "u", null, sslMode, null, null);
+                new ConnectionDetails(null, type, "127.0.0.1", null, database, "u", null, sslMode, null, null);
         assertRefused(() -> validator(true).validateForTest(details), "sslMode");
     }
 
@@ -653,6 +671,7 @@ class ConnectionDetailsValidatorTest {
                 "mysql|connectionTimeZone|Europe/Paris",
                 "mariadb|socketTimeout|60000",
                 "clickhouse|socket_timeout|30000",
+                "clickhouse|connection_timeout|5000",
                 "trino|source|dashboards",
                 "trino|timezone|UTC",
                 "sqlserver|applicationIntent|ReadOnly",
@@ -663,6 +682,14 @@ class ConnectionDetailsValidatorTest {
                         .validateForTest(withProperties(type, Map.of(key, value)))
                         .properties())
                 .containsEntry(key, value);
+    }
+
+    @Test
+    void clickHousesConnectTimeoutIsCalledConnectionTimeout() {
+        // clickhouse-jdbc 0.10 ignores connect_timeout: accepting it would promise a timeout that never applies.
+        assertRefused(
+                () -> validator(true).validateForTest(withProperties("clickhouse", Map.of("connect_timeout", "5000"))),
+                "properties");
     }
 
     @Test

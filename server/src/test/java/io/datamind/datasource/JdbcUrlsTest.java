@@ -2,6 +2,8 @@ package io.datamind.datasource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datamind.query.MariadbPinnedSocketFactory;
+import io.datamind.query.PinnedSocketFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,16 +33,48 @@ class JdbcUrlsTest {
     @Test
     void postgresql() {
         JdbcConnectionSpec spec =
-                build("postgresql", "db.example.com", null, "sales", "verify-full", Map.of("connectTimeout", "10"));
+                build("postgresql", "db.example.com", null, "sales", "verify-ca", Map.of("connectTimeout", "10"));
 
         assertThat(spec.url()).isEqualTo("jdbc:postgresql://203.0.113.10:5432/sales");
         assertThat(props(spec))
                 .isEqualTo(Map.of(
                         "user", "analyst",
                         "password", "s3cret;?&",
-                        "sslmode", "verify-full",
+                        "sslmode", "verify-ca",
                         "ApplicationName", "DataMind",
                         "connectTimeout", "10"));
+    }
+
+    @Test
+    void postgresqlVerifyFullKeepsTheNameForTheCertificateAndPinsTheCheckedAddress() {
+        JdbcConnectionSpec spec =
+                build("postgresql", "db.example.com", null, "sales", "verify-full", Map.of("connectTimeout", "10"));
+
+        assertThat(spec.url()).isEqualTo("jdbc:postgresql://db.example.com:5432/sales");
+        // What the runner sets the socket factory from (it drops socketFactory from the properties it is given).
+        assertThat(spec.pinnedAddress()).isEqualTo("203.0.113.10:5432");
+        assertThat(ConnectionTargets.target(
+                                java.util.UUID.randomUUID(),
+                                java.util.UUID.randomUUID(),
+                                validated("postgresql", "db.example.com", "verify-full"))
+                        .pinnedAddress())
+                .isEqualTo("203.0.113.10:5432");
+        assertThat(props(spec))
+                .isEqualTo(Map.of(
+                        "user", "analyst",
+                        "password", "s3cret;?&",
+                        "sslmode", "verify-full",
+                        "ApplicationName", "DataMind",
+                        "connectTimeout", "10",
+                        "socketFactory", PinnedSocketFactory.class.getName(),
+                        "socketFactoryArg", "203.0.113.10:5432"));
+        assertThat(props(build("postgresql", "v6.example.com", 6432, "sales", "verify-full", Map.of())))
+                .containsEntry("socketFactoryArg", "[2001:db8:0:0:0:0:0:10]:6432");
+        // An address typed as such is what the certificate must name: nothing to pin.
+        JdbcConnectionSpec literal = build("postgresql", "203.0.113.10", null, "sales", "verify-full", Map.of());
+        assertThat(literal.url()).isEqualTo("jdbc:postgresql://203.0.113.10:5432/sales");
+        assertThat(props(literal)).doesNotContainKeys("socketFactory", "socketFactoryArg");
+        assertThat(literal.pinnedAddress()).isNull();
     }
 
     @Test
@@ -72,7 +106,7 @@ class JdbcUrlsTest {
         JdbcConnectionSpec spec =
                 build("mysql", "db.example.com", null, "shop", "verify-full", Map.of("connectTimeout", "5000"));
 
-        assertThat(spec.url()).isEqualTo("jdbc:mariadb://203.0.113.10:3306/shop");
+        assertThat(spec.url()).isEqualTo("jdbc:mariadb://db.example.com:3306/shop");
         assertThat(props(spec))
                 .isEqualTo(Map.of(
                         "user", "analyst",
@@ -81,7 +115,9 @@ class JdbcUrlsTest {
                         "allowLocalInfile", "false",
                         "allowMultiQueries", "false",
                         "permitRedirect", "false",
-                        "connectTimeout", "5000"));
+                        "connectTimeout", "5000",
+                        "socketFactory", MariadbPinnedSocketFactory.class.getName(),
+                        "datamindPinnedAddress", "203.0.113.10:3306"));
     }
 
     @Test
@@ -109,8 +145,16 @@ class JdbcUrlsTest {
                         "permitRedirect", "false"));
         assertThat(props(build("mariadb", "db.example.com", null, "shop", null, Map.of())))
                 .containsEntry("sslMode", "disable");
-        assertThat(props(build("mariadb", "db.example.com", null, "shop", "verify-full", Map.of())))
-                .containsEntry("sslMode", "verify-full");
+        JdbcConnectionSpec verifyFull = build("mariadb", "db.example.com", null, "shop", "verify-full", Map.of());
+        // The name for the certificate's host name check; the socket goes to the checked address.
+        assertThat(verifyFull.url()).isEqualTo("jdbc:mariadb://db.example.com:3306/shop");
+        assertThat(props(verifyFull))
+                .containsEntry("sslMode", "verify-full")
+                .containsEntry("socketFactory", MariadbPinnedSocketFactory.class.getName())
+                .containsEntry("datamindPinnedAddress", "203.0.113.10:3306");
+        assertThat(build("mysql", "db.example.com", null, "shop", "verify-ca", Map.of())
+                        .url())
+                .isEqualTo("jdbc:mariadb://203.0.113.10:3306/shop");
     }
 
     @Test
@@ -121,9 +165,9 @@ class JdbcUrlsTest {
 
         JdbcConnectionSpec tls = build("clickhouse", "db.example.com", null, "default", "verify-full", Map.of());
         assertThat(tls.url()).isEqualTo("jdbc:clickhouse://203.0.113.10:8443/default");
-        assertThat(props(tls)).containsEntry("ssl", "true").containsEntry("sslmode", "strict");
+        assertThat(props(tls)).containsEntry("ssl", "true").containsEntry("ssl_mode", "STRICT");
         assertThat(props(build("clickhouse", "db.example.com", null, null, "require", Map.of())))
-                .containsEntry("sslmode", "none");
+                .containsEntry("ssl_mode", "TRUST");
     }
 
     @Test
@@ -136,6 +180,7 @@ class JdbcUrlsTest {
                         "password", "s3cret;?&",
                         "SSL", "true",
                         "SSLVerification", "FULL",
+                        "hostnameInCertificate", "db.example.com",
                         "source", "DataMind"));
 
         ValidatedConnection plain = validator.validateForTest(new ConnectionDetails(
@@ -144,11 +189,11 @@ class JdbcUrlsTest {
         assertThat(plainSpec.url()).isEqualTo("jdbc:trino://203.0.113.10:8080/hive");
         assertThat(props(plainSpec)).isEqualTo(Map.of("user", "analyst", "source", "DataMind"));
 
-        ValidatedConnection noCatalog = validator.validateForTest(
-                new ConnectionDetails(null, "trino", "::1", null, null, "analyst", null, "verify-ca", null, null));
-        JdbcConnectionSpec noCatalogSpec = JdbcUrls.build(noCatalog);
-        assertThat(noCatalogSpec.url()).isEqualTo("jdbc:trino://[0:0:0:0:0:0:0:1]:8443");
-        assertThat(props(noCatalogSpec)).containsEntry("SSLVerification", "CA");
+        ValidatedConnection v6 = validator.validateForTest(
+                new ConnectionDetails(null, "trino", "::1", null, "tpch", "analyst", null, "verify-ca", null, null));
+        JdbcConnectionSpec v6Spec = JdbcUrls.build(v6);
+        assertThat(v6Spec.url()).isEqualTo("jdbc:trino://[0:0:0:0:0:0:0:1]:8443/tpch");
+        assertThat(props(v6Spec)).containsEntry("SSLVerification", "CA").doesNotContainKey("hostnameInCertificate");
     }
 
     @Test
@@ -234,6 +279,11 @@ class JdbcUrlsTest {
         ValidatedConnection otherPassword = validator.validateForTest(new ConnectionDetails(
                 null, "postgresql", "db.example.com", null, "sales", "analyst", "other", null, null, null));
         assertThat(JdbcUrls.build(otherPassword).fingerprint()).isNotEqualTo(base);
+    }
+
+    private ValidatedConnection validated(String type, String host, String sslMode) {
+        return validator.validateForTest(
+                new ConnectionDetails(null, type, host, null, "sales", "analyst", null, sslMode, null, null));
     }
 
     private JdbcConnectionSpec build(

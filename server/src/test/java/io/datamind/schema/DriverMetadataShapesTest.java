@@ -1,6 +1,7 @@
 package io.datamind.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.datamind.query.DatabaseType;
@@ -219,9 +220,14 @@ class DriverMetadataShapesTest {
                 .row(null, "analytics", "events", "user_id", (short) 1, "PRIMARY")
                 .row(null, "default", "hits", "id", (short) 1, "PRIMARY");
         db.importedKeys = Rows.of(FK_LABELS);
-        db.estimates = Rows.of("database", "name", "total_rows")
-                .row("analytics", "events", 1_000_000L)
-                .row("default", "hits", 42L);
+        // system.tables: every user table with its engine; total_rows is NULL for engines that keep no count.
+        db.estimates = Rows.of("database", "name", "total_rows", "engine")
+                .row("analytics", "events", 1_000_000L, "MergeTree")
+                .row("analytics", "daily_totals", null, "MaterializedView")
+                .row("analytics", "sessions", null, "View")
+                .row("default", "hits", 42L, "ReplacingMergeTree")
+                .row("analytics", "country_names", 250L, "Memory")
+                .row("analytics", "import_batches", null, "TinyLog");
 
         Map<String, TableInfo> tables = discover(DatabaseType.CLICKHOUSE, db);
 
@@ -301,6 +307,8 @@ class DriverMetadataShapesTest {
         Map<String, TableInfo> tables = discover(DatabaseType.TRINO, db);
 
         assertThat(tables.keySet()).containsExactly("web.page_views", "web.top_pages", "sales.orders");
+        // No key look-ups: Trino has none, so they would be two empty round trips per table.
+        assertThat(db.metadataCalls).containsExactly("getTables", "getColumns");
         TableInfo views = tables.get("web.page_views");
         assertThat(views.comment()).isEqualTo("One row per page view");
         assertThat(views.rowEstimate()).isNull();
@@ -321,11 +329,210 @@ class DriverMetadataShapesTest {
                 .containsExactly("number", "boolean");
     }
 
+    @Test
+    void clickHouseDiscoversDistributedRemoteAndDictionaryTablesButNotQueuesOrHiddenViewStorage() throws Exception {
+        FakeMetadataConnection db = new FakeMetadataConnection();
+        db.catalog = null;
+        // TABLE_TYPE as jdbc-v2 0.10 maps system.tables.engine (DatabaseMetaDataImpl.ENGINE_TO_TABLE_TYPE):
+        // Distributed, Remote, MySQL, S3, Kafka, ... -> REMOTE TABLE; Dictionary -> DICTIONARY; MaterializedView ->
+        // MATERIALIZED VIEW; the MV's hidden storage is an ordinary MergeTree -> TABLE; temporary tables get
+        // TEMPORARY TABLE.
+        db.tables = Rows.of(TABLE_LABELS)
+                .row("", "analytics", "events_local", "TABLE", "")
+                .row("", "analytics", "events", "REMOTE TABLE", "Distributed over events_local")
+                .row("", "analytics", "crm_accounts", "REMOTE TABLE", "")
+                .row("", "analytics", "clicks_queue", "REMOTE TABLE", "")
+                .row("", "analytics", "files_queue", "REMOTE TABLE", "")
+                .row("", "analytics", "country_dict", "DICTIONARY", "")
+                .row("", "analytics", "hourly", "MATERIALIZED VIEW", "")
+                .row("", "analytics", ".inner_id.5c2d8a0e-4f0b-4d8e-9a1c-1b2c3d4e5f60", "TABLE", "")
+                .row("", "legacy", ".inner.daily", "TABLE", "")
+                .row("", "legacy", "daily", "MATERIALIZED VIEW", "")
+                .row("", "analytics", "scratch", "TEMPORARY TABLE", "");
+        db.columns = Rows.of(COLUMN_LABELS)
+                .row("", "analytics", "events", "id", -5, "UInt64", NO_NULLS, "", 1)
+                .row("", "analytics", "events_local", "id", -5, "UInt64", NO_NULLS, "", 1)
+                .row("", "analytics", "crm_accounts", "name", 12, "String", NO_NULLS, "", 1)
+                .row("", "analytics", "clicks_queue", "payload", 12, "String", NO_NULLS, "", 1)
+                .row("", "analytics", "country_dict", "code", 12, "String", NO_NULLS, "", 1)
+                .row("", "analytics", "hourly", "hour", 93, "DateTime", NO_NULLS, "", 1)
+                .row(
+                        "",
+                        "analytics",
+                        ".inner_id.5c2d8a0e-4f0b-4d8e-9a1c-1b2c3d4e5f60",
+                        "hour",
+                        93,
+                        "DateTime",
+                        NO_NULLS,
+                        "",
+                        1)
+                .row("", "legacy", "daily", "day", 91, "Date", NO_NULLS, "", 1);
+        db.primaryKeys = Rows.of(PK_LABELS);
+        db.importedKeys = Rows.of(FK_LABELS);
+        db.estimates = Rows.of("database", "name", "total_rows", "engine")
+                .row("analytics", "events_local", 5000L, "MergeTree")
+                .row("analytics", "events", null, "Distributed")
+                .row("analytics", "crm_accounts", null, "PostgreSQL")
+                .row("analytics", "clicks_queue", null, "Kafka")
+                .row("analytics", "files_queue", null, "S3Queue")
+                .row("analytics", "country_dict", null, "Dictionary")
+                .row("analytics", "hourly", null, "MaterializedView")
+                .row("analytics", ".inner_id.5c2d8a0e-4f0b-4d8e-9a1c-1b2c3d4e5f60", 24L, "MergeTree")
+                .row("legacy", ".inner.daily", 7L, "MergeTree")
+                .row("legacy", "daily", null, "MaterializedView");
+
+        Map<String, TableInfo> tables = discover(DatabaseType.CLICKHOUSE, db);
+
+        assertThat(tables.keySet())
+                .containsExactly(
+                        "analytics.events_local",
+                        "analytics.events",
+                        "analytics.crm_accounts",
+                        "analytics.country_dict",
+                        "analytics.hourly",
+                        "legacy.daily");
+        TableInfo distributed = tables.get("analytics.events");
+        assertThat(distributed.kind()).isEqualTo("TABLE");
+        assertThat(distributed.comment()).isEqualTo("Distributed over events_local");
+        assertThat(distributed.rowEstimate()).isNull();
+        assertThat(distributed.columns()).extracting(ColumnInfo::name).containsExactly("id");
+        assertThat(tables.get("analytics.country_dict").kind()).isEqualTo("TABLE");
+        assertThat(tables.get("analytics.hourly").kind()).isEqualTo("VIEW");
+        assertThat(tables.get("analytics.hourly").columns())
+                .extracting(ColumnInfo::name)
+                .containsExactly("hour");
+    }
+
+    @Test
+    void clickHouseLeavesRemoteTablesOutWhenItsEnginesCannotBeRead() throws Exception {
+        FakeMetadataConnection db = new FakeMetadataConnection();
+        db.tables = Rows.of(TABLE_LABELS)
+                .row("", "analytics", "events", "REMOTE TABLE", "")
+                .row("", "analytics", "country_dict", "DICTIONARY", "")
+                .row("", "analytics", "hits", "TABLE", "");
+        db.columns = Rows.of(COLUMN_LABELS);
+        db.primaryKeys = Rows.of(PK_LABELS);
+        db.importedKeys = Rows.of(FK_LABELS);
+        // The system.tables query refused: a REMOTE TABLE could be a queue a SELECT would consume.
+        db.estimates = null;
+
+        assertThat(discover(DatabaseType.CLICKHOUSE, db).keySet())
+                .containsExactly("analytics.country_dict", "analytics.hits");
+    }
+
+    @Test
+    void clickHouseCompositeTypesAreCategorisedByTheirOuterType() throws Exception {
+        FakeMetadataConnection db = new FakeMetadataConnection();
+        db.tables = Rows.of(TABLE_LABELS).row("", "analytics", "sessions", "TABLE", "");
+        // Type names as system.columns spells them; a Nested column arrives as one Array per field.
+        db.columns = Rows.of(COLUMN_LABELS)
+                .row("", "analytics", "sessions", "tags", 2003, "Array(String)", NO_NULLS, "", 1)
+                .row("", "analytics", "sessions", "seen_at", 2003, "Array(DateTime)", NO_NULLS, "", 2)
+                .row("", "analytics", "sessions", "notes", 2003, "Array(Nullable(String))", NO_NULLS, "", 3)
+                .row("", "analytics", "sessions", "attrs", 2000, "Map(String, UInt64)", NO_NULLS, "", 4)
+                .row(
+                        "",
+                        "analytics",
+                        "sessions",
+                        "span",
+                        2002,
+                        "Tuple(start DateTime, seconds UInt32)",
+                        NO_NULLS,
+                        "",
+                        5)
+                .row("", "analytics", "sessions", "goals.name", 2003, "Array(LowCardinality(String))", NO_NULLS, "", 6)
+                .row(
+                        "",
+                        "analytics",
+                        "sessions",
+                        "uniq_users",
+                        1111,
+                        "AggregateFunction(uniq, String)",
+                        NO_NULLS,
+                        "",
+                        7)
+                .row("", "analytics", "sessions", "location", 2002, "Point", NO_NULLS, "", 8)
+                .row("", "analytics", "sessions", "kind", 12, "Enum8('timestamp' = 1, 'int' = 2)", NO_NULLS, "", 9)
+                .row("", "analytics", "sessions", "source", 12, "LowCardinality(Nullable(String))", NULLABLE, "", 10)
+                .row("", "analytics", "sessions", "ended_at", 93, "Nullable(DateTime64(3, 'UTC'))", NULLABLE, "", 11)
+                .row("", "analytics", "sessions", "code", 12, "FixedString(3)", NO_NULLS, "", 12)
+                .row("", "analytics", "sessions", "day", 91, "Date32", NO_NULLS, "", 13);
+        db.primaryKeys = Rows.of(PK_LABELS);
+        db.importedKeys = Rows.of(FK_LABELS);
+        db.estimates = Rows.of("database", "name", "total_rows", "engine").row("analytics", "sessions", 10L, "Log");
+
+        TableInfo sessions = discover(DatabaseType.CLICKHOUSE, db).get("analytics.sessions");
+
+        assertThat(sessions.columns())
+                .extracting(ColumnInfo::name, ColumnInfo::category)
+                .containsExactly(
+                        tuple("tags", "other"),
+                        tuple("seen_at", "other"),
+                        tuple("notes", "other"),
+                        tuple("attrs", "other"),
+                        tuple("span", "other"),
+                        tuple("goals.name", "other"),
+                        tuple("uniq_users", "other"),
+                        tuple("location", "other"),
+                        tuple("kind", "text"),
+                        tuple("source", "text"),
+                        tuple("ended_at", "timestamp"),
+                        tuple("code", "text"),
+                        tuple("day", "date"));
+    }
+
+    @Test
+    void trinoWithoutACatalogIsRefusedRatherThanMixingCatalogs() {
+        FakeMetadataConnection db = new FakeMetadataConnection();
+        db.catalog = null;
+        db.tables = Rows.of(TABLE_LABELS)
+                .row("hive", "web", "orders", "TABLE", null)
+                .row("iceberg", "web", "orders", "TABLE", null);
+
+        assertThatThrownBy(() -> CatalogReader.of(DatabaseType.TRINO).read(db.connection(), new SyncProgress()))
+                .isInstanceOf(java.sql.SQLException.class)
+                .hasMessageContaining("catalog");
+        assertThat(db.metadataCalls).isEmpty();
+    }
+
+    @Test
+    void trinoKeepsOnlyTheConnectionsCatalogEvenIfTheDriverAnswersMore() throws Exception {
+        FakeMetadataConnection db = new FakeMetadataConnection();
+        db.catalog = "hive";
+        // filtersByCatalog false: the rows of another catalog come back, with the same schema.table.
+        db.tables = Rows.of(TABLE_LABELS)
+                .row("hive", "web", "orders", "TABLE", null)
+                .row("iceberg", "web", "orders", "TABLE", null)
+                .row("system", "jdbc", "tables", "TABLE", null)
+                .row("system", "runtime", "queries", "TABLE", null);
+        db.columns = Rows.of(COLUMN_LABELS)
+                .row("hive", "web", "orders", "id", -5, "bigint", NULLABLE, null, 1)
+                .row("iceberg", "web", "orders", "order_id", -5, "bigint", NULLABLE, null, 1)
+                .row("hive", "web", "orders", "tags", 2003, "array(varchar)", NULLABLE, null, 2)
+                .row("hive", "web", "orders", "attrs", 2000, "map(varchar, timestamp(3))", NULLABLE, null, 3)
+                .row("hive", "web", "orders", "buyer", 2002, "row(name varchar, since date)", NULLABLE, null, 4);
+
+        Map<String, TableInfo> tables = discover(DatabaseType.TRINO, db);
+
+        assertThat(tables.keySet()).containsExactly("web.orders");
+        assertThat(tables.get("web.orders").columns())
+                .extracting(ColumnInfo::name, ColumnInfo::category)
+                .containsExactly(
+                        tuple("id", "integer"),
+                        tuple("tags", "other"),
+                        tuple("attrs", "other"),
+                        tuple("buyer", "other"));
+    }
+
     private static Map<String, TableInfo> discover(DatabaseType type, FakeMetadataConnection db) throws Exception {
         SyncProgress progress = new SyncProgress();
         List<TableInfo> tables = CatalogReader.of(type).read(db.connection(), progress);
-        assertThat(progress.current().phase()).isEqualTo(SyncProgress.KEYS);
-        assertThat(progress.current().done()).isEqualTo(tables.size());
+        if (type == DatabaseType.TRINO) {
+            assertThat(progress.current().phase()).isIn(SyncProgress.COLUMNS, SyncProgress.TABLES);
+        } else {
+            assertThat(progress.current().phase()).isEqualTo(SyncProgress.KEYS);
+            assertThat(progress.current().done()).isEqualTo(tables.size());
+        }
         return tables.stream()
                 .collect(Collectors.toMap(
                         t -> t.schema() + "." + t.name(),

@@ -56,13 +56,13 @@ final class FakeMetadataConnection {
     /** The row-estimate query's answer; null when the server refuses it. */
     Rows estimates;
 
+    /** The {@link DatabaseMetaData} methods called, in order. */
+    final List<String> metadataCalls = new ArrayList<>();
+
     Connection connection() {
-        DatabaseMetaData meta = proxy(DatabaseMetaData.class, (p, method, args) -> switch (method.getName()) {
-            case "getTables" -> resultSet(inCatalog(tables, args[0]));
-            case "getColumns" -> resultSet(inCatalog(columns, args[0]));
-            case "getPrimaryKeys" -> resultSet(ofTable(primaryKeys, "TABLE_SCHEM", "TABLE_NAME", args));
-            case "getImportedKeys" -> resultSet(ofTable(importedKeys, "FKTABLE_SCHEM", "FKTABLE_NAME", args));
-            default -> throw new UnsupportedOperationException(method.getName());
+        DatabaseMetaData meta = proxy(DatabaseMetaData.class, (p, method, args) -> {
+            metadataCalls.add(method.getName());
+            return metadata(method.getName(), args);
         });
         Statement statement = proxy(Statement.class, (p, method, args) -> switch (method.getName()) {
             case "executeQuery" -> {
@@ -80,6 +80,16 @@ final class FakeMetadataConnection {
             case "createStatement" -> statement;
             default -> throw new UnsupportedOperationException(method.getName());
         });
+    }
+
+    private ResultSet metadata(String method, Object[] args) {
+        return switch (method) {
+            case "getTables" -> resultSet(inCatalog(tables, args[0]));
+            case "getColumns" -> resultSet(inCatalog(columns, args[0]));
+            case "getPrimaryKeys" -> resultSet(ofTable(primaryKeys, "TABLE_SCHEM", "TABLE_NAME", args));
+            case "getImportedKeys" -> resultSet(ofTable(importedKeys, "FKTABLE_SCHEM", "FKTABLE_NAME", args));
+            default -> throw new UnsupportedOperationException(method);
+        };
     }
 
     private Rows inCatalog(Rows rows, Object catalog) {
