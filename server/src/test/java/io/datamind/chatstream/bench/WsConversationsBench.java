@@ -57,10 +57,13 @@ public final class WsConversationsBench {
     private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warm-up-rounds", 2);
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String SQL = "SELECT count(*) AS customers FROM customers";
+    private static double loadBefore;
 
     private WsConversationsBench() {}
 
     public static void main(String[] args) throws Exception {
+        // What the rest of the machine was doing, before this benchmark adds its own load.
+        loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Path out = Paths.get(args.length > 0 ? args[0] : "bench/results/ws-conversations.json");
         PacedLlmServer.Wire wire = PacedLlmServer.Wire.valueOf(
                 System.getProperty("bench.wire", "anthropic").toUpperCase());
@@ -156,9 +159,11 @@ public final class WsConversationsBench {
                 provider.streams(), provider.mostAtOnce(), provider.failures());
         System.out.printf(
                 "CPU of this process (server, fake provider and clients): %.1f s, %.0f µs per token;"
-                        + " machine load average %.1f on %d cores%n",
+                        + " machine load average %.1f before the benchmark started, %.1f after the round, on %d"
+                        + " cores%n",
                 cpuSeconds,
                 totalTokens == 0 ? 0 : cpuSeconds * 1e6 / totalTokens,
+                loadBefore,
                 os.getSystemLoadAverage(),
                 os.getAvailableProcessors());
         System.out.printf(
@@ -185,7 +190,8 @@ public final class WsConversationsBench {
         root.put("tokensMeasured", totalTokens);
         root.put("seconds", seconds);
         root.put("cpuSeconds", cpuSeconds);
-        root.put("loadAverage", os.getSystemLoadAverage());
+        root.put("loadAverageBefore", loadBefore);
+        root.put("loadAverageAfter", os.getSystemLoadAverage());
         root.put("gcPauseSeconds", gcSeconds);
         root.put("jitSeconds", jitSeconds);
         root.set("cpuSecondsByThreads", JSON.valueToTree(cpuByThreads));
