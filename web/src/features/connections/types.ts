@@ -108,7 +108,8 @@ export const CONNECTION_TYPES: readonly ConnectionTypeInfo[] = [
     defaultSslMode: 'disable',
     properties: ['source', 'timezone', 'disableCompression'],
     databaseLabel: 'Catalog',
-    databaseHint: 'Required: a catalog (e.g. hive), or catalog.schema. Tables are named schema.table in it.',
+    databaseHint:
+      'Required: a catalog (e.g. hive), or catalog.schema. Tables are named schema.table in it.',
   },
   {
     id: 'sqlserver',
