@@ -13,13 +13,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Questions asked of the offline engine about one fixture, with the SQL it writes run on that fixture's database.
- * One database per dialect is opened on first use and kept until {@link #close()}, so a test class pays for each
- * database once.
+ * One database per dialect is opened on first use and kept until the test class is done (registered as a static
+ * {@code @RegisterExtension} field), so a test class pays for each database once.
  */
-final class FixtureQuestions implements AutoCloseable {
+final class FixtureQuestions implements AfterAllCallback {
 
     private static final OfflineEngine ENGINE = new OfflineEngine();
 
@@ -117,10 +119,11 @@ final class FixtureQuestions implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void afterAll(ExtensionContext context) throws SQLException {
         for (Connection c : connections.values()) {
             c.close();
         }
+        connections.clear();
     }
 
     /** Numbers compared by value (2 decimals), so 530, 530.00 and 530.0 are the same answer in every database. */

@@ -3,7 +3,7 @@ package io.datamind.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -13,12 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class OfflineBusinessAnswerTest {
 
-    private static final FixtureQuestions TRADE = FixtureQuestions.of(TradeFixture.snapshot(), TradeFixture::open);
-
-    @AfterAll
-    static void close() throws SQLException {
-        TRADE.close();
-    }
+    @RegisterExtension
+    static final FixtureQuestions TRADE = FixtureQuestions.of(TradeFixture.snapshot(), TradeFixture::open);
 
     @ParameterizedTest
     @EnumSource(names = {"SQLITE", "POSTGRESQL"})

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,13 +20,10 @@ class OfflineEngineTest {
 
     private static final SchemaSnapshot SHOP = ShopFixture.shop();
     private static final SchemaSnapshot STAFF = ShopFixture.staff();
-    /** Both the shop and the staff tables live in the one database ShopFixture opens. */
-    private static final FixtureQuestions SHOP_DATABASE = FixtureQuestions.of(SHOP, ShopFixture::open);
 
-    @AfterAll
-    static void close() throws SQLException {
-        SHOP_DATABASE.close();
-    }
+    /** Both the shop and the staff tables live in the one database ShopFixture opens. */
+    @RegisterExtension
+    static final FixtureQuestions SHOP_DATABASE = FixtureQuestions.of(SHOP, ShopFixture::open);
 
     @ParameterizedTest
     @EnumSource(names = {"SQLITE", "POSTGRESQL", "MARIADB", "DUCKDB"})

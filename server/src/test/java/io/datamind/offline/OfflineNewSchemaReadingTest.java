@@ -3,7 +3,7 @@ package io.datamind.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,13 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class OfflineNewSchemaReadingTest {
 
-    private static final FixtureQuestions GARDEN =
-            FixtureQuestions.confident(GardenFixture.snapshot(), GardenFixture::open);
-
-    @AfterAll
-    static void close() throws SQLException {
-        GARDEN.close();
-    }
+    @RegisterExtension
+    static final FixtureQuestions GARDEN = FixtureQuestions.confident(GardenFixture.snapshot(), GardenFixture::open);
 
     @ParameterizedTest
     @EnumSource(names = {"SQLITE", "POSTGRESQL"})
