@@ -20,9 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,17 +42,8 @@ class MariadbVerifyFullLiveTest {
     @TempDir
     Path temp;
 
-    private TlsTestServer server;
-
-    @BeforeEach
-    void startTlsListener() throws Exception {
-        server = TlsTestServer.start(NAME, temp, MariadbVerifyFullLiveTest::answer);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final TlsTestServer server = new TlsTestServer(NAME, MariadbVerifyFullLiveTest::answer);
 
     @Test
     void theCertificateIsCheckedAgainstTheTypedNameOverTheCheckedAddress() {

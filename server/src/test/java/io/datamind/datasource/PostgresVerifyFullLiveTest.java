@@ -17,9 +17,8 @@ import java.sql.Statement;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.Driver;
 
@@ -42,17 +41,8 @@ class PostgresVerifyFullLiveTest {
     @TempDir
     Path temp;
 
-    private TlsTestServer server;
-
-    @BeforeEach
-    void startTlsListener() throws Exception {
-        server = TlsTestServer.start(NAME, temp, PostgresVerifyFullLiveTest::answer);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final TlsTestServer server = new TlsTestServer(NAME, PostgresVerifyFullLiveTest::answer);
 
     @Test
     void theCertificateIsCheckedAgainstTheTypedNameOverTheCheckedAddress() {

@@ -4,17 +4,24 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A loopback listener for the verify-full tests, holding a keytool certificate for one name: every connection is
- * answered with the test's own conversation (the start of a database protocol, up to and past its TLS handshake) until
- * the listener is closed.
+ * A loopback listener for the verify-full tests, registered as a {@code @RegisterExtension} field: before each test it
+ * makes a keytool certificate for one name and answers every connection with the test's own conversation (the start
+ * of a database protocol, up to and past its TLS handshake); after the test it stops listening.
  */
-final class TlsTestServer implements AutoCloseable {
+final class TlsTestServer implements BeforeEachCallback, AfterEachCallback {
 
     /** One client's conversation, on the accepted socket, with the certificate's server-side TLS context. */
     @FunctionalInterface
@@ -22,17 +29,29 @@ final class TlsTestServer implements AutoCloseable {
         void answer(SSLContext tls, Socket raw) throws IOException;
     }
 
-    private final TestCertificate certificate;
-    private final ServerSocket listener;
-    private final CompletableFuture<Void> server;
+    private final String name;
+    private final Conversation conversation;
+    private Path folder;
+    private TestCertificate certificate;
+    private ServerSocket listener;
+    private CompletableFuture<Void> server;
 
-    private TlsTestServer(TestCertificate certificate, Conversation conversation) throws IOException {
-        this.certificate = certificate;
-        this.listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        this.server = CompletableFuture.runAsync(() -> {
-            while (!listener.isClosed()) {
-                try (Socket raw = listener.accept()) {
-                    conversation.answer(certificate.serverContext(), raw);
+    TlsTestServer(String name, Conversation conversation) {
+        this.name = name;
+        this.conversation = conversation;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        folder = Files.createTempDirectory("datamind-tls");
+        TestCertificate made = TestCertificate.forName(name, folder);
+        ServerSocket socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        certificate = made;
+        listener = socket;
+        server = CompletableFuture.runAsync(() -> {
+            while (!socket.isClosed()) {
+                try (Socket raw = socket.accept()) {
+                    conversation.answer(made.serverContext(), raw);
                 } catch (IOException e) {
                     // The client gave up (a refused certificate) or the test closed the listener.
                 }
@@ -40,9 +59,17 @@ final class TlsTestServer implements AutoCloseable {
         });
     }
 
-    /** Starts listening with a new certificate for {@code name}, its files kept in {@code folder}. */
-    static TlsTestServer start(String name, Path folder, Conversation conversation) throws Exception {
-        return new TlsTestServer(TestCertificate.forName(name, folder), conversation);
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        listener.close();
+        server.get(10, TimeUnit.SECONDS);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path file : files) {
+            Files.delete(file);
+        }
     }
 
     int port() {
@@ -52,11 +79,5 @@ final class TlsTestServer implements AutoCloseable {
     /** The certificate as PEM, for the client's trust settings. */
     Path certificatePem() {
         return certificate.pem();
-    }
-
-    @Override
-    public void close() throws Exception {
-        listener.close();
-        server.get(10, TimeUnit.SECONDS);
     }
 }
