@@ -29,19 +29,6 @@ public record DataSourceTarget(
         String fingerprint,
         String pinnedAddress) {
 
-    /** A target whose URL holds the checked address itself. */
-    public DataSourceTarget(
-            UUID connectionId,
-            UUID orgId,
-            DatabaseType type,
-            String jdbcUrl,
-            String username,
-            String password,
-            Map<String, String> driverProperties,
-            String fingerprint) {
-        this(connectionId, orgId, type, jdbcUrl, username, password, driverProperties, fingerprint, null);
-    }
-
     public DataSourceTarget {
         Objects.requireNonNull(connectionId, "connectionId");
         Objects.requireNonNull(orgId, "orgId");

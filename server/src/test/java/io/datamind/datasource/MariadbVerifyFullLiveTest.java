@@ -8,8 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,13 +18,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,35 +42,12 @@ class MariadbVerifyFullLiveTest {
     @TempDir
     Path temp;
 
-    private ServerSocket listener;
-    private CompletableFuture<Void> server;
-    private Path serverCert;
-
-    @BeforeEach
-    void startTlsListener() throws Exception {
-        TestCertificate certificate = TestCertificate.forName(NAME, temp);
-        serverCert = certificate.pem();
-        listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        server = CompletableFuture.runAsync(() -> {
-            while (!listener.isClosed()) {
-                try (Socket raw = listener.accept()) {
-                    answer(certificate.serverContext(), raw);
-                } catch (IOException e) {
-                    // The client gave up (a refused certificate) or the test closed the listener.
-                }
-            }
-        });
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        listener.close();
-        server.get(10, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    final TlsTestServer server = new TlsTestServer(NAME, MariadbVerifyFullLiveTest::answer);
 
     @Test
     void theCertificateIsCheckedAgainstTheTypedNameOverTheCheckedAddress() {
-        JdbcConnectionSpec spec = spec(NAME, listener.getLocalPort());
+        JdbcConnectionSpec spec = spec(NAME, server.port());
         assertThat(spec.url()).startsWith("jdbc:mariadb://" + NAME + ":");
 
         assertThatThrownBy(() -> DriverManager.getConnection(spec.url(), trusting(spec)))
@@ -85,7 +57,7 @@ class MariadbVerifyFullLiveTest {
 
     @Test
     void aCertificateForAnotherNameIsRefused() {
-        JdbcConnectionSpec spec = spec("other.datamind.test", listener.getLocalPort());
+        JdbcConnectionSpec spec = spec("other.datamind.test", server.port());
 
         assertThatThrownBy(() -> DriverManager.getConnection(spec.url(), trusting(spec)))
                 .isInstanceOf(SQLException.class)
@@ -96,7 +68,7 @@ class MariadbVerifyFullLiveTest {
 
     @Test
     void anAddressTypedAsTheHostMustBeWhatTheCertificateNames() {
-        JdbcConnectionSpec spec = spec("127.0.0.1", listener.getLocalPort());
+        JdbcConnectionSpec spec = spec("127.0.0.1", server.port());
         assertThat(spec.url()).startsWith("jdbc:mariadb://127.0.0.1:");
 
         assertThatThrownBy(() -> DriverManager.getConnection(spec.url(), trusting(spec)))
@@ -141,7 +113,7 @@ class MariadbVerifyFullLiveTest {
     /** The certificate's issuer is this test's own: the driver is given it the way an operator would. */
     private Properties trusting(JdbcConnectionSpec spec) {
         Properties props = spec.properties();
-        props.setProperty("serverSslCert", serverCert.toString());
+        props.setProperty("serverSslCert", server.certificatePem().toString());
         return props;
     }
 

@@ -7,8 +7,6 @@ import io.datamind.support.TestServices;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,13 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.Driver;
 
@@ -46,36 +41,12 @@ class PostgresVerifyFullLiveTest {
     @TempDir
     Path temp;
 
-    private ServerSocket listener;
-    private CompletableFuture<Void> server;
-    private Path rootCert;
-
-    @BeforeEach
-    void startTlsListener() throws Exception {
-        TestCertificate certificate = TestCertificate.forName(NAME, temp);
-        SSLContext tls = certificate.serverContext();
-        rootCert = certificate.pem();
-        listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        server = CompletableFuture.runAsync(() -> {
-            while (!listener.isClosed()) {
-                try (Socket raw = listener.accept()) {
-                    answer(tls, raw);
-                } catch (IOException e) {
-                    // The client gave up (a refused certificate) or the test closed the listener.
-                }
-            }
-        });
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        listener.close();
-        server.get(10, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    final TlsTestServer server = new TlsTestServer(NAME, PostgresVerifyFullLiveTest::answer);
 
     @Test
     void theCertificateIsCheckedAgainstTheTypedNameOverTheCheckedAddress() {
-        JdbcConnectionSpec spec = spec(NAME, listener.getLocalPort());
+        JdbcConnectionSpec spec = spec(NAME, server.port());
         assertThat(spec.url()).startsWith("jdbc:postgresql://" + NAME + ":");
 
         // The handshake and the host name check passed: pgjdbc sent its startup message and got the server's error.
@@ -86,7 +57,7 @@ class PostgresVerifyFullLiveTest {
 
     @Test
     void aCertificateForAnotherNameIsRefused() {
-        JdbcConnectionSpec spec = spec("other.datamind.test", listener.getLocalPort());
+        JdbcConnectionSpec spec = spec("other.datamind.test", server.port());
 
         assertThatThrownBy(() -> connect(spec, tlsTrusting(spec)))
                 .isInstanceOf(SQLException.class)
@@ -97,7 +68,7 @@ class PostgresVerifyFullLiveTest {
     @Test
     void anAddressTypedAsTheHostMustBeWhatTheCertificateNames() {
         // The old behaviour for every host: the IP in the URL, which this certificate does not list.
-        JdbcConnectionSpec spec = spec("127.0.0.1", listener.getLocalPort());
+        JdbcConnectionSpec spec = spec("127.0.0.1", server.port());
         assertThat(spec.url()).startsWith("jdbc:postgresql://127.0.0.1:");
 
         assertThatThrownBy(() -> connect(spec, tlsTrusting(spec)))
@@ -143,7 +114,7 @@ class PostgresVerifyFullLiveTest {
     /** The certificate's issuer is this test's own: its trust store is given the way an operator would. */
     private Properties tlsTrusting(JdbcConnectionSpec spec) {
         Properties props = spec.properties();
-        props.setProperty("sslrootcert", rootCert.toString());
+        props.setProperty("sslrootcert", server.certificatePem().toString());
         props.setProperty("sslcert", temp.resolve("none.crt").toString());
         return props;
     }

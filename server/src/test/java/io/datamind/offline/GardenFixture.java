@@ -4,20 +4,13 @@ import static io.datamind.offline.SchemaParts.date;
 import static io.datamind.offline.SchemaParts.fk;
 import static io.datamind.offline.SchemaParts.integer;
 import static io.datamind.offline.SchemaParts.number;
+import static io.datamind.offline.SchemaParts.table;
 import static io.datamind.offline.SchemaParts.text;
 
-import io.datamind.schema.ColumnInfo;
-import io.datamind.schema.ForeignKey;
 import io.datamind.schema.SchemaSnapshot;
-import io.datamind.schema.TableInfo;
-import io.datamind.support.TestServices;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A small garden-trade database written for these tests, with the traps a new schema sets: a city column sampled
@@ -32,103 +25,83 @@ final class GardenFixture {
     private GardenFixture() {}
 
     static SchemaSnapshot snapshot() {
-        return new SchemaSnapshot(
-                UUID.randomUUID(),
-                Instant.now(),
-                List.of(
-                        table(
-                                "families",
-                                3,
-                                List.of(integer("id", 1), text("family_name", 2, List.of("Ferns", "Palms", "Cacti"))),
-                                List.of()),
-                        table(
-                                "plants",
-                                4,
-                                List.of(
-                                        integer("id", 1),
-                                        text("plant_name", 2, List.of()),
-                                        integer("family_id", 3),
-                                        number("price", 4),
-                                        integer("grower_id", 5)),
-                                List.of(fk("family_id", "families", "id"), fk("grower_id", "growers", "id"))),
-                        table(
-                                "growers",
-                                2,
-                                List.of(
-                                        integer("id", 1),
-                                        text("grower_name", 2, List.of()),
-                                        text("phone", 3, List.of()),
-                                        text("email", 4, List.of()),
-                                        text("city", 5, List.of("Oslo", "Lima")),
-                                        text("country", 6, List.of("Norway", "Peru"))),
-                                List.of()),
-                        table(
-                                "clerks",
-                                2,
-                                List.of(
-                                        integer("id", 1),
-                                        text("first_name", 2, List.of("Ida", "Per")),
-                                        text("last_name", 3, List.of("Lund", "Dahl")),
-                                        text("city", 4, List.of("Oslo", "Bergen")),
-                                        text("title", 5, List.of("Florist", "Cashier")),
-                                        integer("reports_to", 6)),
-                                List.of(fk("reports_to", "clerks", "id"))),
-                        table(
-                                "buyers",
-                                4,
-                                List.of(
-                                        integer("id", 1),
-                                        text("buyer_name", 2, List.of()),
-                                        // too many cities to sample: discovery leaves the list empty
-                                        text("city", 3, List.of()),
-                                        text("country", 4, List.of("Norway", "Peru")),
-                                        text("contact_title", 5, List.of("Florist", "Owner"))),
-                                List.of()),
-                        table(
-                                "packers",
-                                2,
-                                List.of(
-                                        integer("id", 1),
-                                        text("company_name", 2, List.of()),
-                                        text("phone", 3, List.of())),
-                                List.of()),
-                        table(
-                                "receipts",
-                                5,
-                                List.of(
-                                        integer("id", 1),
-                                        integer("buyer_id", 2),
-                                        integer("clerk_id", 3),
-                                        integer("plant_id", 4),
-                                        date("receipt_date", 5),
-                                        text("ship_country", 6, List.of("Norway", "Chile")),
-                                        number("amount", 7),
-                                        text("pack_name", 8, List.of()),
-                                        integer("packer_id", 9),
-                                        integer("quantity", 10)),
-                                List.of(
-                                        fk("buyer_id", "buyers", "id"),
-                                        fk("packer_id", "packers", "id"),
-                                        fk("clerk_id", "clerks", "id"),
-                                        fk("plant_id", "plants", "id")))));
+        return SchemaParts.snapshot(
+                table(
+                        "families",
+                        3,
+                        List.of(integer("id", 1), text("family_name", 2, List.of("Ferns", "Palms", "Cacti"))),
+                        List.of()),
+                table(
+                        "plants",
+                        4,
+                        List.of(
+                                integer("id", 1),
+                                text("plant_name", 2, List.of()),
+                                integer("family_id", 3),
+                                number("price", 4),
+                                integer("grower_id", 5)),
+                        List.of(fk("family_id", "families", "id"), fk("grower_id", "growers", "id"))),
+                table(
+                        "growers",
+                        2,
+                        List.of(
+                                integer("id", 1),
+                                text("grower_name", 2, List.of()),
+                                text("phone", 3, List.of()),
+                                text("email", 4, List.of()),
+                                text("city", 5, List.of("Oslo", "Lima")),
+                                text("country", 6, List.of("Norway", "Peru"))),
+                        List.of()),
+                table(
+                        "clerks",
+                        2,
+                        List.of(
+                                integer("id", 1),
+                                text("first_name", 2, List.of("Ida", "Per")),
+                                text("last_name", 3, List.of("Lund", "Dahl")),
+                                text("city", 4, List.of("Oslo", "Bergen")),
+                                text("title", 5, List.of("Florist", "Cashier")),
+                                integer("reports_to", 6)),
+                        List.of(fk("reports_to", "clerks", "id"))),
+                table(
+                        "buyers",
+                        4,
+                        List.of(
+                                integer("id", 1),
+                                text("buyer_name", 2, List.of()),
+                                // too many cities to sample: discovery leaves the list empty
+                                text("city", 3, List.of()),
+                                text("country", 4, List.of("Norway", "Peru")),
+                                text("contact_title", 5, List.of("Florist", "Owner"))),
+                        List.of()),
+                table(
+                        "packers",
+                        2,
+                        List.of(integer("id", 1), text("company_name", 2, List.of()), text("phone", 3, List.of())),
+                        List.of()),
+                table(
+                        "receipts",
+                        5,
+                        List.of(
+                                integer("id", 1),
+                                integer("buyer_id", 2),
+                                integer("clerk_id", 3),
+                                integer("plant_id", 4),
+                                date("receipt_date", 5),
+                                text("ship_country", 6, List.of("Norway", "Chile")),
+                                number("amount", 7),
+                                text("pack_name", 8, List.of()),
+                                integer("packer_id", 9),
+                                integer("quantity", 10)),
+                        List.of(
+                                fk("buyer_id", "buyers", "id"),
+                                fk("packer_id", "packers", "id"),
+                                fk("clerk_id", "clerks", "id"),
+                                fk("plant_id", "plants", "id"))));
     }
 
     static Connection open(OfflineDialect dialect) throws SQLException {
-        Connection c = switch (dialect) {
-            case SQLITE -> DriverManager.getConnection("jdbc:sqlite::memory:");
-            case POSTGRESQL ->
-                DriverManager.getConnection(
-                        TestServices.postgresUrl(TestServices.createPostgresDatabase("garden")),
-                        TestServices.PG_USER,
-                        "");
-            default -> throw new IllegalArgumentException("not a dialect of these tests: " + dialect);
-        };
-        try (Statement st = c.createStatement()) {
-            for (String sql : DDL) {
-                st.execute(sql);
-            }
-        }
-        return c;
+        return FixtureDatabases.open(dialect, "garden", DDL);
     }
 
     private static final List<String> DDL = List.of(
@@ -163,8 +136,4 @@ final class GardenFixture {
                     + " (3, 2, 2, 4, '2024-06-20', 'Norway', 45.00, 'Crate A', 1, 3),"
                     + " (4, 3, 1, 2, '2024-09-01', 'Norway', 18.00, 'Crate C', 2, 1),"
                     + " (5, 3, 1, 1, '2023-11-30', 'Norway', 12.50, 'Crate B', 1, 1)");
-
-    private static TableInfo table(String name, long rows, List<ColumnInfo> columns, List<ForeignKey> fks) {
-        return new TableInfo(null, name, "TABLE", null, rows, columns, List.of("id"), fks);
-    }
 }

@@ -2,18 +2,8 @@ package io.datamind.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamind.schema.SchemaSnapshot;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,105 +13,56 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class OfflineBusinessAnswerTest {
 
-    private static final OfflineEngine ENGINE = new OfflineEngine();
-    private static final SchemaSnapshot TRADE = TradeFixture.snapshot();
-    private static final Map<OfflineDialect, Connection> CONNECTIONS = new EnumMap<>(OfflineDialect.class);
-
-    @AfterAll
-    static void close() throws SQLException {
-        for (Connection c : CONNECTIONS.values()) {
-            c.close();
-        }
-    }
+    @RegisterExtension
+    static final FixtureQuestions TRADE = FixtureQuestions.of(TradeFixture.snapshot(), TradeFixture::open);
 
     @ParameterizedTest
     @EnumSource(names = {"SQLITE", "POSTGRESQL"})
     void listsEntitiesByTheirName(OfflineDialect dialect) throws SQLException {
         // company_name, not contact_name: the contact's columns (contact_title) make it another party's name
-        assertThat(rows(dialect, "Which clients are in Oslo?"))
+        assertThat(TRADE.rows(dialect, "Which clients are in Oslo?"))
                 .containsExactlyInAnyOrder("Blue Harbor Ltd", "Delta Foods");
         // ship_name belongs with ship_city: an order has no name of its own, so it is shown by its key
-        assertThat(sql(dialect, "List the orders with freight over 50")).doesNotContain("ship_name");
-        assertThat(rows(dialect, "List the orders with freight over 50"))
+        assertThat(TRADE.sql(dialect, "List the orders with freight over 50")).doesNotContain("ship_name");
+        assertThat(TRADE.rows(dialect, "List the orders with freight over 50"))
                 .first()
                 .asString()
                 .startsWith("2");
         // no name column: the text column whose sampled values name each row
-        assertThat(rows(dialect, "List the teams")).containsExactlyInAnyOrder("Falcons", "Otters", "Wolves");
+        assertThat(TRADE.rows(dialect, "List the teams")).containsExactlyInAnyOrder("Falcons", "Otters", "Wolves");
         // asking for ids keeps the key
-        assertThat(rows(dialect, "What are the ids of clients in Oslo?")).containsExactlyInAnyOrder("1", "3");
+        assertThat(TRADE.rows(dialect, "What are the ids of clients in Oslo?")).containsExactlyInAnyOrder("1", "3");
     }
 
     @ParameterizedTest
     @EnumSource(names = {"SQLITE", "POSTGRESQL"})
     void bucketsTotalTheirMeasureOrCountRows(OfflineDialect dialect) throws SQLException {
         // the amount is summed per period, never shown unaggregated beside the GROUP BY
-        assertThat(rows(dialect, "Total freight by year")).containsExactlyInAnyOrder("195|2023", "105|2024");
-        assertThat(rows(dialect, "monthly freight"))
+        assertThat(TRADE.rows(dialect, "Total freight by year")).containsExactlyInAnyOrder("195|2023", "105|2024");
+        assertThat(TRADE.rows(dialect, "monthly freight"))
                 .containsExactly("2023-01|20", "2023-02|115", "2023-05|60", "2024-01|15", "2024-08|90");
-        assertThat(rows(dialect, "quarterly freight"))
+        assertThat(TRADE.rows(dialect, "quarterly freight"))
                 .containsExactly("2023-Q1|135", "2023-Q2|60", "2024-Q1|15", "2024-Q3|90");
         // no measure: rows are counted
-        assertThat(rows(dialect, "orders per year")).containsExactlyInAnyOrder("2023|4", "2024|2");
+        assertThat(TRADE.rows(dialect, "orders per year")).containsExactlyInAnyOrder("2023|4", "2024|2");
         // within one year the month of the year is enough
-        assertThat(rows(dialect, "freight per month in 2023")).containsExactly("20|1", "115|2", "60|5");
+        assertThat(TRADE.rows(dialect, "freight per month in 2023")).containsExactly("20|1", "115|2", "60|5");
         // the verb names which of the two dates to bucket
-        assertThat(rows(dialect, "Number of staff hired per year")).containsExactlyInAnyOrder("1|2019", "2|2021");
+        assertThat(TRADE.rows(dialect, "Number of staff hired per year")).containsExactlyInAnyOrder("1|2019", "2|2021");
     }
 
     @ParameterizedTest
     @EnumSource(names = {"SQLITE", "POSTGRESQL"})
     void rankingsAndSortsShowWhatTheyAreBy(OfflineDialect dialect) throws SQLException {
-        assertThat(rows(dialect, "top 2 clients by number of orders"))
+        assertThat(TRADE.rows(dialect, "top 2 clients by number of orders"))
                 .containsExactly("Blue Harbor Ltd|3", "Delta Foods|2");
-        assertThat(rows(dialect, "Which client has the most orders?")).containsExactly("Blue Harbor Ltd|3");
+        assertThat(TRADE.rows(dialect, "Which client has the most orders?")).containsExactly("Blue Harbor Ltd|3");
         // the count is named for what it counts
-        assertThat(sql(dialect, "top 2 clients by number of orders")).contains("COUNT(*) AS number_of_orders");
-        assertThat(rows(dialect, "List the staff sorted by hire date"))
+        assertThat(TRADE.sql(dialect, "top 2 clients by number of orders")).contains("COUNT(*) AS number_of_orders");
+        assertThat(TRADE.rows(dialect, "List the staff sorted by hire date"))
                 .containsExactly("Rosa|Vidal|2019-05-01", "Lena|Kraus|2021-01-04", "Omar|Haddad|2021-09-15");
         // the question names what to show: only that
-        assertThat(rows(dialect, "What are the last names of staff sorted by hire date?"))
+        assertThat(TRADE.rows(dialect, "What are the last names of staff sorted by hire date?"))
                 .containsExactly("Vidal", "Kraus", "Haddad");
-    }
-
-    private static String sql(OfflineDialect dialect, String question) {
-        OfflineAnswer answer = ENGINE.translate(question, TRADE, dialect, Map.of());
-        assertThat(answer).as(question).isInstanceOf(OfflineAnswer.Sql.class);
-        return ((OfflineAnswer.Sql) answer).sql();
-    }
-
-    private static List<String> rows(OfflineDialect dialect, String question) throws SQLException {
-        Connection c = CONNECTIONS.get(dialect);
-        if (c == null) {
-            c = TradeFixture.open(dialect);
-            CONNECTIONS.put(dialect, c);
-        }
-        List<String> out = new ArrayList<>();
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql(dialect, question))) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(normalize(rs.getObject(i)));
-                }
-                out.add(String.join("|", row));
-            }
-        }
-        return out;
-    }
-
-    /** Numbers by value (2 decimals) so every database prints them alike. */
-    private static String normalize(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Number n) {
-            return new BigDecimal(n.toString())
-                    .setScale(2, RoundingMode.HALF_UP)
-                    .stripTrailingZeros()
-                    .toPlainString();
-        }
-        return v.toString();
     }
 }

@@ -3,19 +3,12 @@ package io.datamind.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamind.schema.SchemaSnapshot;
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,17 +18,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class OfflineEngineTest {
 
-    private static final OfflineEngine ENGINE = new OfflineEngine();
     private static final SchemaSnapshot SHOP = ShopFixture.shop();
     private static final SchemaSnapshot STAFF = ShopFixture.staff();
-    private static final Map<OfflineDialect, Connection> CONNECTIONS = new EnumMap<>(OfflineDialect.class);
 
-    @AfterAll
-    static void close() throws SQLException {
-        for (Connection c : CONNECTIONS.values()) {
-            c.close();
-        }
-    }
+    /** Both the shop and the staff tables live in the one database ShopFixture opens. */
+    @RegisterExtension
+    static final FixtureQuestions SHOP_DATABASE = FixtureQuestions.of(SHOP, ShopFixture::open);
 
     @ParameterizedTest
     @EnumSource(names = {"SQLITE", "POSTGRESQL", "MARIADB", "DUCKDB"})
@@ -184,50 +172,19 @@ class OfflineEngineTest {
     // ---- helpers -----------------------------------------------------------------------------------------
 
     private static List<String> rows(OfflineDialect dialect, String question) throws SQLException {
-        return rows(SHOP, dialect, question);
+        return SHOP_DATABASE.rows(dialect, question);
     }
 
     private static List<String> rows(SchemaSnapshot schema, OfflineDialect dialect, String question)
             throws SQLException {
-        return run(dialect, answer(schema, dialect, question).sql());
+        return SHOP_DATABASE.rows(schema, dialect, question);
     }
 
-    static OfflineAnswer.Sql answer(SchemaSnapshot schema, OfflineDialect dialect, String question) {
-        OfflineAnswer answer = ENGINE.translate(question, schema, dialect, Map.of());
-        assertThat(answer).as(question).isInstanceOf(OfflineAnswer.Sql.class);
-        return (OfflineAnswer.Sql) answer;
+    private static OfflineAnswer.Sql answer(SchemaSnapshot schema, OfflineDialect dialect, String question) {
+        return FixtureQuestions.answer(schema, dialect, question);
     }
 
     private static List<String> run(OfflineDialect dialect, String sql) throws SQLException {
-        Connection c = CONNECTIONS.get(dialect);
-        if (c == null) {
-            c = ShopFixture.open(dialect);
-            CONNECTIONS.put(dialect, c);
-        }
-        List<String> out = new ArrayList<>();
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(normalize(rs.getObject(i)));
-                }
-                out.add(String.join("|", row));
-            }
-        }
-        return out;
-    }
-
-    /** Numbers compared by value (2 decimals), so 530, 530.00 and 530.0 are the same answer in every database. */
-    private static String normalize(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Number n) {
-            BigDecimal d = new BigDecimal(n.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
-            return d.stripTrailingZeros().toPlainString();
-        }
-        return v.toString();
+        return SHOP_DATABASE.run(dialect, sql);
     }
 }

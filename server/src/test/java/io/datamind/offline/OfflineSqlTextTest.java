@@ -22,7 +22,7 @@ class OfflineSqlTextTest {
     private static final SchemaSnapshot SHOP = ShopFixture.shop();
 
     private static String sql(OfflineDialect dialect, String question) {
-        return OfflineEngineTest.answer(SHOP, dialect, question).sql();
+        return FixtureQuestions.answer(SHOP, dialect, question).sql();
     }
 
     @Test
@@ -77,41 +77,40 @@ class OfflineSqlTextTest {
                         List.of("OrderId"),
                         List.of())));
         String question = "What is the total order total of sales orders?";
-        assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.POSTGRESQL, question)
+        assertThat(FixtureQuestions.answer(mixed, OfflineDialect.POSTGRESQL, question)
                         .sql())
                 .isEqualTo("SELECT SUM(\"Order Total\") AS total_order_total FROM \"SalesOrders\"");
-        assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.SQLITE, question)
+        assertThat(FixtureQuestions.answer(mixed, OfflineDialect.SQLITE, question)
                         .sql())
                 .isEqualTo("SELECT SUM(\"Order Total\") AS total_order_total FROM SalesOrders");
-        assertThat(OfflineEngineTest.answer(mixed, OfflineDialect.MYSQL, question)
+        assertThat(FixtureQuestions.answer(mixed, OfflineDialect.MYSQL, question)
                         .sql())
                 .isEqualTo("SELECT SUM(`Order Total`) AS total_order_total FROM SalesOrders");
     }
 
     @Test
     void explainsHowTheQuestionWasRead() {
-        assertThat(OfflineEngineTest.answer(
+        assertThat(FixtureQuestions.answer(
                                 SHOP, OfflineDialect.POSTGRESQL, "Show the number of orders for each status.")
                         .explanation())
                 .isEqualTo("Counting orders, grouped by status");
-        assertThat(OfflineEngineTest.answer(
+        assertThat(FixtureQuestions.answer(
                                 SHOP, OfflineDialect.POSTGRESQL, "How many orders in 2023 by customer country?")
                         .explanation())
                 .isEqualTo("Counting orders, grouped by country, joining customers, for 2023");
-        assertThat(OfflineEngineTest.answer(
-                                SHOP, OfflineDialect.POSTGRESQL, "Which products have a price more than 40?")
+        assertThat(FixtureQuestions.answer(SHOP, OfflineDialect.POSTGRESQL, "Which products have a price more than 40?")
                         .explanation())
                 .isEqualTo("Listing name of products, where price above 40");
     }
 
     @Test
     void fullyUnderstoodQuestionsAreConfident() {
-        assertThat(OfflineEngineTest.answer(SHOP, OfflineDialect.SQLITE, "How many customers are there?")
+        assertThat(FixtureQuestions.answer(SHOP, OfflineDialect.SQLITE, "How many customers are there?")
                         .confidence())
                 .isEqualTo(1.0);
         // A verb that only restates where customers are is accepted, with a little less confidence.
         OfflineAnswer.Sql lives =
-                OfflineEngineTest.answer(SHOP, OfflineDialect.SQLITE, "How many customers live in Paris?");
+                FixtureQuestions.answer(SHOP, OfflineDialect.SQLITE, "How many customers live in Paris?");
         assertThat(lives.sql()).isEqualTo("SELECT COUNT(*) AS number_of_customers FROM customers WHERE city = 'Paris'");
         assertThat(lives.confidence()).isLessThan(1.0).isGreaterThanOrEqualTo(OfflineEngine.THRESHOLD);
         // The sampled cities are all known and Oslo is not one of them: the reading must be wrong.
@@ -156,7 +155,7 @@ class OfflineSqlTextTest {
     @Test
     void aNamedKeyNeedsNoGuessBetweenTwoKeys() {
         // The key column itself is named: no join, so no choice between origin and destination.
-        assertThat(OfflineEngineTest.answer(
+        assertThat(FixtureQuestions.answer(
                                 flights(), OfflineDialect.SQLITE, "How many flights are there per destination airport?")
                         .sql())
                 .isEqualTo(

@@ -4,22 +4,16 @@ import static io.datamind.offline.SchemaParts.date;
 import static io.datamind.offline.SchemaParts.fk;
 import static io.datamind.offline.SchemaParts.integer;
 import static io.datamind.offline.SchemaParts.number;
+import static io.datamind.offline.SchemaParts.table;
 import static io.datamind.offline.SchemaParts.text;
 
-import io.datamind.schema.ColumnInfo;
-import io.datamind.schema.ForeignKey;
 import io.datamind.schema.SchemaSnapshot;
 import io.datamind.schema.TableInfo;
-import io.datamind.support.TestServices;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A small shop database written for these tests (customers, orders, products in categories, order lines as a
@@ -80,76 +74,63 @@ final class ShopFixture {
     // ---- snapshots ---------------------------------------------------------------------------------------
 
     static SchemaSnapshot shop() {
-        return new SchemaSnapshot(
-                UUID.randomUUID(),
-                Instant.now(),
-                List.of(
-                        table(
-                                "customers",
-                                List.of(
-                                        integer("id", 1),
-                                        text("name", 2, column(CUSTOMERS, 1)),
-                                        text("email", 3, column(CUSTOMERS, 2)),
-                                        text("country", 4, column(CUSTOMERS, 3)),
-                                        text("city", 5, column(CUSTOMERS, 4))),
-                                List.of()),
-                        table(
-                                "categories",
-                                List.of(integer("id", 1), text("name", 2, column(CATEGORIES, 1))),
-                                List.of()),
-                        table(
-                                "products",
-                                List.of(
-                                        integer("id", 1),
-                                        text("name", 2, column(PRODUCTS, 1)),
-                                        number("price", 3),
-                                        integer("category_id", 4)),
-                                List.of(fk("category_id", "categories", "id"))),
-                        table(
-                                "orders",
-                                List.of(
-                                        integer("id", 1),
-                                        integer("customer_id", 2),
-                                        date("order_date", 3),
-                                        text("status", 4, List.of("shipped", "cancelled", "pending")),
-                                        number("amount", 5)),
-                                List.of(fk("customer_id", "customers", "id"))),
-                        new TableInfo(
-                                null,
-                                "order_lines",
-                                "TABLE",
-                                null,
-                                null,
-                                List.of(integer("order_id", 1), integer("product_id", 2), integer("quantity", 3)),
-                                List.of("order_id", "product_id"),
-                                List.of(fk("order_id", "orders", "id"), fk("product_id", "products", "id")))));
+        return SchemaParts.snapshot(
+                table(
+                        "customers",
+                        List.of(
+                                integer("id", 1),
+                                text("name", 2, column(CUSTOMERS, 1)),
+                                text("email", 3, column(CUSTOMERS, 2)),
+                                text("country", 4, column(CUSTOMERS, 3)),
+                                text("city", 5, column(CUSTOMERS, 4))),
+                        List.of()),
+                table("categories", List.of(integer("id", 1), text("name", 2, column(CATEGORIES, 1))), List.of()),
+                table(
+                        "products",
+                        List.of(
+                                integer("id", 1),
+                                text("name", 2, column(PRODUCTS, 1)),
+                                number("price", 3),
+                                integer("category_id", 4)),
+                        List.of(fk("category_id", "categories", "id"))),
+                table(
+                        "orders",
+                        List.of(
+                                integer("id", 1),
+                                integer("customer_id", 2),
+                                date("order_date", 3),
+                                text("status", 4, List.of("shipped", "cancelled", "pending")),
+                                number("amount", 5)),
+                        List.of(fk("customer_id", "customers", "id"))),
+                new TableInfo(
+                        null,
+                        "order_lines",
+                        "TABLE",
+                        null,
+                        null,
+                        List.of(integer("order_id", 1), integer("product_id", 2), integer("quantity", 3)),
+                        List.of("order_id", "product_id"),
+                        List.of(fk("order_id", "orders", "id"), fk("product_id", "products", "id"))));
     }
 
     static SchemaSnapshot staff() {
-        return new SchemaSnapshot(
-                UUID.randomUUID(),
-                Instant.now(),
-                List.of(
-                        table(
-                                "employees",
-                                List.of(
-                                        integer("id", 1),
-                                        text("name", 2, column(EMPLOYEES, 1)),
-                                        integer("age", 3),
-                                        text("country", 4, List.of("Chile", "Peru"))),
-                                List.of()),
-                        table(
-                                "projects",
-                                List.of(
-                                        integer("id", 1),
-                                        text("title", 2, column(PROJECTS, 1)),
-                                        integer("employee_id", 3),
-                                        integer("start_year", 4)),
-                                List.of(fk("employee_id", "employees", "id")))));
-    }
-
-    private static TableInfo table(String name, List<ColumnInfo> columns, List<ForeignKey> fks) {
-        return new TableInfo(null, name, "TABLE", null, null, columns, List.of("id"), fks);
+        return SchemaParts.snapshot(
+                table(
+                        "employees",
+                        List.of(
+                                integer("id", 1),
+                                text("name", 2, column(EMPLOYEES, 1)),
+                                integer("age", 3),
+                                text("country", 4, List.of("Chile", "Peru"))),
+                        List.of()),
+                table(
+                        "projects",
+                        List.of(
+                                integer("id", 1),
+                                text("title", 2, column(PROJECTS, 1)),
+                                integer("employee_id", 3),
+                                integer("start_year", 4)),
+                        List.of(fk("employee_id", "employees", "id"))));
     }
 
     private static List<String> column(String[][] rows, int index) {
@@ -164,26 +145,7 @@ final class ShopFixture {
 
     /** A connection to a fresh database of the dialect holding both fixtures. */
     static Connection open(OfflineDialect dialect) throws SQLException {
-        Connection c = switch (dialect) {
-            case SQLITE -> DriverManager.getConnection("jdbc:sqlite::memory:");
-            case DUCKDB -> DriverManager.getConnection("jdbc:duckdb:");
-            case POSTGRESQL ->
-                DriverManager.getConnection(
-                        TestServices.postgresUrl(TestServices.createPostgresDatabase("offline")),
-                        TestServices.PG_USER,
-                        "");
-            case MYSQL, MARIADB ->
-                DriverManager.getConnection(
-                        TestServices.mariadbUrl(TestServices.createMariadbDatabase("offline")),
-                        TestServices.MARIADB_USER,
-                        "");
-        };
-        try (Statement st = c.createStatement()) {
-            for (String sql : ddl()) {
-                st.execute(sql);
-            }
-        }
-        return c;
+        return FixtureDatabases.open(dialect, "offline", ddl());
     }
 
     private static List<String> ddl() {

@@ -4,20 +4,13 @@ import static io.datamind.offline.SchemaParts.date;
 import static io.datamind.offline.SchemaParts.fk;
 import static io.datamind.offline.SchemaParts.integer;
 import static io.datamind.offline.SchemaParts.number;
+import static io.datamind.offline.SchemaParts.table;
 import static io.datamind.offline.SchemaParts.text;
 
-import io.datamind.schema.ColumnInfo;
-import io.datamind.schema.ForeignKey;
 import io.datamind.schema.SchemaSnapshot;
-import io.datamind.schema.TableInfo;
-import io.datamind.support.TestServices;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A small trading database written for these tests, named the way business schemas often are: clients known by a
@@ -30,69 +23,52 @@ final class TradeFixture {
     private TradeFixture() {}
 
     static SchemaSnapshot snapshot() {
-        return new SchemaSnapshot(
-                UUID.randomUUID(),
-                Instant.now(),
-                List.of(
-                        table(
-                                "clients",
-                                3,
-                                List.of(
-                                        integer("id", 1),
-                                        text("company_name", 2, List.of()),
-                                        text("contact_name", 3, List.of()),
-                                        text("contact_title", 4, List.of("Owner", "Buyer")),
-                                        text("city", 5, List.of("Oslo", "Lima")),
-                                        text("country", 6, List.of("Norway", "Peru"))),
-                                List.of()),
-                        table(
-                                "staff",
-                                3,
-                                List.of(
-                                        integer("id", 1),
-                                        text("first_name", 2, List.of()),
-                                        text("last_name", 3, List.of()),
-                                        date("birth_date", 4),
-                                        date("hire_date", 5)),
-                                List.of()),
-                        table(
-                                "teams",
-                                3,
-                                List.of(
-                                        integer("id", 1),
-                                        text("team_code", 2, List.of("TA", "TB", "TC")),
-                                        text("nickname", 3, List.of("Falcons", "Otters", "Wolves"))),
-                                List.of()),
-                        table(
-                                "orders",
-                                6,
-                                List.of(
-                                        integer("id", 1),
-                                        integer("client_id", 2),
-                                        integer("staff_id", 3),
-                                        date("order_date", 4),
-                                        text("ship_name", 5, List.of()),
-                                        text("ship_city", 6, List.of("Oslo", "Lima")),
-                                        number("freight", 7)),
-                                List.of(fk("client_id", "clients", "id"), fk("staff_id", "staff", "id")))));
+        return SchemaParts.snapshot(
+                table(
+                        "clients",
+                        3,
+                        List.of(
+                                integer("id", 1),
+                                text("company_name", 2, List.of()),
+                                text("contact_name", 3, List.of()),
+                                text("contact_title", 4, List.of("Owner", "Buyer")),
+                                text("city", 5, List.of("Oslo", "Lima")),
+                                text("country", 6, List.of("Norway", "Peru"))),
+                        List.of()),
+                table(
+                        "staff",
+                        3,
+                        List.of(
+                                integer("id", 1),
+                                text("first_name", 2, List.of()),
+                                text("last_name", 3, List.of()),
+                                date("birth_date", 4),
+                                date("hire_date", 5)),
+                        List.of()),
+                table(
+                        "teams",
+                        3,
+                        List.of(
+                                integer("id", 1),
+                                text("team_code", 2, List.of("TA", "TB", "TC")),
+                                text("nickname", 3, List.of("Falcons", "Otters", "Wolves"))),
+                        List.of()),
+                table(
+                        "orders",
+                        6,
+                        List.of(
+                                integer("id", 1),
+                                integer("client_id", 2),
+                                integer("staff_id", 3),
+                                date("order_date", 4),
+                                text("ship_name", 5, List.of()),
+                                text("ship_city", 6, List.of("Oslo", "Lima")),
+                                number("freight", 7)),
+                        List.of(fk("client_id", "clients", "id"), fk("staff_id", "staff", "id"))));
     }
 
     static Connection open(OfflineDialect dialect) throws SQLException {
-        Connection c = switch (dialect) {
-            case SQLITE -> DriverManager.getConnection("jdbc:sqlite::memory:");
-            case POSTGRESQL ->
-                DriverManager.getConnection(
-                        TestServices.postgresUrl(TestServices.createPostgresDatabase("trade")),
-                        TestServices.PG_USER,
-                        "");
-            default -> throw new IllegalArgumentException("not a dialect of these tests: " + dialect);
-        };
-        try (Statement st = c.createStatement()) {
-            for (String sql : DDL) {
-                st.execute(sql);
-            }
-        }
-        return c;
+        return FixtureDatabases.open(dialect, "trade", DDL);
     }
 
     private static final List<String> DDL = List.of(
@@ -117,8 +93,4 @@ final class TradeFixture {
                     + " (4, 3, 3, '2023-05-03', 'Delta Dock', 'Oslo', 60.00),"
                     + " (5, 1, 3, '2024-01-09', 'Harbor Depot', 'Oslo', 15.00),"
                     + " (6, 3, 1, '2024-08-21', 'Delta Dock', 'Oslo', 90.00)");
-
-    private static TableInfo table(String name, long rows, List<ColumnInfo> columns, List<ForeignKey> fks) {
-        return new TableInfo(null, name, "TABLE", null, rows, columns, List.of("id"), fks);
-    }
 }

@@ -96,7 +96,8 @@ class ConnectionPoolTest {
                 first.username(),
                 first.password(),
                 Map.of("ApplicationName", "two"),
-                first.fingerprint() + "-changed");
+                first.fingerprint() + "-changed",
+                null);
         String sql = "SELECT current_setting('application_name') AS app, pg_backend_pid() AS pid";
         try {
             List<Object> before =

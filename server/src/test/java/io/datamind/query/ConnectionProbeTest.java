@@ -145,7 +145,8 @@ class ConnectionProbeTest {
                             "someone",
                             "Secret-Password-1",
                             Map.of(),
-                            "f");
+                            "f",
+                            null);
                     ConnectionProbe probe = runner.test(target);
                     assertThat(probe.ok()).isFalse();
                     assertThat(probe.latencyMs()).isZero();
@@ -178,7 +179,15 @@ class ConnectionProbeTest {
     @Test
     void urlsOfOtherDriversAndForbiddenOptionsAreRefused() {
         DataSourceTarget h2 = new DataSourceTarget(
-                UUID.randomUUID(), RunnerFixtures.ORG, DatabaseType.POSTGRESQL, "jdbc:h2:mem:x", null, null, null, "f");
+                UUID.randomUUID(),
+                RunnerFixtures.ORG,
+                DatabaseType.POSTGRESQL,
+                "jdbc:h2:mem:x",
+                null,
+                null,
+                null,
+                "f",
+                null);
         assertThat(runner.test(h2).message()).contains("does not match the database type");
         DataSourceTarget factory = RunnerFixtures.postgres(
                 "test?socketFactory=org.springframework.context.support.ClassPathXmlApplicationContext");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +60,6 @@ class DriverSettingsTest {
     }
 
     private static DataSourceTarget target(DatabaseType type, String url, Map<String, String> properties) {
-        return new DataSourceTarget(
-                UUID.randomUUID(), UUID.randomUUID(), type, url, "analyst", "pw", properties, "fingerprint");
+        return RunnerFixtures.target(type, url, "analyst", "pw", properties, null);
     }
 }

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,16 +67,13 @@ class PinnedAddressConnectionsTest {
 
     @Test
     void postgresqlIsReachedThroughThePinnedAddressWithoutDns() throws Exception {
-        DataSourceTarget target = new DataSourceTarget(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
+        DataSourceTarget target = RunnerFixtures.target(
                 DatabaseType.POSTGRESQL,
                 "jdbc:postgresql://pg.datamind.test:" + TestServices.PG_PORT + "/test",
                 TestServices.PG_USER,
                 "",
                 // This server has no TLS; the pinning is what is under test.
                 Map.of("sslmode", "disable"),
-                "fingerprint",
                 TestServices.PG_HOST + ":" + TestServices.PG_PORT);
         try (Connection connection = connector.open(target);
                 Statement statement = connection.createStatement();
@@ -91,15 +87,12 @@ class PinnedAddressConnectionsTest {
 
     @Test
     void mariadbIsReachedThroughThePinnedAddressWithoutDns() throws Exception {
-        DataSourceTarget target = new DataSourceTarget(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
+        DataSourceTarget target = RunnerFixtures.target(
                 DatabaseType.MARIADB,
                 "jdbc:mariadb://db.datamind.test:" + TestServices.MARIADB_PORT + "/",
                 TestServices.MARIADB_USER,
                 null,
                 Map.of("sslMode", "disable"),
-                "fingerprint",
                 TestServices.MARIADB_HOST + ":" + TestServices.MARIADB_PORT);
         try (Connection connection = connector.open(target);
                 Statement statement = connection.createStatement();
@@ -111,15 +104,6 @@ class PinnedAddressConnectionsTest {
 
     private static DataSourceTarget target(
             DatabaseType type, String url, Map<String, String> properties, String pinnedAddress) {
-        return new DataSourceTarget(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                type,
-                url,
-                "analyst",
-                "pw",
-                properties,
-                "fingerprint",
-                pinnedAddress);
+        return RunnerFixtures.target(type, url, "analyst", "pw", properties, pinnedAddress);
     }
 }

@@ -41,6 +41,29 @@ final class RunnerFixtures {
         return new PooledQueryRunner(properties(Duration.ofMinutes(10), Duration.ofSeconds(2), 3, 50));
     }
 
+    /**
+     * A target as the datasource module builds it, for tests of what the runner makes of one: the caller's URL,
+     * login and properties, and the checked address to pin sockets to (null when the URL holds it).
+     */
+    static DataSourceTarget target(
+            DatabaseType type,
+            String url,
+            String user,
+            String password,
+            Map<String, String> properties,
+            String pinnedAddress) {
+        return new DataSourceTarget(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                type,
+                url,
+                user,
+                password,
+                properties,
+                "fingerprint",
+                pinnedAddress);
+    }
+
     static DataSourceTarget postgres(String database) {
         return postgres(database, TestServices.PG_USER, Map.of());
     }
@@ -55,7 +78,8 @@ final class RunnerFixtures {
                 user,
                 "",
                 properties,
-                Integer.toHexString((url + user + properties).hashCode()));
+                Integer.toHexString((url + user + properties).hashCode()),
+                null);
     }
 
     static DataSourceTarget mariadb(String database) {
@@ -72,13 +96,14 @@ final class RunnerFixtures {
                 user,
                 password,
                 Map.of(),
-                Integer.toHexString((url + user + password).hashCode()));
+                Integer.toHexString((url + user + password).hashCode()),
+                null);
     }
 
     static DataSourceTarget file(DatabaseType type, Path file) {
         String url = (type == DatabaseType.SQLITE ? "jdbc:sqlite:" : "jdbc:duckdb:") + file.toAbsolutePath();
         return new DataSourceTarget(
-                UUID.randomUUID(), ORG, type, url, null, null, Map.of(), Integer.toHexString(url.hashCode()));
+                UUID.randomUUID(), ORG, type, url, null, null, Map.of(), Integer.toHexString(url.hashCode()), null);
     }
 
     static Path tempFile(String suffix) throws IOException {
