@@ -495,22 +495,10 @@ abstract class ConditionReading extends RankReading {
             // quarter within it.
             PeriodInYear within = isWord(i, "in", "during", "for") ? periodInYear(i + 1) : null;
             if (within != null) {
-                ColumnEntry col = null;
-                boolean verb = i > 0 && !used(i - 1) && isParticiple(w(i - 1));
-                if (kind(i - 1) == Kind.COLUMN
-                        && m(i - 1).bestOf(Kind.COLUMN).column().temporal()) {
-                    col = column(i - 1);
-                    use(i - 1);
-                    verb = false;
-                }
-                if (col == null && verb) {
-                    col = dateColumnForVerb(w(i - 1));
-                }
-                if (col == null) {
-                    col = timeColumn(focus);
-                }
+                PeriodColumn period = periodColumn(i);
+                ColumnEntry col = period.column();
                 if (col != null && col.temporal()) {
-                    if (verb) {
+                    if (period.verb()) {
                         use(i - 1);
                     }
                     use(i, within.yearAt() + 1);
@@ -532,21 +520,10 @@ abstract class ConditionReading extends RankReading {
                     && isNumber(i + 1)
                     && tok(i + 1).raw().matches("(1[89]|20)\\d\\d")
                     && !used(i + 1)) {
-                ColumnEntry col = null;
-                if (kind(i - 1) == Kind.COLUMN
-                        && m(i - 1).bestOf(Kind.COLUMN).column().temporal()) {
-                    col = column(i - 1);
-                    use(i - 1);
-                }
-                boolean verb = i > 0 && !used(i - 1) && isParticiple(w(i - 1));
-                if (col == null && verb) {
-                    col = dateColumnForVerb(w(i - 1));
-                }
-                if (col == null) {
-                    col = timeColumn(focus);
-                }
+                PeriodColumn period = periodColumn(i);
+                ColumnEntry col = period.column();
                 if (col != null && col.temporal()) {
-                    if (verb) {
+                    if (period.verb()) {
                         // "issued in 2010"
                         use(i - 1);
                     }
@@ -669,5 +646,22 @@ abstract class ConditionReading extends RankReading {
             Operand v = yes.equals("TRUE") ? new Literal("TRUE", true) : new Literal(yes, false);
             where.add(new Plan.Compare(Expr.col(c), negated ? "!=" : "=", v));
         }
+    }
+
+    /** The date column of an "in <period>" at {@code i}, and whether a participle before it chose it. */
+    private record PeriodColumn(ColumnEntry column, boolean verb) {}
+
+    /**
+     * A date column just before ("orders placed_at in 2024"; marked used), else the one a participle names ("issued in
+     * 2010"), else the focus table's time column.
+     */
+    private PeriodColumn periodColumn(int i) {
+        if (kind(i - 1) == Kind.COLUMN && m(i - 1).bestOf(Kind.COLUMN).column().temporal()) {
+            use(i - 1);
+            return new PeriodColumn(column(i - 1), false);
+        }
+        boolean verb = i > 0 && !used(i - 1) && isParticiple(w(i - 1));
+        ColumnEntry byVerb = verb ? dateColumnForVerb(w(i - 1)) : null;
+        return new PeriodColumn(byVerb != null ? byVerb : timeColumn(focus), verb);
     }
 }
