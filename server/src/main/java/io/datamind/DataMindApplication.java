@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DataMindApplication {
 
     public static void main(String[] args) {
+        IdleMemoryPolicy.apply();
         SpringApplication.run(DataMindApplication.class, args);
+        IdleMemoryPolicy.releaseStartupGarbage();
     }
 }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,7 @@ class SignIn {
     private final PasswordEncoder passwordEncoder;
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
-    private final String dummyHash;
+    private final DummyHash dummyHash;
 
     SignIn(
             Members members,
@@ -38,7 +40,18 @@ class SignIn {
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
         this.events = events;
-        this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
+        this.dummyHash = new DummyHash(passwordEncoder);
+    }
+
+    /**
+     * Makes the dummy hash once the application is ready rather than at bean creation: an Argon2 hash on a cold JVM
+     * costs a second or more of startup, and the first unknown email should still find it made.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareDummyHashInBackground() {
+        Thread thread = new Thread(dummyHash::get, "sign-in-dummy-hash");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The member with this email and password; 401 otherwise, 429 while this email and IP are being slowed down. */
@@ -58,7 +71,7 @@ class SignIn {
         // Query for a hash either way, so both paths make the same round trips.
         UUID lookup = member.map(Member::id).orElseGet(UUID::randomUUID);
         Optional<String> storedHash = credentials.passwordHash(lookup);
-        String hash = storedHash.orElse(dummyHash);
+        String hash = storedHash.orElseGet(dummyHash::get);
         boolean matches = passwordEncoder.matches(password, hash);
         if (!matches || member.isEmpty() || storedHash.isEmpty()) {
             throttle.failed(normalized, clientIp);
@@ -81,7 +94,33 @@ class SignIn {
 
     /** Whether the password is the member's current one (for a password change). */
     boolean verify(Member member, String password) {
-        String hash = credentials.passwordHash(member.id()).orElse(dummyHash);
-        return passwordEncoder.matches(password, hash) && !hash.equals(dummyHash);
+        Optional<String> storedHash = credentials.passwordHash(member.id());
+        String hash = storedHash.orElseGet(dummyHash::get);
+        return passwordEncoder.matches(password, hash) && storedHash.isPresent();
+    }
+
+    /** A hash of a random password with the encoder's parameters, made once, by whichever caller comes first. */
+    private static final class DummyHash {
+
+        private final PasswordEncoder passwordEncoder;
+        private volatile String hash;
+
+        DummyHash(PasswordEncoder passwordEncoder) {
+            this.passwordEncoder = passwordEncoder;
+        }
+
+        String get() {
+            String made = hash;
+            if (made == null) {
+                synchronized (this) {
+                    made = hash;
+                    if (made == null) {
+                        made = passwordEncoder.encode(UUID.randomUUID().toString());
+                        hash = made;
+                    }
+                }
+            }
+            return made;
+        }
     }
 }
