@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -28,9 +30,9 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 /**
- * One call to the model: streams the answer to the listener and waits for its end. An answer counts as complete only
- * when the provider said why it stopped; a stream that simply ends (the connection closed early) is an error, never a
- * silently shortened answer.
+ * One call to the model: passes the answer to the listener as it streams in, on the calling thread (see {@link
+ * Relay}), until its end. An answer counts as complete only when the provider said why it stopped; a stream that
+ * simply ends (the connection closed early) is an error, never a silently shortened answer.
  */
 final class StreamingAttempt {
 
@@ -62,27 +64,33 @@ final class StreamingAttempt {
         if (cancel.isCancelled()) {
             throw LlmException.cancelled();
         }
-        Answer answer = new Answer(listener);
+        Relay relay = new Relay();
+        Answer answer = new Answer(relay);
         String attempt = UUID.randomUUID().toString();
-        CompletableFuture<Void> done = new CompletableFuture<>();
         Flux<ChatResponse> stream = Flux.defer(() -> client.model().stream(prompt(request, attempt)))
                 .timeout(Mono.delay(firstTokenTimeout), response -> Mono.delay(idleTimeout))
                 .contextWrite(Context.of(ON_ERROR_DROPPED, DROPPED));
-        Disposable subscription =
-                stream.subscribe(answer::accept, done::completeExceptionally, () -> done.complete(null));
+        Disposable subscription = stream.subscribe(answer::accept, relay::fail, relay::complete);
         try (CancellationToken.Registration ignored = cancel.onCancel(() -> {
             client.calls().stop(attempt);
             subscription.dispose();
-            done.completeExceptionally(LlmException.cancelled());
+            relay.fail(LlmException.cancelled());
         })) {
-            done.get();
+            relay.deliver(token -> {
+                answer.passedOn(token);
+                listener.onToken(token);
+            });
             return answer.complete(request, client.modelName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             client.calls().stop(attempt);
             throw LlmException.cancelled().spent(answer.spent(request, client.calls(), attempt));
+        } catch (ListenerFailure e) {
+            // The listener's own failure: the provider did nothing wrong, but its stream must stop, not drain.
+            client.calls().stop(attempt);
+            throw e.failure;
         } catch (ExecutionException e) {
-            // A timeout, a listener failure or a broken stream: make sure the connection is closed, not drained.
+            // A timeout or a broken stream: make sure the connection is closed, not drained.
             client.calls().stop(attempt);
             RuntimeException failure = failure(e.getCause(), answer);
             if (failure instanceof LlmException llm) {
@@ -100,9 +108,6 @@ final class StreamingAttempt {
     }
 
     private RuntimeException failure(Throwable error, Answer answer) {
-        if (error instanceof ListenerFailure listenerFailure) {
-            return listenerFailure.failure;
-        }
         if (error instanceof TimeoutException) {
             return answer.started()
                     ? new LlmException(
@@ -138,7 +143,7 @@ final class StreamingAttempt {
         return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
     }
 
-    /** A listener's own exception, carried through the stream untouched. */
+    /** A listener's own exception, carried out of the relay untouched. */
     private static final class ListenerFailure extends RuntimeException {
         private final RuntimeException failure;
 
@@ -148,20 +153,78 @@ final class StreamingAttempt {
         }
     }
 
-    /** The answer as it streams in; touched by one stream thread at a time, read after the stream ended. */
+    /**
+     * Carries the tokens from the stream's reading thread to the thread that asked, which passes them to the listener.
+     *
+     * <p>The listener writes to the asker's socket or event stream, and it must not do so on the reading thread: a
+     * cancel disposes the stream, and Spring AI reads it on a Reactor worker that disposing <em>interrupts</em>
+     * ({@code subscribeOn} cancels the worker's task with {@code Future.cancel(true)}). An interrupt in the middle
+     * of a WebSocket write makes Tomcat close the session as broken, so the answer saying the question was cancelled
+     * was never delivered. On the asking thread nothing interrupts the listener, its tokens keep their order with the
+     * asker's other events, and none is passed on after the attempt ended.
+     */
+    private static final class Relay {
+
+        private static final Object END = new Object();
+
+        private final BlockingQueue<Object> pending = new LinkedBlockingQueue<>();
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        void token(String token) {
+            pending.add(token);
+        }
+
+        void complete() {
+            done.complete(null);
+            pending.add(END);
+        }
+
+        /** The first end wins: a cancel after the stream completed changes nothing, and the other way round. */
+        void fail(Throwable error) {
+            done.completeExceptionally(error);
+            pending.add(END);
+        }
+
+        /**
+         * Passes the tokens on, on this thread, until the stream ends; once it failed or was cancelled, tokens not yet
+         * passed on are dropped.
+         *
+         * @throws ExecutionException with the stream's failure, or the cancel
+         * @throws ListenerFailure when the listener threw
+         */
+        void deliver(TokenListener listener) throws InterruptedException, ExecutionException {
+            while (true) {
+                Object next = pending.take();
+                if (next == END || done.isCompletedExceptionally()) {
+                    break;
+                }
+                try {
+                    listener.onToken((String) next);
+                } catch (RuntimeException e) {
+                    throw new ListenerFailure(e);
+                }
+            }
+            done.get();
+        }
+    }
+
+    /**
+     * The answer as it streams in: what the provider reports, from one stream thread at a time, and the text, from the
+     * asking thread as it is passed on.
+     */
     private static final class Answer {
 
-        private final TokenListener listener;
+        private final Relay relay;
+        // The text passed on to the listener, on the asking thread: what the asker saw is what is charged.
         private final StringBuilder text = new StringBuilder();
-        // Read by the waiting thread while the stream may still be writing, after a cancel or a timeout.
-        private volatile long streamedCharacters;
+        private long streamedCharacters;
         private volatile boolean started;
         private volatile String finishReason;
         private volatile String model;
         private volatile Usage usage;
 
-        Answer(TokenListener listener) {
-            this.listener = listener;
+        Answer(Relay relay) {
+            this.relay = relay;
         }
 
         void accept(ChatResponse response) {
@@ -169,13 +232,7 @@ final class StreamingAttempt {
             for (Generation generation : response.getResults()) {
                 String token = generation.getOutput().getText();
                 if (token != null && !token.isEmpty()) {
-                    text.append(token);
-                    streamedCharacters += token.length();
-                    try {
-                        listener.onToken(token);
-                    } catch (RuntimeException e) {
-                        throw new ListenerFailure(e);
-                    }
+                    relay.token(token);
                 }
                 String reason = generation.getMetadata().getFinishReason();
                 if (reason != null && !reason.isBlank()) {
@@ -192,6 +249,11 @@ final class StreamingAttempt {
                     model = metadata.getModel();
                 }
             }
+        }
+
+        void passedOn(String token) {
+            text.append(token);
+            streamedCharacters += token.length();
         }
 
         boolean started() {
