@@ -74,7 +74,7 @@ final class StreamingAttempt {
         try (CancellationToken.Registration ignored = cancel.onCancel(() -> {
             client.calls().stop(attempt);
             subscription.dispose();
-            relay.fail(LlmException.cancelled());
+            relay.stop(LlmException.cancelled());
         })) {
             relay.deliver(token -> {
                 answer.passedOn(token);
@@ -169,6 +169,7 @@ final class StreamingAttempt {
 
         private final BlockingQueue<Object> pending = new LinkedBlockingQueue<>();
         private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private volatile boolean stopped;
 
         void token(String token) {
             pending.add(token);
@@ -179,15 +180,26 @@ final class StreamingAttempt {
             pending.add(END);
         }
 
-        /** The first end wins: a cancel after the stream completed changes nothing, and the other way round. */
+        /** The stream broke off: the tokens that came before are still passed on. */
         void fail(Throwable error) {
             done.completeExceptionally(error);
             pending.add(END);
         }
 
         /**
-         * Passes the tokens on, on this thread, until the stream ends; once it failed or was cancelled, tokens not yet
-         * passed on are dropped.
+         * The attempt was cancelled: tokens not passed on yet are dropped, also when the stream broke off first (the
+         * cancel closing its connection does that). A cancel after the stream completed changes nothing.
+         */
+        void stop(Throwable cancelled) {
+            done.completeExceptionally(cancelled);
+            if (done.isCompletedExceptionally()) {
+                stopped = true;
+            }
+            pending.add(END);
+        }
+
+        /**
+         * Passes the tokens on, on this thread, until the stream ends or the attempt is cancelled.
          *
          * @throws ExecutionException with the stream's failure, or the cancel
          * @throws ListenerFailure when the listener threw
@@ -195,7 +207,7 @@ final class StreamingAttempt {
         void deliver(TokenListener listener) throws InterruptedException, ExecutionException {
             while (true) {
                 Object next = pending.take();
-                if (next == END || done.isCompletedExceptionally()) {
+                if (next == END || stopped) {
                     break;
                 }
                 try {
