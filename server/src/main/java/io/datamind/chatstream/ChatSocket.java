@@ -18,9 +18,9 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 
 /**
  * One open socket: whose it is, the questions it has in flight, and its outbound side. Sends come from many threads
- * (each question's pipeline thread, the socket's own); the decorator lets one of them write while the others only
- * append to a bounded buffer, so a slow client delays only its own questions, and one that stays too slow or falls
- * too far behind is disconnected, which cancels its questions.
+ * (the pipeline's and the model client's); the decorator lets one of them write while the others only append to a
+ * bounded buffer, so a slow client delays only its own questions, and one that stays too slow or falls too far
+ * behind is disconnected, which cancels its questions.
  */
 final class ChatSocket {
 

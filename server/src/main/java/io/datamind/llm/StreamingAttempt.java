@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,9 +28,9 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 /**
- * One call to the model: passes the answer to the listener as it streams in, on the calling thread (see {@link
- * Relay}), until its end. An answer counts as complete only when the provider said why it stopped; a stream that
- * simply ends (the connection closed early) is an error, never a silently shortened answer.
+ * One call to the model: streams the answer to the listener (see {@link Delivery}) and waits for its end. An answer
+ * counts as complete only when the provider said why it stopped; a stream that simply ends (the connection closed
+ * early) is an error, never a silently shortened answer.
  */
 final class StreamingAttempt {
 
@@ -64,33 +62,34 @@ final class StreamingAttempt {
         if (cancel.isCancelled()) {
             throw LlmException.cancelled();
         }
-        Relay relay = new Relay();
-        Answer answer = new Answer(relay);
+        Delivery delivery = new Delivery(listener);
+        Answer answer = new Answer(delivery);
         String attempt = UUID.randomUUID().toString();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         Flux<ChatResponse> stream = Flux.defer(() -> client.model().stream(prompt(request, attempt)))
                 .timeout(Mono.delay(firstTokenTimeout), response -> Mono.delay(idleTimeout))
                 .contextWrite(Context.of(ON_ERROR_DROPPED, DROPPED));
-        Disposable subscription = stream.subscribe(answer::accept, relay::fail, relay::complete);
+        Disposable subscription =
+                stream.subscribe(answer::accept, done::completeExceptionally, () -> done.complete(null));
+        // The stream is disposed by the asking thread, once no token is being written (see Delivery); closing the
+        // connection ends it at once all the same.
         try (CancellationToken.Registration ignored = cancel.onCancel(() -> {
+            delivery.stop();
             client.calls().stop(attempt);
-            subscription.dispose();
-            relay.stop(LlmException.cancelled());
+            done.completeExceptionally(LlmException.cancelled());
         })) {
-            relay.deliver(token -> {
-                answer.passedOn(token);
-                listener.onToken(token);
-            });
+            try {
+                done.get();
+            } finally {
+                delivery.close();
+            }
             return answer.complete(request, client.modelName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             client.calls().stop(attempt);
             throw LlmException.cancelled().spent(answer.spent(request, client.calls(), attempt));
-        } catch (ListenerFailure e) {
-            // The listener's own failure: the provider did nothing wrong, but its stream must stop, not drain.
-            client.calls().stop(attempt);
-            throw e.failure;
         } catch (ExecutionException e) {
-            // A timeout or a broken stream: make sure the connection is closed, not drained.
+            // A timeout, a listener failure or a broken stream: make sure the connection is closed, not drained.
             client.calls().stop(attempt);
             RuntimeException failure = failure(e.getCause(), answer);
             if (failure instanceof LlmException llm) {
@@ -108,6 +107,9 @@ final class StreamingAttempt {
     }
 
     private RuntimeException failure(Throwable error, Answer answer) {
+        if (error instanceof ListenerFailure listenerFailure) {
+            return listenerFailure.failure;
+        }
         if (error instanceof TimeoutException) {
             return answer.started()
                     ? new LlmException(
@@ -143,7 +145,48 @@ final class StreamingAttempt {
         return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
     }
 
-    /** A listener's own exception, carried out of the relay untouched. */
+    /**
+     * Passes the tokens to the listener on the stream's reading thread, and keeps that thread from being interrupted
+     * while it does. Spring AI reads the stream on a Reactor worker, and disposing the stream interrupts it ({@code
+     * subscribeOn} cancels the worker's task with {@code Future.cancel(true)}); the listener writes to the asker's
+     * socket, and an interrupted WebSocket write makes Tomcat close the session as broken, so the answer saying the
+     * question was cancelled never arrived. A cancel therefore only stops the passing on and closes the connection;
+     * the asking thread disposes the stream after {@link #close()}, which waits for a token being written.
+     */
+    private static final class Delivery {
+
+        private final TokenListener listener;
+        private volatile boolean stopped;
+
+        Delivery(TokenListener listener) {
+            this.listener = listener;
+        }
+
+        /** Passes a token on, counted first, unless the attempt is over: none reaches the listener after that. */
+        synchronized void pass(String token, Consumer<String> counted) {
+            if (stopped) {
+                return;
+            }
+            counted.accept(token);
+            try {
+                listener.onToken(token);
+            } catch (RuntimeException e) {
+                throw new ListenerFailure(e);
+            }
+        }
+
+        /** No more tokens; does not wait for one being written (the cancelling thread must not). */
+        void stop() {
+            stopped = true;
+        }
+
+        /** No more tokens, once the one being written, if any, is written. */
+        synchronized void close() {
+            stopped = true;
+        }
+    }
+
+    /** A listener's own exception, carried through the stream untouched. */
     private static final class ListenerFailure extends RuntimeException {
         private final RuntimeException failure;
 
@@ -153,90 +196,20 @@ final class StreamingAttempt {
         }
     }
 
-    /**
-     * Carries the tokens from the stream's reading thread to the thread that asked, which passes them to the listener.
-     *
-     * <p>The listener writes to the asker's socket or event stream, and it must not do so on the reading thread: a
-     * cancel disposes the stream, and Spring AI reads it on a Reactor worker that disposing <em>interrupts</em>
-     * ({@code subscribeOn} cancels the worker's task with {@code Future.cancel(true)}). An interrupt in the middle
-     * of a WebSocket write makes Tomcat close the session as broken, so the answer saying the question was cancelled
-     * was never delivered. On the asking thread nothing interrupts the listener, its tokens keep their order with the
-     * asker's other events, and none is passed on after the attempt ended.
-     */
-    private static final class Relay {
-
-        private static final Object END = new Object();
-
-        private final BlockingQueue<Object> pending = new LinkedBlockingQueue<>();
-        private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private volatile boolean stopped;
-
-        void token(String token) {
-            pending.add(token);
-        }
-
-        void complete() {
-            done.complete(null);
-            pending.add(END);
-        }
-
-        /** The stream broke off: the tokens that came before are still passed on. */
-        void fail(Throwable error) {
-            done.completeExceptionally(error);
-            pending.add(END);
-        }
-
-        /**
-         * The attempt was cancelled: tokens not passed on yet are dropped, also when the stream broke off first (the
-         * cancel closing its connection does that). A cancel after the stream completed changes nothing.
-         */
-        void stop(Throwable cancelled) {
-            done.completeExceptionally(cancelled);
-            if (done.isCompletedExceptionally()) {
-                stopped = true;
-            }
-            pending.add(END);
-        }
-
-        /**
-         * Passes the tokens on, on this thread, until the stream ends or the attempt is cancelled.
-         *
-         * @throws ExecutionException with the stream's failure, or the cancel
-         * @throws ListenerFailure when the listener threw
-         */
-        void deliver(TokenListener listener) throws InterruptedException, ExecutionException {
-            while (true) {
-                Object next = pending.take();
-                if (next == END || stopped) {
-                    break;
-                }
-                try {
-                    listener.onToken((String) next);
-                } catch (RuntimeException e) {
-                    throw new ListenerFailure(e);
-                }
-            }
-            done.get();
-        }
-    }
-
-    /**
-     * The answer as it streams in: what the provider reports, from one stream thread at a time, and the text, from the
-     * asking thread as it is passed on.
-     */
+    /** The answer as it streams in; touched by one stream thread at a time, read after the stream ended. */
     private static final class Answer {
 
-        private final Relay relay;
-        // The text passed on to the listener, on the asking thread: what the asker saw is what is charged.
+        private final Delivery delivery;
         private final StringBuilder text = new StringBuilder();
-        private long streamedCharacters;
+        // Read by the waiting thread while the stream may still be writing, after a cancel or a timeout.
+        private volatile long streamedCharacters;
         private volatile boolean started;
         private volatile String finishReason;
         private volatile String model;
         private volatile Usage usage;
 
-        Answer(Relay relay) {
-            this.relay = relay;
+        Answer(Delivery delivery) {
+            this.delivery = delivery;
         }
 
         void accept(ChatResponse response) {
@@ -244,7 +217,8 @@ final class StreamingAttempt {
             for (Generation generation : response.getResults()) {
                 String token = generation.getOutput().getText();
                 if (token != null && !token.isEmpty()) {
-                    relay.token(token);
+                    // Counted as passed on: a cancelled answer is charged what the asker saw.
+                    delivery.pass(token, this::passedOn);
                 }
                 String reason = generation.getMetadata().getFinishReason();
                 if (reason != null && !reason.isBlank()) {
@@ -263,7 +237,7 @@ final class StreamingAttempt {
             }
         }
 
-        void passedOn(String token) {
+        private void passedOn(String token) {
             text.append(token);
             streamedCharacters += token.length();
         }
