@@ -28,9 +28,9 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 /**
- * One call to the model: streams the answer to the listener and waits for its end. An answer counts as complete only
- * when the provider said why it stopped; a stream that simply ends (the connection closed early) is an error, never a
- * silently shortened answer.
+ * One call to the model: streams the answer to the listener (see {@link Delivery}) and waits for its end. An answer
+ * counts as complete only when the provider said why it stopped; a stream that simply ends (the connection closed
+ * early) is an error, never a silently shortened answer.
  */
 final class StreamingAttempt {
 
@@ -62,7 +62,8 @@ final class StreamingAttempt {
         if (cancel.isCancelled()) {
             throw LlmException.cancelled();
         }
-        Answer answer = new Answer(listener);
+        Delivery delivery = new Delivery(listener);
+        Answer answer = new Answer(delivery);
         String attempt = UUID.randomUUID().toString();
         CompletableFuture<Void> done = new CompletableFuture<>();
         Flux<ChatResponse> stream = Flux.defer(() -> client.model().stream(prompt(request, attempt)))
@@ -70,12 +71,18 @@ final class StreamingAttempt {
                 .contextWrite(Context.of(ON_ERROR_DROPPED, DROPPED));
         Disposable subscription =
                 stream.subscribe(answer::accept, done::completeExceptionally, () -> done.complete(null));
+        // The stream is disposed by the asking thread, once no token is being written (see Delivery); closing the
+        // connection ends it at once all the same.
         try (CancellationToken.Registration ignored = cancel.onCancel(() -> {
+            delivery.stop();
             client.calls().stop(attempt);
-            subscription.dispose();
             done.completeExceptionally(LlmException.cancelled());
         })) {
-            done.get();
+            try {
+                done.get();
+            } finally {
+                delivery.close();
+            }
             return answer.complete(request, client.modelName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -138,6 +145,47 @@ final class StreamingAttempt {
         return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
     }
 
+    /**
+     * Passes the tokens to the listener on the stream's reading thread, and keeps that thread from being interrupted
+     * while it does. Spring AI reads the stream on a Reactor worker, and disposing the stream interrupts it ({@code
+     * subscribeOn} cancels the worker's task with {@code Future.cancel(true)}); the listener writes to the asker's
+     * socket, and an interrupted WebSocket write makes Tomcat close the session as broken, so the answer saying the
+     * question was cancelled never arrived. A cancel therefore only stops the passing on and closes the connection;
+     * the asking thread disposes the stream after {@link #close()}, which waits for a token being written.
+     */
+    private static final class Delivery {
+
+        private final TokenListener listener;
+        private volatile boolean stopped;
+
+        Delivery(TokenListener listener) {
+            this.listener = listener;
+        }
+
+        /** Passes a token on, counted first, unless the attempt is over: none reaches the listener after that. */
+        synchronized void pass(String token, Consumer<String> counted) {
+            if (stopped) {
+                return;
+            }
+            counted.accept(token);
+            try {
+                listener.onToken(token);
+            } catch (RuntimeException e) {
+                throw new ListenerFailure(e);
+            }
+        }
+
+        /** No more tokens; does not wait for one being written (the cancelling thread must not). */
+        void stop() {
+            stopped = true;
+        }
+
+        /** No more tokens, once the one being written, if any, is written. */
+        synchronized void close() {
+            stopped = true;
+        }
+    }
+
     /** A listener's own exception, carried through the stream untouched. */
     private static final class ListenerFailure extends RuntimeException {
         private final RuntimeException failure;
@@ -151,7 +199,7 @@ final class StreamingAttempt {
     /** The answer as it streams in; touched by one stream thread at a time, read after the stream ended. */
     private static final class Answer {
 
-        private final TokenListener listener;
+        private final Delivery delivery;
         private final StringBuilder text = new StringBuilder();
         // Read by the waiting thread while the stream may still be writing, after a cancel or a timeout.
         private volatile long streamedCharacters;
@@ -160,8 +208,8 @@ final class StreamingAttempt {
         private volatile String model;
         private volatile Usage usage;
 
-        Answer(TokenListener listener) {
-            this.listener = listener;
+        Answer(Delivery delivery) {
+            this.delivery = delivery;
         }
 
         void accept(ChatResponse response) {
@@ -169,13 +217,8 @@ final class StreamingAttempt {
             for (Generation generation : response.getResults()) {
                 String token = generation.getOutput().getText();
                 if (token != null && !token.isEmpty()) {
-                    text.append(token);
-                    streamedCharacters += token.length();
-                    try {
-                        listener.onToken(token);
-                    } catch (RuntimeException e) {
-                        throw new ListenerFailure(e);
-                    }
+                    // Counted as passed on: a cancelled answer is charged what the asker saw.
+                    delivery.pass(token, this::passedOn);
                 }
                 String reason = generation.getMetadata().getFinishReason();
                 if (reason != null && !reason.isBlank()) {
@@ -192,6 +235,11 @@ final class StreamingAttempt {
                     model = metadata.getModel();
                 }
             }
+        }
+
+        private void passedOn(String token) {
+            text.append(token);
+            streamedCharacters += token.length();
         }
 
         boolean started() {

@@ -8,8 +8,9 @@ public interface TokenListener {
     TokenListener NONE = token -> {};
 
     /**
-     * A piece of the answer, in order. Called on a provider thread, never concurrently for one request. An exception
-     * thrown here stops the model and is rethrown by {@link LlmProvider#complete}.
+     * A piece of the answer, in order. Called on a provider thread, never concurrently for one request, never after
+     * {@link LlmProvider#complete} returned or threw, and never interrupted by a cancel. An exception thrown here stops
+     * the model and is rethrown by {@link LlmProvider#complete}.
      */
     void onToken(String token);
 }

@@ -2,6 +2,7 @@ package io.datamind.llm;
 
 import static io.datamind.support.AnthropicWire.answer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.datamind.llm.LlmFixtures.RecordingPause;
 import io.datamind.llm.LlmFixtures.Tokens;
@@ -10,6 +11,13 @@ import io.datamind.support.FakeLlmServer;
 import io.datamind.support.FakeLlmServer.Recorded;
 import io.datamind.support.FakeLlmServer.Reply;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -272,6 +280,55 @@ class AnthropicProviderTest {
             Thread.sleep(300);
             assertThat(tokens.received).hasSize(seen);
             assertThat(server.requestCount()).isEqualTo(1);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    /**
+     * The listener writes to the asker's socket. A cancel that arrives while it writes must not interrupt it: Spring AI
+     * reads the stream on a Reactor worker that disposing the stream interrupts, and an interrupted WebSocket write
+     * makes Tomcat drop the socket, the answer that says the question was cancelled with it.
+     */
+    @Test
+    void aCancelWhileTheListenerWritesNeitherInterruptsItNorPassesOnMoreTokens() throws Exception {
+        server.enqueue(Reply.sse(AnthropicWire.opening(40, "SELECT", " 1"))
+                .thenStall(AnthropicWire.ping(), Duration.ofMillis(100)));
+        CancellationToken cancel = new CancellationToken();
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        List<String> received = new CopyOnWriteArrayList<>();
+        List<Boolean> interrupted = new CopyOnWriteArrayList<>();
+        TokenListener slowSocket = token -> {
+            received.add(token);
+            if (writing.getCount() == 0) {
+                return;
+            }
+            writing.countDown();
+            try {
+                // Still writing the first token when the cancel comes.
+                cancelled.await();
+                interrupted.add(Thread.currentThread().isInterrupted());
+            } catch (InterruptedException e) {
+                interrupted.add(true);
+                Thread.currentThread().interrupt();
+            }
+        };
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<LlmCompletion> answer =
+                    caller.submit(() -> anthropic().complete(LlmFixtures.request(), slowSocket, cancel));
+            assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+
+            cancel.cancel();
+            cancelled.countDown();
+
+            Throwable failure = catchThrowable(() -> answer.get(30, TimeUnit.SECONDS));
+            assertThat(failure).hasCauseInstanceOf(LlmException.class);
+            assertThat(((LlmException) failure.getCause()).category()).isEqualTo(LlmException.Category.CANCELLED);
+            assertThat(interrupted).as("the listener was interrupted").containsExactly(false);
+            assertThat(received).as("no token is passed on after the cancel").containsExactly("SELECT");
+            assertThat(server.awaitClientGone(Duration.ofSeconds(30))).isTrue();
         } finally {
             caller.shutdownNow();
         }
