@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Checks an email and password. An unknown email costs the same as a wrong password, and both get the same
@@ -27,7 +28,8 @@ class SignIn {
     private final PasswordEncoder passwordEncoder;
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
-    private final DummyHash dummyHash;
+    /** A hash of a random password with the encoder's parameters, made once, by whichever caller comes first. */
+    private final SingletonSupplier<String> dummyHash;
 
     SignIn(
             Members members,
@@ -40,7 +42,8 @@ class SignIn {
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
         this.events = events;
-        this.dummyHash = new DummyHash(passwordEncoder);
+        this.dummyHash = SingletonSupplier.of(
+                () -> passwordEncoder.encode(UUID.randomUUID().toString()));
     }
 
     /**
@@ -97,30 +100,5 @@ class SignIn {
         Optional<String> storedHash = credentials.passwordHash(member.id());
         String hash = storedHash.orElseGet(dummyHash::get);
         return passwordEncoder.matches(password, hash) && storedHash.isPresent();
-    }
-
-    /** A hash of a random password with the encoder's parameters, made once, by whichever caller comes first. */
-    private static final class DummyHash {
-
-        private final PasswordEncoder passwordEncoder;
-        private volatile String hash;
-
-        DummyHash(PasswordEncoder passwordEncoder) {
-            this.passwordEncoder = passwordEncoder;
-        }
-
-        String get() {
-            String made = hash;
-            if (made == null) {
-                synchronized (this) {
-                    made = hash;
-                    if (made == null) {
-                        made = passwordEncoder.encode(UUID.randomUUID().toString());
-                        hash = made;
-                    }
-                }
-            }
-            return made;
-        }
     }
 }

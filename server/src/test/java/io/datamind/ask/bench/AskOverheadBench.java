@@ -403,7 +403,7 @@ public final class AskOverheadBench {
     }
 
     /** Times every query the runner executes, from the call to the returned result. */
-    private static BeanPostProcessor timedRunner(AtomicLong nanos) {
+    static BeanPostProcessor timedRunner(AtomicLong nanos) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {

@@ -12,12 +12,9 @@ import io.datamind.llm.LlmProvider;
 import io.datamind.llm.LlmRequest;
 import io.datamind.llm.TokenListener;
 import io.datamind.org.Role;
-import io.datamind.query.QueryRunner;
 import io.datamind.support.HttpApi;
 import io.datamind.support.TestAccounts;
 import io.datamind.support.TestConnections;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -67,7 +64,8 @@ public final class AskServiceOverheadBench {
                 .initializers(context -> {
                     GenericApplicationContext generic = (GenericApplicationContext) context;
                     generic.registerBean("benchProvider", LlmProvider.class, () -> provider);
-                    generic.registerBean("benchQueryTimer", BeanPostProcessor.class, () -> timedRunner(dbNanos));
+                    generic.registerBean(
+                            "benchQueryTimer", BeanPostProcessor.class, () -> AskOverheadBench.timedRunner(dbNanos));
                 })
                 .run(
                         "--server.port=0",
@@ -159,32 +157,6 @@ public final class AskServiceOverheadBench {
         long providerNanos = provider.ownNanos.get() - providerBefore;
         long db = dbNanos.get() - dbBefore;
         return new Sample(answer.sessionId(), totalNanos / 1e6, db / 1e6, (totalNanos - providerNanos - db) / 1e6);
-    }
-
-    /** Times every query the runner executes, from the call to the returned result. */
-    private static BeanPostProcessor timedRunner(AtomicLong nanos) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String name) {
-                if (!(bean instanceof QueryRunner runner)) {
-                    return bean;
-                }
-                return Proxy.newProxyInstance(
-                        QueryRunner.class.getClassLoader(), new Class<?>[] {QueryRunner.class}, (proxy, method, a) -> {
-                            boolean timed = method.getName().equals("execute");
-                            long started = System.nanoTime();
-                            try {
-                                return method.invoke(runner, a);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            } finally {
-                                if (timed) {
-                                    nanos.addAndGet(System.nanoTime() - started);
-                                }
-                            }
-                        });
-            }
-        };
     }
 
     /** Answers at once; its own time excludes the time the pipeline spends receiving its tokens. */
